@@ -1,0 +1,296 @@
+"""From YAML files to a checked Catalog: discovery, caching, merging and cross-file rules."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from mkdocs_sremgr import schema
+from mkdocs_sremgr.errors import Problem, SremgrError, did_you_mean
+from mkdocs_sremgr.model import (
+    AntiPattern,
+    Catalog,
+    Checklist,
+    Item,
+    Section,
+    readings,
+)
+from mkdocs_sremgr.yamlload import Document, load_yaml
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A YAML file to load; `display` is the path shown in messages."""
+
+    path: Path
+    display: str
+    builtin: bool = False
+
+
+@dataclass
+class Parsed:
+    """A loaded file with its schema problems (an empty list means valid)."""
+
+    source: Source
+    doc: Document | None
+    problems: list[Problem]
+
+
+@dataclass
+class LoadResult:
+    catalog: Catalog
+    problems: list[Problem]
+    notes: list[str] = field(default_factory=list)
+
+
+def builtin_dir() -> Path:
+    return Path(str(files("mkdocs_sremgr").joinpath("pack")))
+
+
+def find_sources(root: Path, display_base: Path | None = None, *, builtin: bool = False
+                 ) -> list[Source]:
+    """Every YAML file under `root` (or `root` itself), sorted for a stable order."""
+    if root.is_file():
+        paths = [root]
+    elif root.is_dir():
+        paths = sorted(p for p in root.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+                       and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    else:
+        paths = []
+    return [Source(p, _display(p, display_base), builtin) for p in paths]
+
+
+def _display(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return os.path.relpath(path, base).replace(os.sep, "/")
+        except ValueError:
+            pass
+    return str(path)
+
+
+class CatalogLoader:
+    """Loads catalogs, re-reading a file only when its modification time or size changed.
+
+    One instance lives as long as the plugin (across `mkdocs serve` rebuilds);
+    `reads` counts files actually read from disk, for tests and benchmarks.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self.reads = 0
+
+    def parse(self, source: Source) -> Parsed:
+        try:
+            stat = source.path.stat()
+        except OSError as exc:
+            return Parsed(source, None, [Problem(source.display, 1, 1, f"cannot read: {exc}")])
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._cache.get(source.path)
+        if cached and cached[0] == stamp and cached[1].source == source:
+            return cached[1]
+        self.reads += 1
+        parsed = parse_file(source)
+        self._cache[source.path] = (stamp, parsed)
+        return parsed
+
+    def load(self, sources: Iterable[Source], exclude: Iterable[str] = ()) -> LoadResult:
+        return build_catalog([self.parse(s) for s in sources], exclude)
+
+
+def parse_file(source: Source) -> Parsed:
+    try:
+        doc = load_yaml(source.path.read_bytes(), source.display)
+    except SremgrError as exc:
+        return Parsed(source, None, list(exc.problems))
+    except OSError as exc:
+        return Parsed(source, None, [Problem(source.display, 1, 1, f"cannot read: {exc}")])
+    return Parsed(source, doc, schema.validate(doc))
+
+
+def build_catalog(parsed: list[Parsed], exclude: Iterable[str] = ()) -> LoadResult:
+    """Merge built-in and team files, then apply the rules a schema cannot express."""
+    return _Assembler(parsed, set(exclude)).run()
+
+
+class _Assembler:
+    def __init__(self, parsed: list[Parsed], exclude: set[str]) -> None:
+        self.parsed = parsed
+        self.exclude = exclude
+        self.problems: list[Problem] = [p for entry in parsed for p in entry.problems]
+        self.notes: list[str] = []
+        self.catalog = Catalog()
+
+    def run(self) -> LoadResult:
+        valid = [p for p in self.parsed if p.doc is not None and not p.problems]
+        builtin = [p for p in valid if p.source.builtin]
+        team = [p for p in valid if not p.source.builtin]
+        for entry in builtin:
+            assert entry.doc is not None
+            if entry.doc.data.get("id") not in self.exclude:
+                self._add(entry.doc, builtin=True)
+        seen: dict[tuple[str, str], Document] = {}
+        extensions: list[Document] = []
+        for entry in team:
+            doc = entry.doc
+            assert doc is not None
+            if schema.kind_of(doc.data) == "extension":
+                extensions.append(doc)
+                continue
+            kind = "antipattern" if doc.data.get("kind") == "antipattern" else "checklist"
+            key = (kind, doc.data["id"])
+            if key in seen:
+                line, column = seen[key].where(("id",))
+                self.problems.append(doc.problem(
+                    ("id",), f"duplicate {kind} id `{key[1]}`: also used in "
+                    f"{seen[key].path}:{line}:{column}", "ids must be unique: rename one of them"))
+                continue
+            seen[key] = doc
+            self._add(doc, builtin=False)
+        for doc in extensions:
+            self._extend(doc)
+        for checklist in self.catalog.checklists.values():
+            self._check_checklist(checklist)
+        self._check_references()
+        return LoadResult(self.catalog, sorted(set(self.problems)), self.notes)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _add(self, doc: Document, *, builtin: bool) -> None:
+        data: dict[str, Any] = doc.data
+        common = dict(id=data["id"], title=data["title"], tags=list(data.get("tags", [])),
+                      further_reading=readings(data.get("further_reading")),
+                      order=data.get("order"), builtin=builtin, doc=doc)
+        if data.get("kind") == "antipattern":
+            table: dict[str, Any] = self.catalog.antipatterns
+            entry: Checklist | AntiPattern = AntiPattern(
+                summary=data["summary"], symptoms=list(data["symptoms"]),
+                instead=list(data["instead"]), why_it_hurts=data.get("why_it_hurts", ""),
+                checklists=list(data.get("checklists", [])), **common)
+        else:
+            table = self.catalog.checklists
+            entry = Checklist(
+                sections=[_section(doc, i, s) for i, s in enumerate(data["sections"])],
+                lesson=data.get("lesson", ""), summary=data.get("summary", ""),
+                cadence=data.get("cadence", "quarterly"),
+                antipatterns=list(data.get("antipatterns", [])), **common)
+        previous = table.get(entry.id)
+        if previous is not None and previous.builtin and not builtin:
+            self.notes.append(f"{doc.path} replaces the built-in {entry.kind} `{entry.id}`")
+        table[entry.id] = entry
+
+    def _extend(self, doc: Document) -> None:
+        data = doc.data
+        target = self.catalog.checklists.get(data["extends"])
+        if target is None:
+            why = " (it is excluded)" if data["extends"] in self.exclude else ""
+            hint = did_you_mean(data["extends"], self.catalog.checklists) or (
+                "name an existing checklist id")
+            self.problems.append(doc.problem(
+                ("extends",), f"`extends` names no checklist `{data['extends']}`{why}", hint))
+            return
+        target.tags += [t for t in data.get("tags", []) if t not in target.tags]
+        target.antipatterns += [a for a in data.get("antipatterns", [])
+                                if a not in target.antipatterns]
+        target.further_reading += readings(data.get("further_reading"))
+        by_id = {s.id: s for s in target.sections}
+        for index, raw in enumerate(data.get("sections", [])):
+            section = _section(doc, index, raw)
+            if section.id in by_id:
+                by_id[section.id].items.extend(section.items)
+            else:
+                target.sections.append(section)
+                by_id[section.id] = section
+
+    # -- rules ------------------------------------------------------------------------------
+
+    def _check_checklist(self, checklist: Checklist) -> None:
+        owners: dict[str, Item] = {}
+        for item in checklist.items:
+            if item.id in owners:
+                first = owners[item.id]
+                self._item_problem(item, ("id",), f"item id `{item.id}` is used twice in "
+                                   f"checklist `{checklist.id}` (first at {_at(first)})",
+                                   "item ids must be unique within a checklist")
+            owners.setdefault(item.id, item)
+        claimed: dict[str, Item] = {}
+        for item in checklist.items:
+            for n, alias in enumerate(item.aliases):
+                if alias in owners:
+                    self._item_problem(item, ("aliases", n), f"alias `{alias}` is also the id of "
+                                       f"an item at {_at(owners[alias])}",
+                                       "an alias names a former id that no item uses now")
+                elif alias in claimed and claimed[alias] is not item:
+                    self._item_problem(item, ("aliases", n), f"alias `{alias}` is also claimed "
+                                       f"by item `{claimed[alias].id}`",
+                                       "each former id can move to one item only")
+                claimed[alias] = item
+        seen_sections: dict[str, Section] = {}
+        for section in checklist.sections:
+            if section.id in seen_sections and section.doc is not None:
+                self.problems.append(section.doc.problem(
+                    section.path, f"two sections of `{checklist.id}` have the id `{section.id}`",
+                    "give each section its own `id` (or title)"))
+            seen_sections.setdefault(section.id, section)
+
+    def _check_references(self) -> None:
+        pairs: list[tuple[Checklist | AntiPattern, str, dict[str, Any], str]] = [
+            (c, "antipatterns", self.catalog.antipatterns, "anti-pattern")
+            for c in self.catalog.checklists.values()]
+        pairs += [(a, "checklists", self.catalog.checklists, "checklist")
+                  for a in self.catalog.antipatterns.values()]
+        for entry, field_name, targets, noun in pairs:
+            refs: list[str] = getattr(entry, field_name)
+            kept = []
+            for ref in refs:
+                if ref in targets:
+                    kept.append(ref)
+                elif entry.builtin or ref in self.exclude:
+                    # A link into content the team left out simply disappears.
+                    if not entry.builtin:
+                        self._ref_problem(entry, field_name, ref, f"{noun} `{ref}` is excluded",
+                                          f"remove `{ref}` or take it out of `exclude`")
+                else:
+                    hint = did_you_mean(ref, targets) or f"no {noun} has the id `{ref}`"
+                    self._ref_problem(entry, field_name, ref, f"unknown {noun} `{ref}`", hint)
+            setattr(entry, field_name, kept)
+
+    def _ref_problem(self, entry: Checklist | AntiPattern, field_name: str, ref: str,
+                     message: str, hint: str) -> None:
+        doc = entry.doc
+        if doc is None:
+            return
+        raw = doc.data.get(field_name, [])
+        index = raw.index(ref) if ref in raw else None
+        path = (field_name, index) if index is not None else (field_name,)
+        self.problems.append(doc.problem(path, message, hint))
+
+    def _item_problem(self, item: Item, sub: tuple[str | int, ...], message: str,
+                      hint: str) -> None:
+        if item.doc is not None:
+            self.problems.append(item.doc.problem((*item.path, *sub), message, hint))
+
+
+def _section(doc: Document, index: int, raw: dict[str, Any]) -> Section:
+    path = ("sections", index)
+    items = [
+        Item(id=item["id"], text=item["text"], details=item.get("details", ""),
+             weight=item.get("weight", 1), aliases=tuple(item.get("aliases", ())), doc=doc,
+             path=(*path, "items", n))
+        for n, item in enumerate(raw["items"])
+    ]
+    return Section(id=raw.get("id") or schema.slugify(raw["title"]), title=raw["title"],
+                   items=items, doc=doc, path=path)
+
+
+def _at(item: Item) -> str:
+    if item.doc is None:
+        return "?"
+    line, column = item.doc.where(item.path)
+    return f"{item.doc.path}:{line}:{column}"

@@ -1,0 +1,48 @@
+"""Errors are data: every problem carries its place, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in an author's file, with its 1-based position."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class SremgrError(PluginError):
+    """The only exception the plugin lets out: a list of problems, shown without a traceback."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem], limit: int = 50) -> str:
+    """A short, readable list; the first `limit` problems, then a count of the rest."""
+    count = len(problems)
+    head = f"mkdocs-sremgr found {count} problem{'s' if count != 1 else ''}:"
+    lines = [head, *(f"  {p}" for p in problems[:limit])]
+    if count > limit:
+        lines.append(f"  ... and {count - limit} more")
+    return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`did you mean `x`?` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""

@@ -1,0 +1,49 @@
+"""The manifest tells the browser which checklists and items exist now (see docs/design.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+from mkdocs_sremgr.model import Catalog
+
+FORMAT = 1
+
+
+def storage_key(namespace: str | None, site_url: str | None, site_name: str) -> str:
+    """`sremgr:v1:<namespace>`: distinct per handbook, so handbooks on one origin never mix."""
+    if not namespace:
+        path = urlsplit(site_url or "").path.strip("/")
+        namespace = f"{path}-{site_name}" if path else site_name
+    slug = re.sub(r"[^a-z0-9]+", "-", namespace.lower()).strip("-") or "handbook"
+    return f"sremgr:v1:{slug}"
+
+
+def build_manifest(catalog: Catalog, urls: dict[tuple[str, str], str], key: str,
+                   fiscal_year_start: int) -> str:
+    checklists = []
+    for checklist in catalog.sorted_checklists():
+        checklists.append({
+            "id": checklist.id,
+            "title": checklist.title,
+            "url": urls.get(("checklist", checklist.id), ""),
+            "lesson": checklist.lesson,
+            "cadence": checklist.cadence,
+            "tags": checklist.tags,
+            "sections": [{
+                "id": section.id,
+                "title": section.title,
+                "items": [{"id": item.id, "text": item.text, "weight": item.weight,
+                           "aliases": list(item.aliases),
+                           "fp": item.fp} for item in section.items],
+            } for section in checklist.sections],
+        })
+    data = {
+        "format": FORMAT,
+        "storage_key": key,
+        "fiscal_year_start": fiscal_year_start,
+        "dashboard_url": urls.get(("dashboard", "dashboard"), ""),
+        "checklists": checklists,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,120 @@
+"""Generated pages: their Markdown source, their place in the site and in the nav."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import yaml
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One page the plugin adds: what it shows and where it lives."""
+
+    kind: str  # checklist | antipattern | dashboard
+    id: str
+    src_uri: str
+    title: str
+    tags: tuple[str, ...] = ()
+
+
+def plan_pages(catalog: Catalog, url_prefix: str, *, dashboard: bool) -> list[PagePlan]:
+    plans = []
+    if dashboard:
+        plans.append(PagePlan("dashboard", "dashboard", f"{url_prefix}dashboard.md", "Dashboard"))
+    entries: list[Checklist | AntiPattern] = [*catalog.sorted_checklists(),
+                                               *catalog.sorted_antipatterns()]
+    for entry in entries:
+        folder = "antipatterns/" if entry.kind == "antipattern" else ""
+        plans.append(PagePlan(entry.kind, entry.id, f"{url_prefix}{folder}{entry.id}.md",
+                              entry.title, tuple(entry.tags)))
+    return plans
+
+
+def page_source(plan: PagePlan) -> str:
+    """Markdown for a generated page: front matter, a title, and the marker to expand."""
+    meta: dict[str, object] = {"title": plan.title, "sremgr": plan.kind}
+    if plan.tags:
+        meta["tags"] = list(plan.tags)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    marker = "dashboard" if plan.kind == "dashboard" else f"{plan.kind} {plan.id}"
+    return f"---\n{front}---\n\n# {plan.title}\n\n<!-- sremgr:{marker} -->\n"
+
+
+def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: str) -> None:
+    """Gather the generated pages in one nav section, in handbook order.
+
+    MkDocs' automatic nav files them by folder and alphabet; readers expect the
+    dashboard first, the checklists in lesson order, then the anti-patterns.
+    """
+    ours = [p for p in nav.pages if p.file.src_uri in generated]
+    if not ours:
+        return
+    home = ours[0].parent
+    order = {uri: n for n, uri in enumerate(generated)}
+
+    def rank(page: Page) -> int:
+        return order[page.file.src_uri]
+
+    for page in ours:
+        _detach(nav, page)
+    _prune_empty(nav.items)
+    pages = sorted((p for p in ours if generated[p.file.src_uri].kind != "antipattern"), key=rank)
+    antipatterns = sorted((p for p in ours if generated[p.file.src_uri].kind == "antipattern"),
+                          key=rank)
+    children: list = list(pages)
+    if antipatterns:
+        children.append(Section("Anti-patterns", antipatterns))
+    target = home if isinstance(home, Section) and _attached(nav, home) else None
+    if target is None:
+        target = Section(section_title, [])
+        nav.items.append(target)
+    target.title = section_title
+    target.children.extend(children)
+    _refresh(nav)
+
+
+def _detach(nav: Navigation, page: Page) -> None:
+    siblings = page.parent.children if page.parent else nav.items
+    siblings.remove(page)
+
+
+def _prune_empty(items: list) -> None:
+    for item in list(items):
+        if isinstance(item, Section):
+            _prune_empty(item.children)
+            if not item.children:
+                items.remove(item)
+
+
+def _attached(nav: Navigation, section: Section) -> bool:
+    node: Section | None = section
+    while node is not None and node.parent is not None:
+        node = node.parent
+    return node in nav.items
+
+
+def _refresh(nav: Navigation) -> None:
+    """Re-link parents, the page list and previous/next after moving pages."""
+    pages: list[Page] = []
+
+    def walk(items: list, parent: Section | None) -> None:
+        for item in items:
+            item.parent = parent
+            if isinstance(item, Section):
+                walk(item.children, item)
+            elif isinstance(item, Page):
+                pages.append(item)
+
+    walk(nav.items, None)
+    for before, after in pairwise(pages):
+        before.next_page, after.previous_page = after, before
+    if pages:
+        pages[0].previous_page = None
+        pages[-1].next_page = None
+    nav.pages = pages

@@ -1,0 +1,193 @@
+"""The MkDocs plugin: wires MkDocs events to the loader, the renderer and the manifest."""
+
+from __future__ import annotations
+
+import posixpath
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from mkdocs_sremgr import markers
+from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
+from mkdocs_sremgr.config import SremgrConfig
+from mkdocs_sremgr.errors import SremgrError
+from mkdocs_sremgr.manifest import build_manifest, storage_key
+from mkdocs_sremgr.model import Catalog
+from mkdocs_sremgr.pages import PagePlan, arrange_nav, page_source, plan_pages
+from mkdocs_sremgr.render import MarkdownRenderer, template_env
+from mkdocs_sremgr.schema import schema_text
+
+log = get_plugin_logger(__name__)
+
+ASSET_DIR = "assets/sremgr/"
+STATIC_ASSETS = ("sremgr.js", "sremgr.css")
+
+
+class SremgrPlugin(BasePlugin[SremgrConfig]):
+    """Checklists and anti-patterns from YAML, rendered into the site."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Having on_startup keeps this instance across `mkdocs serve` rebuilds,
+        # so the loader's cache spares unchanged YAML files a re-read.
+        self.loader = CatalogLoader()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not hasattr(self, "loader"):  # used without on_startup (e.g. a bare build() call)
+            self.loader = CatalogLoader()
+        self.catalog = Catalog()
+        self.generated: dict[str, PagePlan] = {}
+        self.urls: dict[tuple[str, str], str] = {}
+        self.slots: dict[str, list[markers.Marker]] = {}
+        if not self.config.enabled:
+            return config
+        self.storage_key = storage_key(self.config.storage_namespace, config.site_url,
+                                       config.site_name)
+        self.markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+        self.templates = template_env(list(config.theme.dirs), self.markdown, self._url_for)
+        config.extra_css.append(ASSET_DIR + "sremgr.css")
+        config.extra_javascript.append(ASSET_DIR + "sremgr.js")
+        return config
+
+    def checklist_root(self, config: MkDocsConfig) -> Path:
+        return Path(config.docs_dir) / self.config.checklists_dir
+
+    def sources(self, config: MkDocsConfig) -> list[Source]:
+        project = Path(config.config_file_path or config.docs_dir).parent
+        found = []
+        if self.config.builtin:
+            found += find_sources(builtin_dir(), builtin_dir().parent.parent, builtin=True)
+        found += find_sources(self.checklist_root(config), project)
+        return found
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        result = self.loader.load(self.sources(config), self.config.exclude)
+        if result.problems:
+            raise SremgrError(result.problems)
+        for note in result.notes:
+            log.info(note)
+        self._warn_unknown_excludes(result.catalog)
+        self.catalog = result.catalog
+        self._hide_yaml_sources(files, config)
+        for plan in plan_pages(self.catalog, self.config.url_prefix,
+                               dashboard=self.config.dashboard):
+            if files.get_file_from_path(plan.src_uri) is not None:
+                log.info(f"{plan.src_uri} exists in docs; it is used instead of the generated page")
+                continue
+            file = File.generated(config, plan.src_uri, content=page_source(plan))
+            files.append(file)
+            self.generated[plan.src_uri] = plan
+            self.urls[(plan.kind, plan.id)] = file.url
+        assets = package_files("mkdocs_sremgr").joinpath("assets")
+        for name in STATIC_ASSETS:
+            files.append(File.generated(config, ASSET_DIR + name,
+                                        abs_src_path=str(assets.joinpath(name))))
+        files.append(File.generated(config, ASSET_DIR + "manifest.json", content=build_manifest(
+            self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start)))
+        files.append(File.generated(config, ASSET_DIR + "sremgr.schema.json",
+                                    content=schema_text()))
+        return files
+
+    def _hide_yaml_sources(self, files: Files, config: MkDocsConfig) -> None:
+        """Checklist YAML is source, not content: keep it out of the built site."""
+        prefix = Path(self.config.checklists_dir).as_posix().strip("/") + "/"
+        for file in list(files):
+            if file.src_uri.startswith(prefix) and file.src_uri.endswith((".yml", ".yaml")):
+                files.remove(file)
+
+    def _warn_unknown_excludes(self, catalog: Catalog) -> None:
+        if not self.config.builtin:
+            return
+        pack = {s.path.stem for s in find_sources(builtin_dir(), builtin=True)}
+        for ident in self.config.exclude:
+            if ident not in pack:
+                log.warning(f"`exclude` lists `{ident}`, which is no built-in checklist or "
+                            "anti-pattern; check the spelling")
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        # A user's own `nav` is theirs: generated pages appear only where it lists them.
+        if self.config.enabled and config.nav is None:
+            arrange_nav(nav, self.generated, self.config.nav_section)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if not self.config.enabled or "sremgr:" not in markdown:
+            return markdown
+        path = page.file.src_uri if page.file.generated_by else _docs_path(page, config)
+        text, found, problems = markers.find_markers(markdown, path, self.catalog)
+        if problems:
+            raise SremgrError(problems)
+        self.slots[page.file.src_uri] = found
+        return text
+
+    @event_priority(50)  # before other plugins read the HTML (e.g. to post-process links)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        found = self.slots.pop(page.file.src_uri, None)
+        if not found:
+            return html
+        self._page_url = page.url
+        html = markers.SLOT.sub(lambda m: self._render(found[int(m.group(1))]), html)
+        plan = self.generated.get(page.file.src_uri)
+        if plan is not None and plan.kind == "checklist":
+            page.toc = get_toc(self._toc_tokens(page, plan.id))
+        return html
+
+    def _render(self, marker: markers.Marker) -> str:
+        catalog = self.catalog
+        if marker.kind == "checklist":
+            checklist = catalog.checklists[marker.id]
+            context: dict[str, Any] = {"checklist": checklist,
+                                       "antipatterns": catalog.antipatterns_for(checklist)}
+        elif marker.kind == "antipattern":
+            antipattern = catalog.antipatterns[marker.id]
+            context = {"antipattern": antipattern,
+                       "checklists": catalog.checklists_for(antipattern)}
+        else:
+            context = {"checklists": catalog.sorted_checklists(),
+                       "antipatterns": catalog.sorted_antipatterns()}
+        template = self.templates.get_template(f"sremgr/{marker.kind}.html")
+        return template.render(storage_key=self.storage_key, **context)
+
+    def _url_for(self, kind: str, ident: str) -> str:
+        target = self.urls.get((kind, ident))
+        if target is None:
+            return "#"
+        return get_relative_url(target or "./", self._page_url or "./")
+
+    def _toc_tokens(self, page: Page, ident: str) -> list[dict[str, Any]]:
+        """Sections become the page's table of contents (they are HTML, not Markdown headings)."""
+        checklist = self.catalog.checklists[ident]
+        tokens: list[dict[str, Any]] = [
+            {"level": 2, "id": f"{ident}--{s.id}", "name": s.title, "children": []}
+            for s in checklist.sections]
+        h1 = [t for t in (page.toc.items if page.toc else []) if t.level == 1]
+        if h1:
+            return [{"level": 1, "id": h1[0].id, "name": h1[0].title, "children": tokens}]
+        return tokens
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = self.checklist_root(config)
+        if self.config.enabled and root.is_dir():
+            server.watch(str(root))
+        return server
+
+
+def _docs_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's path as the author sees it, e.g. `docs/guide.md`."""
+    docs = Path(config.docs_dir)
+    project = Path(config.config_file_path).parent if config.config_file_path else docs.parent
+    try:
+        return posixpath.join(docs.relative_to(project).as_posix(), page.file.src_uri)
+    except ValueError:
+        return page.file.src_uri

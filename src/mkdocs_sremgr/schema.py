@@ -1,0 +1,159 @@
+"""The JSON Schema is the single description of the file format; this module applies it.
+
+jsonschema's errors are rephrased for authors: each becomes a Problem at the
+offending key or value, with a fix ("did you mean", "quote it", a kebab-case id).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from mkdocs_sremgr.errors import Problem, did_you_mean
+from mkdocs_sremgr.yamlload import Document, JsonPath
+
+KINDS = ("checklist", "extension", "antipattern")
+_YAML_TYPES = {bool: "true/false", int: "a number", float: "a number", type(None): "empty (null)",
+               dict: "a mapping", list: "a list", str: "text"}
+_JSON_TYPES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
+               "integer": "a whole number", "boolean": "true or false"}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The published JSON Schema (draft 2020-12)."""
+    text = files("mkdocs_sremgr").joinpath("schema/sremgr.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def schema_text() -> str:
+    return files("mkdocs_sremgr").joinpath("schema/sremgr.schema.json").read_text("utf-8")
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    full = schema()
+    return Draft202012Validator({"$ref": f"#/$defs/{kind}", "$defs": full["$defs"]})
+
+
+def kind_of(data: dict[str, Any]) -> str:
+    """Which part of the schema a document must follow."""
+    if data.get("kind") == "antipattern":
+        return "antipattern"
+    return "extension" if "extends" in data else "checklist"
+
+
+def validate(doc: Document) -> list[Problem]:
+    """Every schema problem of `doc`, rephrased for the author."""
+    if not isinstance(doc.data, dict):
+        return [doc.problem((), f"the top level must be a mapping of keys, not {_what(doc.data)}",
+                            "start with `id: my-checklist` on the first line")]
+    kind = doc.data.get("kind", "checklist")
+    if kind not in ("checklist", "antipattern"):
+        hint = did_you_mean(str(kind), ("checklist", "antipattern")) or (
+            "use `checklist` or `antipattern`")
+        return [doc.problem(("kind",), f"unknown kind `{kind}`", hint)]
+    errors = sorted(_validator(kind_of(doc.data)).iter_errors(doc.data),
+                    key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    problems: list[Problem] = []
+    for error in errors:
+        problems.extend(_explain(doc, error))
+    return sorted(set(problems))
+
+
+def _explain(doc: Document, error: ValidationError) -> list[Problem]:
+    path: JsonPath = tuple(error.absolute_path)
+    name = _name(path)
+    rule, instance = error.validator, error.instance
+    if rule == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in sorted(set(instance) - set(allowed)):
+            hint = did_you_mean(key, allowed) or f"allowed keys here: {', '.join(allowed)}"
+            out.append(doc.problem((*path, key), f"unknown key `{key}`", hint, key=True))
+        return out
+    if rule == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        key = missing.group(1) if missing else "?"
+        where = f" in {name}" if path else ""
+        return [doc.problem(path, f"missing required key `{key}`{where}",
+                            f"add `{key}: ...`")]
+    if rule == "type":
+        return [_type_problem(doc, path, name, instance, error.validator_value)]
+    if rule in ("enum", "const"):
+        choices = error.validator_value if rule == "enum" else [error.validator_value]
+        hint = did_you_mean(str(instance), map(str, choices)) or (
+            f"use one of: {', '.join(map(str, choices))}")
+        return [doc.problem(path, f"{name} is `{instance}`, which is not allowed", hint)]
+    if rule == "pattern" and path and _is_id_path(path):
+        return [doc.problem(path, f"{name} `{instance}` is not a kebab-case id",
+                            "use lowercase letters, digits and hyphens, "
+                            f"e.g. `{slugify(instance)}`")]
+    if rule == "pattern":
+        return [doc.problem(path, f"{name} `{instance}` has the wrong form",
+                            "links must start with http://, https://, / or ./")]
+    if rule == "minItems":
+        return [doc.problem(path, f"{name} is empty", "add at least one entry")]
+    if rule == "maxItems":
+        return [doc.problem(path, f"{name} has too many entries ({len(instance)})",
+                            f"keep it to {error.validator_value}; split the checklist")]
+    if rule == "minLength":
+        return [doc.problem(path, f"{name} is empty", "write some text or remove the key")]
+    if rule == "maxLength":
+        return [doc.problem(path, f"{name} is too long ({len(instance)} characters)",
+                            f"keep it under {error.validator_value} characters")]
+    if rule == "uniqueItems":
+        return [doc.problem(path, f"{name} lists the same value twice", "remove the repeat")]
+    if rule in ("exclusiveMinimum", "maximum", "minimum"):
+        return [doc.problem(path, f"{name} is {instance}: {error.message}",
+                            "use a positive number such as 1, 2 or 3")]
+    return [doc.problem(path, f"{name}: {error.message}")]
+
+
+def _type_problem(doc: Document, path: JsonPath, name: str, instance: Any,
+                  expected: str | list[str]) -> Problem:
+    wanted = expected if isinstance(expected, str) else expected[0]
+    raw = doc.plain_scalars.get(path)
+    if wanted == "string" and raw is not None:
+        return doc.problem(path, f"{name} should be text, but YAML reads `{raw}` as "
+                           f"{_what(instance)}", f'quote it: "{raw}"')
+    hint = ""
+    if wanted == "array":
+        hint = f"write a list, e.g. `{path[-1]}: [{raw or 'a'}]`" if path else "write a list"
+    elif wanted == "object":
+        hint = "write `key: value` pairs indented under it"
+    return doc.problem(path, f"{name} should be {_JSON_TYPES.get(wanted, wanted)}, "
+                       f"not {_what(instance)}", hint)
+
+
+def _what(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    for kind, text in _YAML_TYPES.items():
+        if isinstance(value, kind):
+            return text
+    return "a date" if hasattr(value, "isoformat") else type(value).__name__
+
+
+def _name(path: JsonPath) -> str:
+    if not path:
+        return "the file"
+    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in path]
+    return "`" + "".join(parts).lstrip(".") + "`"
+
+
+def _is_id_path(path: JsonPath) -> bool:
+    return path[-1] in ("id", "extends") or (len(path) >= 2 and path[-2] in (
+        "aliases", "antipatterns", "checklists"))
+
+
+def slugify(text: Any) -> str:
+    """A kebab-case version of `text`, for hints and default section ids."""
+    slug = re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+    return slug or "my-id"
