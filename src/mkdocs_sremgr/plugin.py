@@ -38,10 +38,12 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         # Having on_startup keeps this instance across `mkdocs serve` rebuilds,
         # so the loader's cache spares unchanged YAML files a re-read.
         self.loader = CatalogLoader()
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not hasattr(self, "loader"):  # used without on_startup (e.g. a bare build() call)
             self.loader = CatalogLoader()
+            self.serving = False
         self.catalog = Catalog()
         self.generated: dict[str, PagePlan] = {}
         self.urls: dict[tuple[str, str], str] = {}
@@ -72,7 +74,11 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             return files
         result = self.loader.load(self.sources(config), self.config.exclude)
         if result.problems:
-            raise SremgrError(result.problems)
+            if not self.serving:
+                raise SremgrError(result.problems)
+            # While serving, say what is wrong and keep the server up: the broken
+            # files are left out until they are fixed, the rest of the site rebuilds.
+            log.error(str(SremgrError(result.problems)))
         for note in result.notes:
             log.info(note)
         self._warn_unknown_excludes(result.catalog)
