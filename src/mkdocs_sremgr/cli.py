@@ -64,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
                      help="where to write it (default: docs/checklists if present, else .)")
     new.set_defaults(run=_new)
 
+    report = commands.add_parser("report", help="anonymous team roll-up of exported progress")
+    report.add_argument("files", nargs="+", type=Path, help="exported progress JSON files")
+    report.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    report.add_argument("-o", "--output", type=Path, default=None, help="write here, not stdout")
+    report.add_argument("-f", "--config-file", type=Path, default=None,
+                        help="mkdocs.yml of the handbook, to name checklists and items")
+    report.set_defaults(run=_report)
     return parser
 
 
@@ -195,6 +202,12 @@ def _starter(kind: str, ident: str, schema_ref: str) -> str:
         "      - id: second-item\n"
         "        text: I did a second thing that matters more.\n"
         "        weight: 2\n")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from mkdocs_sremgr.report import run_report
+
+    return run_report(args)
 
 
 if __name__ == "__main__":
