@@ -1,4 +1,4 @@
-"""`mkdocs serve`: editing a checklist rebuilds; a broken one is reported and the server stays up."""
+"""`mkdocs serve`: a checklist edit rebuilds; a broken one is logged and the server stays up."""
 
 from __future__ import annotations
 
