@@ -16,7 +16,7 @@ echo "== installing mkdocs-sremgr with its test dependencies"
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 
 echo "== ruff"
-python3 -m ruff check src tests benchmarks
+python3 -m ruff check src tests benchmarks scripts
 
 echo "== pytest"
 export NO_MKDOCS_2_WARNING=1

@@ -40,6 +40,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self.loader = CatalogLoader()
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        # MkDocs caches this instance per process; the next build must not think it serves.
+        self.serving = False
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not hasattr(self, "loader"):  # used without on_startup (e.g. a bare build() call)
             self.loader = CatalogLoader()

@@ -1,0 +1,78 @@
+"""One measured build in a fresh process (imported by run.py, run as a script).
+
+Prints a JSON line: wall time, peak memory, and the plugin's own time per phase.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PHASES = {
+    "on_files": "load+validate",
+    "on_nav": "render",
+    "on_page_markdown": "render",
+    "on_page_content": "render",
+}
+spent: dict[str, float] = defaultdict(float)
+
+
+def _timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[phase] += time.perf_counter() - start
+    wrapper.__name__ = method.__name__
+    return wrapper
+
+
+def instrument() -> None:
+    from mkdocs_sremgr.plugin import SremgrPlugin
+
+    for name, phase in PHASES.items():
+        setattr(SremgrPlugin, name, _timed(getattr(SremgrPlugin, name), phase))
+
+
+def main() -> None:
+    config_file, mode = sys.argv[1], sys.argv[2]
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    uses_plugin = "sremgr" in Path(config_file).read_text()
+    if uses_plugin:
+        instrument()
+    result: dict[str, Any] = {}
+    if mode == "build":
+        start = time.perf_counter()
+        build(load_config(config_file=config_file))
+        result["wall"] = time.perf_counter() - start
+    else:  # "rebuild": what `mkdocs serve` does after one YAML file is saved
+        config = load_config(config_file=config_file)
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        plugin = config.plugins["sremgr"]
+        before = plugin.loader.reads
+        target = sorted((Path(config.docs_dir) / "checklists").glob("*.yml"))[0]
+        target.write_text(target.read_text().replace("title: ", "title: Edited ", 1))
+        spent.clear()
+        start = time.perf_counter()
+        build(load_config(config_file=config_file))
+        result["wall"] = time.perf_counter() - start
+        result["reread"] = plugin.loader.reads - before
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["plugin"] = dict(spent)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
