@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +27,7 @@ from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.schema import schema_text
 
 log = get_plugin_logger(__name__)
+_ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 ASSET_DIR = "assets/sremgr/"
 STATIC_ASSETS = ("sremgr.js", "sremgr.css")
@@ -148,6 +150,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             return html
         self._page_url = page.url
         html = markers.SLOT.sub(lambda m: self._render(found[int(m.group(1))]), html)
+        if page.present_anchor_ids is not None:
+            # Let links to `page.md#be-on-call--basics` validate like any heading anchor.
+            page.present_anchor_ids |= set(_ANCHOR.findall(html))
         plan = self.generated.get(page.file.src_uri)
         if plan is not None and plan.kind == "checklist":
             page.toc = get_toc(self._toc_tokens(page, plan.id))
