@@ -152,6 +152,7 @@ def main() -> None:
         print(f"  {name:<11} {raw:>7} B / {gz:>6} B")
     print(f"  together    {total_gz:>6} B gzipped (target <= 8192)")
     if args.browser:
+        sys.path.insert(0, str(HERE))
         from browser import startup_times
 
         results["startup_ms"] = startup_times()

@@ -1,0 +1,79 @@
+"""Start-up time of sremgr.js in headless Chromium: a 500-item page, a 1,000-checklist dashboard."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import tempfile
+import threading
+from pathlib import Path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+def _site(root: Path) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    docs = root / "docs"
+    (docs / "checklists").mkdir(parents=True)
+    (docs / "index.md").write_text("# Start-up\n")
+    big = ["id: big", "title: Five hundred items", "sections:"]
+    for s in range(20):
+        big += [f"  - title: Section {s}", "    items:"]
+        big += [f"      - id: item-{s}-{i}\n        text: Item {s}.{i} of the big list."
+                for i in range(25)]
+    (docs / "checklists" / "big.yml").write_text("\n".join(big) + "\n")
+    for c in range(999):
+        (docs / "checklists" / f"c{c}.yml").write_text(
+            f"id: c{c}\ntitle: Checklist {c}\ntags: [t{c % 7}]\nsections:\n  - title: S\n"
+            "    items:\n" + "".join(f"      - id: i{i}\n        text: Item {i}.\n"
+                                     for i in range(25)))
+    (root / "mkdocs.yml").write_text("site_name: Startup\ntheme: {name: mkdocs}\n"
+                                     "plugins:\n  - sremgr:\n      builtin: false\n")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    build(config)
+    return Path(config.site_dir)
+
+
+def startup_times(runs: int = 5) -> dict[str, str]:
+    from playwright.sync_api import sync_playwright
+
+    root = Path(tempfile.mkdtemp(prefix="sremgr-startup-"))
+    try:
+        site = _site(root)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+        handler.log_message = lambda *a: None  # type: ignore[method-assign]
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        results = {}
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for label, path in (("500-item page", "handbook/big/"),
+                                ("dashboard, 1,000 checklists", "handbook/dashboard/")):
+                times = []
+                for _ in range(runs):
+                    page = browser.new_page()
+                    page.goto(f"http://127.0.0.1:{port}/{path}")
+                    page.wait_for_timeout(500)
+                    value = page.evaluate("window.__sremgrStartupMs")
+                    page.close()
+                    if value is None:
+                        break
+                    times.append(float(value))
+                results[label] = (f"median {sorted(times)[len(times) // 2]:.2f} ms of {len(times)}"
+                                  if times else "not exposed by the script")
+            browser.close()
+        server.shutdown()
+        return results
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
