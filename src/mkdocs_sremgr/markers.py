@@ -9,7 +9,8 @@ from mkdocs_sremgr.errors import Problem, did_you_mean
 from mkdocs_sremgr.model import Catalog
 
 MARKER = re.compile(r"<!--\s*sremgr:([A-Za-z_-]*)(?:\s+([^\s>]*))?\s*-->")
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 KINDS = ("checklist", "antipattern", "dashboard")
 
 
@@ -19,6 +20,7 @@ class Marker:
     id: str
     line: int
     column: int
+    text: str = ""  # the marker as written, shown as-is when its slot lands in code
 
 
 def slot(index: int) -> str:
@@ -27,6 +29,7 @@ def slot(index: int) -> str:
 
 
 SLOT = re.compile(r"(?:<p>)?<!--sremgr-slot-(\d+)-->(?:</p>)?")
+ESCAPED_SLOT = re.compile(r"&lt;!--sremgr-slot-(\d+)--&gt;")
 
 
 def find_markers(markdown: str, path: str, catalog: Catalog
@@ -35,25 +38,37 @@ def find_markers(markdown: str, path: str, catalog: Catalog
     markers: list[Marker] = []
     problems: list[Problem] = []
     out: list[str] = []
-    fence: str | None = None
+    fence: str | None = None  # the opening fence, e.g. "````": closed by the same or longer
     for number, line in enumerate(markdown.split("\n"), start=1):
         opened = _FENCE.match(line)
         if opened:
-            token = opened.group(1)[0] * 3
-            fence = None if fence == token else (fence or token)
+            token = opened.group(2)
+            if fence is None:
+                fence = token
+            elif token[0] == fence[0] and len(token) >= len(fence) and not opened.group(3).strip():
+                fence = None
+            out.append(line)
+            continue
         if fence is not None or "sremgr:" not in line:
             out.append(line)
             continue
+        spans = [m.span() for m in _CODE_SPAN.finditer(line)]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
 
-        def replace(match: re.Match[str], number: int = number) -> str:
+        def replace(match: re.Match[str], number: int = number,
+                    spans: list[tuple[int, int]] = spans, indent: str = indent) -> str:
+            if any(start <= match.start() < end for start, end in spans):
+                return match.group(0)  # in `inline code`: an example, not a marker
             kind, ident = match.group(1), match.group(2) or ""
             column = match.start() + 1
             problem = _check(kind, ident, catalog, path, number, column)
             if problem:
                 problems.append(problem)
                 return match.group(0)
-            markers.append(Marker(kind, ident, number, column))
-            return f"\n\n{slot(len(markers) - 1)}\n\n"
+            markers.append(Marker(kind, ident, number, column, match.group(0)))
+            # Keep the line's indent so a marker inside an admonition, a content tab or
+            # a list item stays inside it.
+            return f"\n\n{indent}{slot(len(markers) - 1)}\n\n{indent}"
 
         out.append(MARKER.sub(replace, line))
     return "\n".join(out), markers, problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
@@ -150,6 +151,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             return html
         self._page_url = page.url
         html = markers.SLOT.sub(lambda m: self._render(found[int(m.group(1))]), html)
+        # A slot that Markdown turned into code text (an indented code block) shows the
+        # marker as written, like any other code.
+        html = markers.ESCAPED_SLOT.sub(lambda m: escape(found[int(m.group(1))].text), html)
         if page.present_anchor_ids is not None:
             # Let links to `page.md#be-on-call--basics` validate like any heading anchor.
             page.present_anchor_ids |= set(_ANCHOR.findall(html))
@@ -172,7 +176,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             context = {"checklists": catalog.sorted_checklists(),
                        "antipatterns": catalog.sorted_antipatterns()}
         template = self.templates.get_template(f"sremgr/{marker.kind}.html")
-        return template.render(storage_key=self.storage_key, **context)
+        return template.render(storage_key=self.storage_key,
+                               fiscal_year_start=self.config.fiscal_year_start, **context)
 
     def _url_for(self, kind: str, ident: str) -> str:
         target = self.urls.get((kind, ident))

@@ -1,0 +1,116 @@
+"""Ticks are kept, visible and shared between tabs and pages (Material and the default theme)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import ALPHA, BETA, GAMMA, Site, ready, storage_key, stored
+
+
+def checklist(site: Site, page: Any, cid: str = "alpha") -> None:
+    page.goto(f"{site.url}handbook/{cid}/")
+    ready(page)
+
+
+def test_tick_survives_a_reload(material_site: Site, page: Any, offsite_requests: list[str]) -> None:
+    checklist(material_site, page)
+    page.check("#sremgr-alpha--one")
+    page.reload()
+    ready(page)
+    assert page.is_checked("#sremgr-alpha--one")
+    assert not page.is_checked("#sremgr-alpha--two")
+    record = stored(page)["checklists"]["alpha"]["items"]["one"]
+    assert record["state"] == "done" and record["changed"].endswith("Z") and len(record["fp"]) == 8
+    assert offsite_requests == []
+
+
+def test_progress_is_weighted_accessible_and_announced(material_site: Site, page: Any) -> None:
+    checklist(material_site, page)
+    page.evaluate("localStorage.clear()")  # test isolation only: the script never clears
+    page.reload()
+    ready(page)
+    bar = page.locator('[data-sremgr-progress="alpha"] [role=progressbar]')
+    assert bar.get_attribute("aria-valuenow") == "0"
+    page.check("#sremgr-alpha--one")  # weight 2 of 5
+    assert bar.get_attribute("aria-valuenow") == "40"
+    assert "1 of 4 done" in bar.get_attribute("aria-valuetext")
+    section = page.locator('[data-sremgr-progress="alpha/first"] [role=progressbar]')
+    assert section.get_attribute("aria-valuenow") == "67"
+    assert "1 of 4 done, 40%" in page.locator(".sremgr-live").text_content()
+    # Keyboard only: tab to the second box and tick it with the space bar.
+    page.focus("#sremgr-alpha--one")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "sremgr-alpha--two"
+    page.keyboard.press("Space")
+    assert page.is_checked("#sremgr-alpha--two")
+    assert bar.get_attribute("aria-valuenow") == "60"
+
+
+def test_not_applicable_leaves_the_totals(material_site: Site, page: Any) -> None:
+    checklist(material_site, page)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    ready(page)
+    page.check("#sremgr-alpha--three")
+    page.click('li[data-sremgr-item="one"] [data-sremgr-action="na"]')
+    bar = page.locator('[data-sremgr-progress="alpha"] [role=progressbar]')
+    assert "1 of 3 done" in bar.get_attribute("aria-valuetext")
+    assert bar.get_attribute("aria-valuenow") == "33"
+    assert page.is_disabled("#sremgr-alpha--one")
+    assert page.get_attribute('li[data-sremgr-item="one"] [data-sremgr-action="na"]',
+                              "aria-pressed") == "true"
+    page.reload()
+    ready(page)
+    assert stored(page)["checklists"]["alpha"]["items"]["one"]["state"] == "na"
+    assert "1 of 3 done" in bar.get_attribute("aria-valuetext")
+
+
+def test_instant_navigation_then_dashboard_shows_the_tick(material_site: Site, page: Any) -> None:
+    page.goto(material_site.url)
+    page.evaluate("localStorage.clear()")
+    page.goto(material_site.url)
+    page.evaluate("window.__sameDocument = true")
+    page.click("article a[href$='alpha/']")
+    page.wait_for_url("**/handbook/alpha/")
+    ready(page)
+    page.check("#sremgr-alpha--one")
+    page.click("article a[href$='dashboard/']") if page.locator(
+        "article a[href$='dashboard/']").count() else page.click("nav a[href$='dashboard/']")
+    page.wait_for_url("**/handbook/dashboard/")
+    ready(page)
+    assert page.evaluate("window.__sameDocument") is True, "instant navigation was not used"
+    row = page.locator('li[data-sremgr-checklist="alpha"]')
+    assert row.get_attribute("data-sremgr-score") == "40"
+    assert "1 of 4 done" in row.locator("[role=progressbar]").get_attribute("aria-valuetext")
+
+
+def test_two_tabs_stay_in_sync(material_site: Site, context: Any) -> None:
+    first, second = context.new_page(), context.new_page()
+    for tab in (first, second):
+        checklist(material_site, tab)
+    first.evaluate("localStorage.clear()")
+    first.check("#sremgr-alpha--four")
+    second.wait_for_function("document.getElementById('sremgr-alpha--four').checked")
+    assert "1 of 4 done" in second.locator(
+        '[data-sremgr-progress="alpha"] [role=progressbar]').get_attribute("aria-valuetext")
+
+
+def test_default_mkdocs_theme(make_site: Any, page: Any, offsite_requests: list[str]) -> None:
+    site = make_site("mkdocs")
+    checklist(site, page)
+    page.check("#sremgr-alpha--two")
+    page.reload()
+    ready(page)
+    assert page.is_checked("#sremgr-alpha--two")
+    page.goto(f"{site.url}handbook/dashboard/")
+    ready(page)
+    assert page.get_attribute('li[data-sremgr-checklist="alpha"]', "data-sremgr-score") == "20"
+    assert offsite_requests == []
+
+
+def test_sites_on_one_origin_never_share_storage(material_site: Site, page: Any) -> None:
+    checklist(material_site, page)
+    assert storage_key(page) == "sremgr:v1:test-handbook"
+    assert ALPHA and BETA and GAMMA  # the fixture site holds these three
