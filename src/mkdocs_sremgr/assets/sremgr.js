@@ -110,8 +110,9 @@
       return;
     }
     S.key = key; S.mode = "ok";
-    var ls = localStore(), raw = null;
+    var t0 = performance.now(), ls = localStore(), raw = null;
     try { raw = ls ? ls.getItem(key) : null; } catch (e) { ls = null; }
+    S.storageMs = performance.now() - t0; // the browser opens its storage on first use: often most of start-up
     if (!ls) {
       S.mode = "memory"; S.data = S.data && S.data._key === key ? S.data : emptyData();
       notice("blocked", "This browser does not let the handbook store anything, so your ticks live only on this page until you close it. Export them to keep a copy.");
@@ -281,9 +282,10 @@
     var lis = scope.querySelectorAll("li[data-sremgr-item]");
     for (var i = 0; i < lis.length; i++) {
       var li = lis[i], aliases = li.getAttribute("data-sremgr-aliases");
+      var first = li.firstElementChild;
       out.push({ id: li.getAttribute("data-sremgr-item"), weight: parseFloat(li.getAttribute("data-sremgr-weight")) || 1,
-        aliases: aliases ? aliases.split(" ") : [], fp: li.getAttribute("data-sremgr-fp") || "", li: li,
-        input: li.querySelector("input.sremgr-check") });
+        aliases: aliases ? aliases.split(" ") : [], fp: li.getAttribute("data-sremgr-fp") || "", li: li, shown: "open",
+        input: first && first.classList.contains("sremgr-check") ? first : li.querySelector("input.sremgr-check") });
     }
     return out;
   }
@@ -291,14 +293,16 @@
   function bindChecklist(root) {
     var cid = root.getAttribute("data-sremgr-checklist"), fys = fiscalStart(root);
     var title = root.getAttribute("data-sremgr-title") || cid;
-    var items = readItems(root), byId = {}, sections = [];
-    items.forEach(function (it) { byId[it.id] = it; });
+    var items = [], byId = {}, sections = [];
     var fields = root.querySelectorAll("fieldset[data-sremgr-section]");
     for (var i = 0; i < fields.length; i++) {
-      var legend = fields[i].querySelector("legend");
-      sections.push({ el: fields[i].querySelector(".sremgr-progress"), items: readItems(fields[i]),
+      var legend = fields[i].querySelector("legend"), own_ = readItems(fields[i]);
+      items = items.concat(own_);
+      sections.push({ el: fields[i].querySelector(".sremgr-progress"), items: own_,
         label: (legend ? legend.textContent : "Section") + ": progress" });
     }
+    if (!items.length) items = readItems(root); // a custom template without sections
+    items.forEach(function (it) { byId[it.id] = it; });
     var overall = root.querySelector('.sremgr-progress[data-sremgr-progress="' + cid + '"]');
     var since = overall && h("p", { "class": "sremgr-since" });
     if (since) overall.parentNode.insertBefore(since, overall.nextSibling);
@@ -306,17 +310,20 @@
 
     function paintItem(it) {
       var r = record(cid, it), st = stateOf(cid, it), li = it.li;
+      var stale = st === "done" && r && typeof r.fp === "string" && r.fp && it.fp && r.fp !== it.fp;
+      var note = r && typeof r.note === "string" ? r.note : "";
+      var shown = st + (stale ? "!" : "") + note;
+      if (shown === it.shown) return; // untouched items cost nothing (start-up of long pages)
+      it.shown = shown;
       if (it.input) { it.input.checked = st === "done"; it.input.disabled = st === "na"; }
       li.classList.toggle("sremgr-is-na", st === "na");
       var na = li.querySelector('[data-sremgr-action="na"]');
       if (na) na.setAttribute("aria-pressed", st === "na" ? "true" : "false");
-      var stale = st === "done" && r && typeof r.fp === "string" && r.fp && it.fp && r.fp !== it.fp;
       var mark = li.querySelector(".sremgr-changed");
       if (stale && !mark) {
         mark = h("span", { "class": "sremgr-changed" }, ["changed since you ticked it ", button("Confirm", "confirm")]);
         li.insertBefore(mark, li.querySelector(".sremgr-tools"));
       } else if (!stale && mark) li.removeChild(mark);
-      var note = r && typeof r.note === "string" ? r.note : "";
       var box = li.querySelector("textarea.sremgr-note");
       if (note && !box) box = noteBox(it);
       if (box && document.activeElement !== box) box.value = note;
@@ -860,7 +867,7 @@
       if (view.ready) waits.push(view.ready);
     }
     var ms = performance.now() - t0;
-    api.timings.push({ page: location.pathname, ms: ms });
+    api.timings.push({ page: location.pathname, ms: ms, storageMs: S.storageMs });
     Promise.all(waits).then(function () {
       for (var j = 0; j < roots.length; j++) roots[j].setAttribute("data-sremgr-ready", "");
       api.timings[api.timings.length - 1].readyMs = performance.now() - t0;
