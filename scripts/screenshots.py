@@ -2,8 +2,8 @@
 
 Usage: python scripts/screenshots.py [--out docs/assets/screenshots] [--all]
 
-`--all` also writes dark, default-theme and phone variants to the output folder
-(handy for a visual check); README uses checklist.png and dashboard.png.
+`--all` also writes dark, default-theme and phone variants to <out>/variants/
+(for a visual check, not committed); README uses checklist.png and dashboard.png.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from datetime import datetime, timezone
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -39,18 +40,51 @@ def build(site: Path, port: int, theme: str) -> None:
     override.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: http://127.0.0.1:{port}/\n"
         f"docs_dir: {ROOT / 'docs'}\n"
-        + ("theme:\n  name: mkdocs\n" if theme == "mkdocs" else ""), encoding="utf-8")
+        + ("theme:\n  name: mkdocs\n  highlightjs: false\nplugins:\n  - search\n  - sremgr\n"
+           if theme == "mkdocs" else ""), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(override), "-d", str(site)],
                    check=True, env=env, capture_output=True)
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+# Three closed quarters and a current one, drawn from the manifest, so the dashboard
+# shows its history and radar charts (a reader would get there over nine months).
+SEED = """async (now) => {
+  const m = await (await fetch('/assets/sremgr/manifest.json')).json();
+  const key = m.storage_key, snapshots = {}, items = {};
+  const quarters = ['2026-Q1', '2026-Q2', '2026-Q3'];
+  const pick = (c, q) => c.sections.flatMap(s => s.items)
+    .filter((it, i) => (i * 7 + c.id.length) % 10 < 2 + q * 2 + (c.id.length % 3));
+  quarters.forEach((p, q) => {
+    const cl = {};
+    m.checklists.forEach(c => {
+      const all = c.sections.flatMap(s => s.items), done = pick(c, q);
+      cl[c.id] = {done: done.map(i => i.id), total: all.length,
+                  score: Math.round(100 * done.length / all.length)};
+    });
+    snapshots[p] = {closed: `2026-0${3 * q + 3}-28T09:00:00.000Z`, checklists: cl};
+  });
+  m.checklists.forEach(c => {
+    const mine = {};
+    pick(c, 3).forEach(it => { mine[it.id] = {state: 'done', changed: now, fp: it.fp}; });
+    items[c.id] = {items: mine};
+  });
+  localStorage.setItem(key, JSON.stringify({version: 1, checklists: items, snapshots,
+    meta: {created: '2026-01-05T09:00:00.000Z', exported: '2026-11-02T09:00:00.000Z'}}));
+}"""
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
 
 def shoot(out: Path, variants: bool) -> None:
@@ -70,18 +104,26 @@ def shoot(out: Path, variants: bool) -> None:
                     for width in ([1280, 390] if variants else [1280]):
                         page = browser.new_page(viewport={"width": width, "height": 900},
                                                 color_scheme=scheme)
+                        page.clock.install(time=NOW)
+                        page.goto(base)
+                        page.evaluate(SEED, NOW.isoformat().replace("+00:00", "Z"))
                         page.goto(base + "handbook/be-on-call/")
-                        boxes = page.locator("input.sremgr-check")
-                        for n in range(min(4, boxes.count())):
-                            boxes.nth(n).check()
+                        page.wait_for_selector(".sremgr[data-sremgr-ready]", state="attached")
+                        note = page.locator("li.sremgr-item").nth(1)
+                        note.locator('[data-sremgr-action="note"]').click()
+                        note.locator("textarea").fill("Covered Sam's Saturday shift.")
+                        page.locator("li.sremgr-item").nth(3).locator(
+                            '[data-sremgr-action="na"]').click()
+                        page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
                         suffix = "" if (theme, scheme, width) == ("material", "light", 1280) \
                             else f"-{theme}-{scheme}-{width}"
-                        page.screenshot(path=str(out / f"checklist{suffix}.png"),
+                        target = out if not suffix else out / "variants"
+                        target.mkdir(parents=True, exist_ok=True)
+                        page.screenshot(path=str(target / f"checklist{suffix}.png"),
                                         full_page=width < 500)
                         page.goto(base + "handbook/dashboard/")
-                        page.wait_for_timeout(300)
-                        page.screenshot(path=str(out / f"dashboard{suffix}.png"),
-                                        full_page=width < 500)
+                        page.wait_for_selector(".sremgr[data-sremgr-ready]", state="attached")
+                        page.screenshot(path=str(target / f"dashboard{suffix}.png"), full_page=True)
                         page.close()
                 server.shutdown()
             browser.close()

@@ -517,7 +517,8 @@
       m.checklists.forEach(function (c) {
         (c.tags || []).forEach(function (t) { (tags[t] = tags[t] || []).push(now_[c.id]); });
       });
-      var names = Object.keys(tags).sort();
+      // A tag of a single checklist would only repeat that checklist's row.
+      var names = Object.keys(tags).filter(function (t) { return tags[t].length > 1; }).sort();
       if (names.length) {
         extra.appendChild(h("h2", { id: "sremgr-tags", text: "By tag" }));
         var ul = h("ul", { "class": "sremgr-tag-list" });
@@ -787,7 +788,10 @@
       g.appendChild(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), "class": "sremgr-grid" }));
       var t = svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "class": "sremgr-axis" }); t.textContent = v + "%"; g.appendChild(t);
     });
-    labels.forEach(function (l, i) { var t = svg("text", { x: x(i), y: H - 12, "text-anchor": "middle", "class": "sremgr-axis" }); t.textContent = l; g.appendChild(t); });
+    labels.forEach(function (l, i) {
+      var anchor = n > 1 && i === n - 1 ? "end" : n > 1 && i === 0 ? "start" : "middle";
+      var t = svg("text", { x: x(i), y: H - 12, "text-anchor": anchor, "class": "sremgr-axis" }); t.textContent = l; g.appendChild(t);
+    });
     series.slice().reverse().forEach(function (s) {
       var pts = [], grp = svg("g", { "class": s.cls, "data-series": s.id || "overall" });
       s.points.forEach(function (pt, i) {
@@ -806,7 +810,7 @@
   function radarChart(axes, p, prev) {
     var S2 = 360, C = S2 / 2, Rr = 120, n = axes.length;
     var at = function (i, v) { var a = -Math.PI / 2 + (2 * Math.PI * i) / n; return [C + Math.cos(a) * Rr * v / 100, C + Math.sin(a) * Rr * v / 100]; };
-    var g = svg("svg", { viewBox: "0 0 " + S2 + " " + S2, "class": "sremgr-chart sremgr-radar", role: "img", "aria-label": "Each lesson's score this quarter" + (prev ? " against " + prev : "") + "; the table below has the numbers" });
+    var g = svg("svg", { viewBox: "-100 -10 " + (S2 + 200) + " " + (S2 + 20), "class": "sremgr-chart sremgr-radar", role: "img", "aria-label": "Each lesson's score this quarter" + (prev ? " against " + prev : "") + "; the table below has the numbers" });
     [25, 50, 75, 100].forEach(function (v) {
       g.appendChild(svg("polygon", { points: axes.map(function (_, i) { return at(i, v).join(","); }).join(" "), "class": "sremgr-grid", fill: "none" }));
     });
