@@ -114,3 +114,25 @@ def test_sites_on_one_origin_never_share_storage(material_site: Site, page: Any)
     checklist(material_site, page)
     assert storage_key(page) == "sremgr:v1:test-handbook"
     assert ALPHA and BETA and GAMMA  # the fixture site holds these three
+
+
+def test_dashboard_shows_overall_tags_and_last_change(material_site: Site, page: Any) -> None:
+    checklist(material_site, page, "beta")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    ready(page)
+    page.check("#sremgr-beta--b1")
+    page.goto(f"{material_site.url}handbook/dashboard/")
+    ready(page)
+    # Overall: the mean of the checklists' scores (alpha 0, beta 50, gamma 0).
+    assert page.locator("#sremgr-overall").text_content() == "Overall: 17%"
+    ops = page.locator('li[data-sremgr-tag="ops"] [role=progressbar]')  # alpha and beta
+    assert ops.get_attribute("aria-valuenow") == "25"
+    assert "1 of 6 done" in ops.get_attribute("aria-valuetext")
+    assert page.locator('li[data-sremgr-tag="people"]').count() == 1
+    row = page.locator('li[data-sremgr-checklist="beta"] .sremgr-row-meta').text_content()
+    assert "Last change: " in row and "never" not in row
+    assert "never" in page.locator(
+        'li[data-sremgr-checklist="gamma"] .sremgr-row-meta').text_content()
+    links = page.eval_on_selector_all(".sremgr-dashboard-list a", "as => as.map(a => a.href)")
+    assert links == [f"{material_site.url}handbook/{c}/" for c in ("alpha", "beta", "gamma")]

@@ -517,19 +517,23 @@
       m.checklists.forEach(function (c) {
         (c.tags || []).forEach(function (t) { (tags[t] = tags[t] || []).push(now_[c.id]); });
       });
-      // A tag of a single checklist would only repeat that checklist's row.
-      var names = Object.keys(tags).filter(function (t) { return tags[t].length > 1; }).sort();
+      var names = Object.keys(tags).sort();
       if (names.length) {
         extra.appendChild(h("h2", { id: "sremgr-tags", text: "By tag" }));
-        var ul = h("ul", { "class": "sremgr-tag-list" });
+        // Tags shared by several checklists first; a tag of one checklist repeats its row, so fold those.
+        var shared = h("ul", { "class": "sremgr-tag-list" }), single = h("ul", { "class": "sremgr-tag-list" });
         names.forEach(function (t) {
           var d = 0, tot = 0, applicable = tags[t].filter(function (s) { return s.total > 0; });
           tags[t].forEach(function (s) { d += s.done; tot += s.total; });
           var bar = h("div", { "class": "sremgr-progress" });
           drawBar(bar, "Tag " + t + ": progress", { done: d, total: tot, pct: mean(applicable.map(function (s) { return s.pct; })) });
-          ul.appendChild(h("li", { "data-sremgr-tag": t }, [h("span", { "class": "sremgr-tag", text: t }), bar]));
+          (tags[t].length > 1 ? shared : single).appendChild(h("li", { "data-sremgr-tag": t }, [h("span", { "class": "sremgr-tag", text: t }), bar]));
         });
-        extra.appendChild(ul);
+        if (shared.firstChild) extra.appendChild(shared);
+        if (single.firstChild) {
+          extra.appendChild(shared.firstChild ? h("details", { "class": "sremgr-more-tags" }, [
+            h("summary", { text: single.children.length + " more tags, each on one checklist" }), single]) : single);
+        }
       }
       var saved = backups();
       if (saved.length) {
@@ -648,6 +652,7 @@
       var btn = e.target.closest("[data-sremgr-action]");
       if (!btn || !m) return;
       var a = btn.getAttribute("data-sremgr-action"), backupRow = btn.closest("[data-sremgr-backup]");
+      if (S.mode === "newer" && a !== "copy" && a !== "download") return say("Not available: your stored progress belongs to a newer version of this handbook.", false);
       if (a === "close") closeQuarter();
       else if (a === "copy") copyMarkdown();
       else if (a === "download") download(markdownSummary(m, period(), fys), "text/markdown", "self-check-" + period() + ".md");
