@@ -136,3 +136,18 @@ def test_dashboard_shows_overall_tags_and_last_change(material_site: Site, page:
         'li[data-sremgr-checklist="gamma"] .sremgr-row-meta').text_content()
     links = page.eval_on_selector_all(".sremgr-dashboard-list a", "as => as.map(a => a.href)")
     assert links == [f"{material_site.url}handbook/{c}/" for c in ("alpha", "beta", "gamma")]
+
+
+def test_without_javascript_pages_still_read_well(material_site: Site, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{material_site.url}handbook/alpha/")
+    assert page.locator("label[for=sremgr-alpha--one]").is_visible()
+    assert page.locator("legend h2#alpha--first").is_visible()
+    # No dead controls: the buttons appear only when the script runs.
+    assert not page.locator('[data-sremgr-action="na"]').first.is_visible()
+    assert not page.locator('[data-sremgr-action="reset"]').is_visible()
+    page.goto(f"{material_site.url}handbook/dashboard/")
+    assert page.locator("li[data-sremgr-checklist] a").count() == 3
+    assert "turn on JavaScript" in page.locator(".sremgr-dashboard").text_content()
+    context.close()
