@@ -3,7 +3,8 @@
 Usage: python scripts/screenshots.py [--out docs/assets/screenshots] [--all]
 
 `--all` also writes dark, default-theme and phone variants to <out>/variants/
-(for a visual check, not committed); README uses checklist.png and dashboard.png.
+(for a visual check, not committed); README uses checklist.png, dashboard.png and
+history.png.
 """
 
 from __future__ import annotations
@@ -123,7 +124,12 @@ def shoot(out: Path, variants: bool) -> None:
                                         full_page=width < 500)
                         page.goto(base + "handbook/dashboard/")
                         page.wait_for_selector(".sremgr[data-sremgr-ready]", state="attached")
-                        page.screenshot(path=str(target / f"dashboard{suffix}.png"), full_page=True)
+                        page.screenshot(path=str(target / f"dashboard{suffix}.png"),
+                                        full_page=bool(suffix))
+                        if not suffix:  # README: the charts of three closed quarters
+                            page.set_viewport_size({"width": width, "height": 2400})
+                            page.locator(".sremgr-charts").screenshot(
+                                path=str(target / "history.png"))
                         page.close()
                 server.shutdown()
             browser.close()

@@ -496,6 +496,7 @@
       });
       var labels = periods.concat([p]);
       charts.appendChild(h("h2", { id: "sremgr-history", text: "History by quarter" }));
+      charts.appendChild(h("p", { "class": "sremgr-quiet", text: "Thick line: overall; thin lines: each checklist (hover a point for its value)." }));
       charts.appendChild(lineChart(labels, series));
       charts.appendChild(dataTable("Scores by quarter (percent; the last column is now)", ["Checklist"].concat(labels.map(function (l) { return l === p ? l + " (now)" : l; })),
         series.map(function (s) { return [s.name].concat(s.points.map(function (pt) { return pt[1] == null ? "–" : pt[1] + "%"; })); })));
@@ -505,6 +506,7 @@
           var s = prev && snapshotOf(prev, c.id);
           return { label: c.title, now: now_[c.id].pct, before: s && typeof s.score === "number" ? s.score : null };
         });
+        charts.appendChild(h("p", { "class": "sremgr-quiet", text: prev ? "Filled: " + p + " so far; dashed: " + prev + "." : "Each lesson's score so far this quarter." }));
         charts.appendChild(radarChart(axes, p, prev));
         charts.appendChild(dataTable("Lessons: this quarter and the last closed one", ["Lesson", p].concat(prev ? [prev] : []),
           axes.map(function (a) { return [a.label, a.now + "%"].concat(prev ? [a.before == null ? "–" : a.before + "%"] : []); })));
