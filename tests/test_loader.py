@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -218,8 +219,10 @@ def test_file_over_the_size_cap() -> None:
 
 def test_deep_nesting_is_refused_without_recursion_error() -> None:
     found = problems_of("a: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert found == ["c.yml:1:35: the file nests deeper than 32 levels (hint: a checklist needs "
-                     "only a few levels: check the indentation)"]
+    # The column is where our depth check fired (35), or where libyaml >= 0.2.6 stopped first.
+    assert len(found) == 1
+    assert re.fullmatch(r"c\.yml:1:(35|\d{4}): the file nests deeper than 32 levels \(hint: a "
+                        r"checklist needs only a few levels: check the indentation\)", found[0])
 
 
 def test_deep_block_nesting() -> None:

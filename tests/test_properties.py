@@ -218,3 +218,23 @@ def document(draw: st.DrawFn) -> dict[str, Any]:
 @given(st.lists(document(), min_size=1, max_size=5))
 def test_random_catalogs(documents: list[dict[str, Any]]) -> None:
     check_pipeline([yaml.safe_dump(d, allow_unicode=True) for d in documents])
+
+
+@PROPERTY
+@given(document())
+def test_fast_check_agrees_with_jsonschema(data: dict[str, Any]) -> None:
+    """The compiled fast path may only skip jsonschema when jsonschema finds nothing either."""
+    validator = schema._validator(schema.kind_of(data))
+    assert schema.is_valid_fast(data) == validator.is_valid(data)
+
+
+@PROPERTY
+@given(mutated())
+def test_fast_check_agrees_on_mutated_files(text: str) -> None:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return
+    if isinstance(data, dict):
+        validator = schema._validator(schema.kind_of(data))
+        assert schema.is_valid_fast(data) == validator.is_valid(data)

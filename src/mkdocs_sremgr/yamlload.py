@@ -128,6 +128,9 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = (exc.problem or exc.context or "invalid YAML").strip()
+            if "nesting depth" in message:  # newer libyaml stops deep flow nesting itself
+                self._error((line, column), f"the file nests deeper than {MAX_DEPTH} levels",
+                            "a checklist needs only a few levels: check the indentation")
             self._error((line, column), f"YAML syntax error: {message}", _syntax_hint(message,
                         self._line_text(line)))
         except yaml.YAMLError as exc:  # a reader error: a character YAML forbids
