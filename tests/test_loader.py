@@ -473,3 +473,14 @@ def test_strict_build_fails_with_plugin_error_and_no_traceback(tmp_path: Path) -
     assert 'docs/checklists/b.yml:7:15: `sections[0].items[0].text` should be text, but YAML ' \
            'reads `12:30` as a number (hint: quote it: "12:30")' in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_fast_check_changes_no_verdict_and_no_message() -> None:
+    """Big handbooks validate through the compiled check first: same problems, same words."""
+    from mkdocs_sremgr.yamlload import load_yaml
+
+    broken = [VALID, VALID.replace("title:", "titel:", 1), VALID.replace("id: first", "id: First"),
+              VALID + "extra: [1, 2]\n", "id: x\n"]
+    for text in broken:
+        doc = load_yaml(text.encode(), "c.yml")
+        assert schema.validate(doc, fast=True) == schema.validate(doc)

@@ -86,7 +86,7 @@ class CatalogLoader:
         self._cache: dict[Path, tuple[tuple[int, int], Parsed]] = {}
         self.reads = 0
 
-    def parse(self, source: Source) -> Parsed:
+    def parse(self, source: Source, *, fast: bool = False) -> Parsed:
         try:
             stat = source.path.stat()
         except OSError as exc:
@@ -96,22 +96,29 @@ class CatalogLoader:
         if cached and cached[0] == stamp and cached[1].source == source:
             return cached[1]
         self.reads += 1
-        parsed = parse_file(source)
+        parsed = parse_file(source, fast=fast)
         self._cache[source.path] = (stamp, parsed)
         return parsed
 
     def load(self, sources: Iterable[Source], exclude: Iterable[str] = ()) -> LoadResult:
-        return build_catalog([self.parse(s) for s in sources], exclude)
+        sources = list(sources)
+        # Compiling the schema's fast check costs about as much as validating ~100 files
+        # with jsonschema: worth it for big handbooks, not for the usual few dozen files.
+        fast = len(sources) >= FAST_CHECK_MIN_FILES
+        return build_catalog([self.parse(s, fast=fast) for s in sources], exclude)
 
 
-def parse_file(source: Source) -> Parsed:
+FAST_CHECK_MIN_FILES = 100
+
+
+def parse_file(source: Source, *, fast: bool = False) -> Parsed:
     try:
         doc = load_yaml(source.path.read_bytes(), source.display)
     except SremgrError as exc:
         return Parsed(source, None, list(exc.problems))
     except OSError as exc:
         return Parsed(source, None, [Problem(source.display, 1, 1, f"cannot read: {exc}")])
-    return Parsed(source, doc, schema.validate(doc))
+    return Parsed(source, doc, schema.validate(doc, fast=fast))
 
 
 def build_catalog(parsed: list[Parsed], exclude: Iterable[str] = ()) -> LoadResult:
