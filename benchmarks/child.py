@@ -36,10 +36,27 @@ def _timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
 
 
 def instrument() -> None:
+    from mkdocs_sremgr import plugin
     from mkdocs_sremgr.plugin import SremgrPlugin
 
     for name, phase in PHASES.items():
         setattr(SremgrPlugin, name, _timed(getattr(SremgrPlugin, name), phase))
+    # "write": the files the plugin itself produces (manifest, schema); they are made inside
+    # on_files, so their time moves from load+validate to write.
+    for name in ("build_manifest", "schema_text"):
+        setattr(plugin, name, _moved(getattr(plugin, name), "load+validate", "write"))
+
+
+def _moved(function: Callable[..., Any], outer: str, phase: str) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            took = time.perf_counter() - start
+            spent[phase] += took
+            spent[outer] -= took
+    return wrapper
 
 
 def main() -> None:

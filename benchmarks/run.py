@@ -107,7 +107,7 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, object] = {"sizes": {}}
     print(f"{'checklists':>10} {'items':>6} {'plugin s':>9} {'by hand s':>9} {'ratio':>6} "
-          f"{'peak MB':>13} {'load+val s':>10} {'render s':>9} {'µs/item':>8}")
+          f"{'peak MB':>13} {'load+val s':>10} {'render s':>9} {'write s':>8} {'µs/item':>8}")
     for size in [int(s) for s in args.sizes.split(",")]:
         root = Path(tempfile.mkdtemp(prefix=f"sremgr-bench-{size}-"))
         try:
@@ -119,7 +119,7 @@ def main() -> None:
             plugin_wall = statistics.median(r["wall"] for r in runs["plugin"])
             hand_wall = statistics.median(r["wall"] for r in runs["hand"])
             phases = {p: statistics.median(r["plugin"].get(p, 0.0) for r in runs["plugin"])
-                      for p in ("load+validate", "render")}
+                      for p in ("load+validate", "render", "write")}
             items = size * SECTIONS * ITEMS
             own = sum(phases.values())
             rebuild = measure(with_plugin, "rebuild")
@@ -136,6 +136,7 @@ def main() -> None:
             print(f"{size:>10} {items:>6} {plugin_wall:>9.2f} {hand_wall:>9.2f} "
                   f"{row['ratio']:>6.3f} {row['peak_mb'][0]:>6.0f}/{row['peak_mb'][1]:<6.0f} "
                   f"{phases['load+validate']:>10.3f} {phases['render']:>9.3f} "
+                  f"{phases['write']:>8.3f} "
                   f"{row['us_per_item']:>8.1f}")
         finally:
             shutil.rmtree(root, ignore_errors=True)
