@@ -72,16 +72,20 @@ def test_merge_keeps_the_newest_change_per_item(material_site: Site, page: Any,
                                                 tmp_path: Path) -> None:
     fresh(material_site, page, "handbook/dashboard/")
     mine = {"version": 1, "snapshots": {}, "meta": {}, "checklists": {"alpha": {"items": {
-        "one": {"state": "done", "changed": "2026-05-01T00:00:00.000Z"},
-        "two": {"state": "done", "changed": "2026-01-01T00:00:00.000Z"}}}}}
+        "one": {"state": "done", "changed": "2026-05-01T00:00:00.000Z",
+                "note": "old note", "noted": "2026-01-01T00:00:00.000Z"},
+        "two": {"state": "done", "changed": "2026-01-01T00:00:00.000Z",
+                "note": "my newer note", "noted": "2026-07-01T00:00:00.000Z"}}}}}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(mine)])
     page.reload()
     ready(page)
     theirs = {"format": "mkdocs-sremgr-export", "storage_key": KEY,
               "exported": "2026-06-01T00:00:00.000Z", "data": {
                   "version": 1, "snapshots": {}, "meta": {}, "checklists": {"alpha": {"items": {
-                      "one": {"state": "open", "changed": "2026-02-01T00:00:00.000Z"},
-                      "two": {"state": "open", "changed": "2026-03-01T00:00:00.000Z"},
+                      "one": {"state": "open", "changed": "2026-02-01T00:00:00.000Z",
+                              "note": "their newer note", "noted": "2026-06-01T00:00:00.000Z"},
+                      "two": {"state": "open", "changed": "2026-03-01T00:00:00.000Z",
+                              "note": "their old note", "noted": "2026-02-01T00:00:00.000Z"},
                       "three": {"state": "done", "changed": "2026-03-01T00:00:00.000Z"}}}}}}
     path = tmp_path / "theirs.json"
     path.write_text(json.dumps(theirs))
@@ -90,6 +94,9 @@ def test_merge_keeps_the_newest_change_per_item(material_site: Site, page: Any,
     assert items["one"]["state"] == "done"   # mine is newer
     assert items["two"]["state"] == "open"   # theirs is newer
     assert items["three"]["state"] == "done"  # only theirs
+    # Notes merge on their own clock: the newer note wins, whichever side has the newer state.
+    assert items["one"]["note"] == "their newer note"
+    assert items["two"]["note"] == "my newer note"
     # one (weight 2) and three (weight 1) of 5
     assert page.get_attribute('li[data-sremgr-checklist="alpha"]', "data-sremgr-score") == "60"
 

@@ -196,7 +196,8 @@
     var items = child(child(S.data.checklists, cid), "items"), old = record(cid, item) || {}, next = {};
     for (var k in old) if (has.call(old, k)) next[k] = old[k];
     for (k in patch) if (has.call(patch, k)) next[k] = patch[k];
-    if (!has.call(patch, "note")) next.changed = now();
+    if (has.call(patch, "note")) next.noted = now(); // notes merge on their own clock
+    else next.changed = now();
     items[item.id] = next;
     return save();
   }
@@ -718,7 +719,7 @@
             if (!ID.test(iid) || iid.length > 80) return bad("bad item id in " + cid);
             out.checklists[cid].items[iid] = {};
             return keys(r, cid + "/" + iid, function (f2, val) {
-              var good = f2 === "state" ? ["open", "done", "na"].indexOf(val) >= 0 : f2 === "changed" ? isDate(val) :
+              var good = f2 === "state" ? ["open", "done", "na"].indexOf(val) >= 0 : f2 === "changed" || f2 === "noted" ? isDate(val) :
                 f2 === "fp" ? typeof val === "string" && /^[0-9a-f]{8}$/.test(val) : f2 === "note" ? typeof val === "string" && val.length <= MAX_NOTE :
                   /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(f2) && primitive(val, cid + "/" + iid);
               if (!good) return bad("bad " + f2.slice(0, 40) + " for item " + iid);
@@ -754,8 +755,11 @@
       if (isDate(theirs.reviewed) && !(mine.reviewed >= theirs.reviewed)) mine.reviewed = theirs.reviewed;
       var items = child(mine, "items");
       for (var iid in theirs.items) {
-        var t = theirs.items[iid], o = get(items, iid);
-        if (!isObj(o) || !isDate(o.changed) || (isDate(t.changed) && t.changed > o.changed)) items[iid] = t;
+        var t = theirs.items[iid], o = get(items, iid), keep = isObj(o) ? o : null;
+        if (!keep || !isDate(keep.changed) || (isDate(t.changed) && t.changed > keep.changed)) items[iid] = t;
+        var winner = items[iid], other = winner === t ? keep : t;
+        // The note is merged apart from the state: the newer note wins, whichever side it is on.
+        if (other && isDate(other.noted) && !(winner.noted >= other.noted)) { winner.note = other.note; winner.noted = other.noted; }
       }
     }
     for (var p in incoming.snapshots) {
