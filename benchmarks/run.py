@@ -38,9 +38,11 @@ def sentence(seed: int, length: int) -> str:
 
 
 def item_text(c: int, s: int, i: int) -> tuple[str, str]:
+    # Every text is unique (its numbers), so no Markdown cache can make either side look fast.
     seed = c * 31 + s * 7 + i
-    text = f"I checked the {sentence(seed, 11)}"
-    details = f"{sentence(seed + 1, 14)} {sentence(seed + 2, 12)} {sentence(seed + 3, 9)}"
+    text = f"I checked item {c}.{s}.{i} and the {sentence(seed, 11)}"
+    details = (f"Step {c}.{s}.{i}. {sentence(seed + 1, 14)} {sentence(seed + 2, 12)} "
+               f"{sentence(seed + 3, 9)}")
     return text, details
 
 
