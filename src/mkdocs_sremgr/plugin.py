@@ -24,7 +24,7 @@ from mkdocs_sremgr.errors import SremgrError
 from mkdocs_sremgr.manifest import build_manifest, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, arrange_nav, page_source, plan_pages
-from mkdocs_sremgr.render import MarkdownRenderer, snippets, template_env
+from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.schema import schema_text
 
 log = get_plugin_logger(__name__)
@@ -175,7 +175,6 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         else:
             context = {"checklists": catalog.sorted_checklists(),
                        "antipatterns": catalog.sorted_antipatterns()}
-        self.markdown.prepare(snippets(context))
         template = self.templates.get_template(f"sremgr/{marker.kind}.html")
         return template.render(storage_key=self.storage_key,
                                fiscal_year_start=self.config.fiscal_year_start, **context)

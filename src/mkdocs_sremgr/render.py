@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -11,7 +11,6 @@ import markdown
 from markupsafe import Markup
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-_SPLIT = "<!--sremgr-split-->"
 
 
 class MarkdownRenderer:
@@ -31,38 +30,17 @@ class MarkdownRenderer:
         """One line of Markdown without the wrapping paragraph, for labels and titles."""
         return self._convert(text or "", inline=True)
 
-    def prepare(self, snippets: Iterable[tuple[str, bool]]) -> None:
-        """Converts a page's worth of snippets (text, inline?) in one Markdown run.
-
-        Python-Markdown's fixed cost per call dwarfs a one-line item, so a checklist's
-        texts go through together, split again at a marker comment. If a snippet breaks
-        the split (an unclosed fence, say), or uses footnotes, which collect at the end of
-        a document, the snippets are left to convert one by one.
-        """
-        todo = [key for key in dict.fromkeys(snippets) if key[0] and key not in self._cache]
-        if len(todo) < 2 or any(_SPLIT in text or "[^" in text for text, _ in todo):
-            return
-        html = self._md.reset().convert(f"\n\n{_SPLIT}\n\n".join(text for text, _ in todo))
-        parts = html.split(_SPLIT)
-        if len(parts) != len(todo):
-            return
-        for (text, inline), part in zip(todo, parts, strict=True):
-            self._cache[(text, inline)] = _finish(part.strip(), inline)
-
     def _convert(self, text: str, *, inline: bool) -> Markup:
         key = (text, inline)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._cache[key] = _finish(self._md.reset().convert(text).strip(), inline)
+            html = self._md.reset().convert(text).strip()
+            if inline:
+                match = _PARAGRAPH.match(html)
+                if match and "<p>" not in match.group(1):
+                    html = match.group(1)
+            cached = self._cache[key] = Markup(html)
         return cached
-
-
-def _finish(html: str, inline: bool) -> Markup:
-    if inline:
-        match = _PARAGRAPH.match(html)
-        if match and "<p>" not in match.group(1):
-            html = match.group(1)
-    return Markup(html)
 
 
 def template_env(theme_dirs: list[str], markdown_renderer: MarkdownRenderer,
@@ -79,23 +57,3 @@ def template_env(theme_dirs: list[str], markdown_renderer: MarkdownRenderer,
     env.filters["weight"] = lambda w: f"{w:g}"
     env.globals["url_for"] = url_for
     return env
-
-
-def snippets(context: dict[str, Any]) -> list[tuple[str, bool]]:
-    """The Markdown a template will ask for, as (text, inline?), for `prepare`."""
-    out: list[tuple[str, bool]] = []
-    checklist = context.get("checklist")
-    if checklist is not None:
-        out += [(checklist.lesson, True), (checklist.summary, False)]
-        for section in checklist.sections:
-            out.append((section.title, True))
-            for item in section.items:
-                out += [(item.text, True), (item.details, False)]
-        out += [(reading.note, True) for reading in checklist.further_reading]
-    antipattern = context.get("antipattern")
-    if antipattern is not None:
-        out += [(antipattern.summary, False), (antipattern.why_it_hurts, False)]
-        out += [(text, True) for text in [*antipattern.symptoms, *antipattern.instead]]
-        out += [(reading.note, True) for reading in antipattern.further_reading]
-    out += [(entry.lesson, True) for entry in context.get("checklists", [])]
-    return out
