@@ -1,4 +1,5 @@
-"""A serve-like rebuild after editing one YAML file re-reads only that file."""
+"""A serve-like rebuild after editing one YAML file re-reads only that file and converts
+only the Markdown that changed."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ sections:
   - title: Basics
     items:
       - id: first
-        text: I did the first thing.
+        text: I did the {thing} thing.
 """
 
 
@@ -26,7 +27,8 @@ def test_rebuild_rereads_only_the_edited_file(tmp_path: Path,
     (docs / "checklists").mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n")
     for n in range(5):
-        (docs / "checklists" / f"c{n}.yml").write_text(CHECKLIST.format(id=f"c{n}", title=n))
+        (docs / "checklists" / f"c{n}.yml").write_text(
+            CHECKLIST.format(id=f"c{n}", title=f"List {n}", thing=f"number {n}"))
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: T\ntheme: {name: mkdocs}\nplugins:\n  - sremgr\n")
 
@@ -43,10 +45,13 @@ def rebuild_one(config, config_file: Path, docs: Path) -> None:  # type: ignore[
     plugin = config.plugins["sremgr"]
     first_reads = plugin.loader.reads
     assert first_reads >= 5  # the team files, plus the built-in pack when present
+    conversions = plugin.markdown.conversions
 
-    (docs / "checklists" / "c3.yml").write_text(CHECKLIST.format(id="c3", title="Edited"))
+    (docs / "checklists" / "c3.yml").write_text(
+        CHECKLIST.format(id="c3", title="Edited", thing="edited"))
     again = load_config(config_file=str(config_file))
     assert again.plugins["sremgr"] is plugin  # MkDocs keeps plugins with on_startup
     build(again)
     assert plugin.loader.reads - first_reads == 1
+    assert plugin.markdown.conversions - conversions == 1  # only the edited item's text
     assert "Edited" in (Path(again.site_dir) / "handbook" / "c3" / "index.html").read_text()

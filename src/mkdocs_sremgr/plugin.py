@@ -59,11 +59,21 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             return config
         self.storage_key = storage_key(self.config.storage_namespace, config.site_url,
                                        config.site_name)
-        self.markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+        self.markdown = self._renderer(config)
         self.templates = template_env(list(config.theme.dirs), self.markdown, self._url_for)
         config.extra_css.append(ASSET_DIR + "sremgr.css")
         config.extra_javascript.append(ASSET_DIR + "sremgr.js")
         return config
+
+    def _renderer(self, config: MkDocsConfig) -> MarkdownRenderer:
+        """The previous build's renderer (and its cache) while the Markdown settings hold."""
+        key = repr((config.markdown_extensions, config.mdx_configs))
+        renderer: MarkdownRenderer | None = getattr(self, "markdown", None)
+        if renderer is None or key != getattr(self, "_markdown_key", None):
+            renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+            self._markdown_key = key
+        renderer.new_build()
+        return renderer
 
     def checklist_root(self, config: MkDocsConfig) -> Path:
         return Path(config.docs_dir) / self.config.checklists_dir

@@ -16,12 +16,20 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 class MarkdownRenderer:
     """Converts Markdown from YAML with the site's extensions (admonition, attr_list, ...).
 
-    Results are cached by text: during `mkdocs serve` an unchanged item costs nothing.
+    Results are cached by text. The plugin keeps one renderer across `mkdocs serve`
+    rebuilds while the Markdown settings stay the same, so an unchanged item costs
+    nothing; `new_build` drops what the previous build did not use, so edits do not
+    pile up. `conversions` counts real conversions (for tests and benchmarks).
     """
 
     def __init__(self, extensions: list[Any], extension_configs: dict[str, Any]) -> None:
         self._md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
         self._cache: dict[tuple[str, bool], Markup] = {}
+        self._previous: dict[tuple[str, bool], Markup] = {}
+        self.conversions = 0
+
+    def new_build(self) -> None:
+        self._previous, self._cache = self._cache, {}
 
     def block(self, text: str | None) -> Markup:
         return self._convert(text or "", inline=False)
@@ -34,6 +42,11 @@ class MarkdownRenderer:
         key = (text, inline)
         cached = self._cache.get(key)
         if cached is None:
+            cached = self._previous.pop(key, None)
+            if cached is not None:
+                self._cache[key] = cached
+                return cached
+            self.conversions += 1
             html = self._md.reset().convert(text).strip()
             if inline:
                 match = _PARAGRAPH.match(html)
