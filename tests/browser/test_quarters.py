@@ -177,6 +177,10 @@ def test_print_hides_controls_and_shows_the_tables(material_site: Site, clocked:
     assert page.locator(".sremgr-charts table").first.is_visible()
     assert page.locator("svg.sremgr-chart").first.is_visible()
     page.screenshot(path=str(Path(__file__).parent / "out" / "print-dashboard.png"), full_page=True)
+    for paper, width in (("A4", 794), ("Letter", 816)):  # CSS pixels at 96 dpi
+        page.set_viewport_size({"width": width - 96, "height": 1000})  # minus default margins
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), paper
+        assert page.pdf(format=paper).startswith(b"%PDF")
     goto(material_site, page, "handbook/alpha/")
     assert not page.locator('[data-sremgr-action="na"]').first.is_visible()
     assert page.locator(".sremgr-details p").first.is_visible(), "details print open"
