@@ -374,6 +374,18 @@ def test_material_tags_plugin_lists_checklist_tags(tmp_path: Path) -> None:
     assert "Incident review" not in listing  # it has no tags
 
 
+def test_tags_are_shown_once(tmp_path: Path) -> None:
+    """With Material's tags plugin the page's own tag chips are enough; a marker page and
+    the default theme still show the checklist's tags in its meta line."""
+    config = make_site(tmp_path / "m", theme=MATERIAL, plugins="  - tags\n",
+                       pages={"embed.md": "# Embed\n\n<!-- sremgr:checklist rota -->\n"})
+    site = build_site(config)
+    assert 'class="sremgr-tags"' not in read(site, "handbook/rota/index.html")
+    assert 'class="sremgr-tags"' in read(site, "embed/index.html")
+    plain = build_site(make_site(tmp_path / "d"))
+    assert 'class="sremgr-tags"' in read(plain, "handbook/rota/index.html")
+
+
 def test_search_index_contains_item_text(tmp_path: Path) -> None:
     site = build_site(make_site(tmp_path, plugins="  - search\n"))
     index = json.loads(read(site, "search/search_index.json"))

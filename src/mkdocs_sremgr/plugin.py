@@ -55,11 +55,16 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self.generated: dict[str, PagePlan] = {}
         self.urls: dict[tuple[str, str], str] = {}
         self.slots: dict[str, list[markers.Marker]] = {}
+        self._page_url: str | None = None
+        self._page_plan: PagePlan | None = None
+        self.theme_shows_tags = False
         if not self.config.enabled:
             return config
         self.storage_key = storage_key(self.config.storage_namespace, config.site_url,
                                        config.site_name)
         self.markdown = self._renderer(config)
+        # Material's tags plugin already shows a page's tags above its title.
+        self.theme_shows_tags = "material/tags" in config.plugins
         self.templates = template_env(list(config.theme.dirs), self.markdown, self._url_for)
         config.extra_css.append(ASSET_DIR + "sremgr.css")
         config.extra_javascript.append(ASSET_DIR + "sremgr.js")
@@ -160,6 +165,7 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         if not found:
             return html
         self._page_url = page.url
+        self._page_plan = self.generated.get(page.file.src_uri)
         html = markers.SLOT.sub(lambda m: self._render(found[int(m.group(1))]), html)
         # A slot that Markdown turned into code text (an indented code block) shows the
         # marker as written, like any other code.
@@ -187,7 +193,14 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
                        "antipatterns": catalog.sorted_antipatterns()}
         template = self.templates.get_template(f"sremgr/{marker.kind}.html")
         return template.render(storage_key=self.storage_key,
-                               fiscal_year_start=self.config.fiscal_year_start, **context)
+                               fiscal_year_start=self.config.fiscal_year_start,
+                               theme_shows_tags=self._tags_shown_by_theme(marker), **context)
+
+    def _tags_shown_by_theme(self, marker: markers.Marker) -> bool:
+        """True on a generated page whose front matter already gave Material its tags."""
+        plan = self._page_plan
+        return (self.theme_shows_tags and plan is not None and plan.kind == marker.kind
+                and plan.id == marker.id)
 
     def _url_for(self, kind: str, ident: str) -> str:
         target = self.urls.get((kind, ident))
