@@ -11,16 +11,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_sremgr.cli import main
-
-VALID = """\
-id: team-rota
-title: Team rota
-sections:
-  - title: Basics
-    items:
-      - id: first
-        text: I did the first thing.
-"""
+from samples import VALID
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -14,25 +14,7 @@ from mkdocs_sremgr import schema
 from mkdocs_sremgr.catalog import CatalogLoader, LoadResult, find_sources
 from mkdocs_sremgr.errors import Problem, SremgrError
 from mkdocs_sremgr.yamlload import MAX_BYTES, load_yaml
-
-VALID = """\
-id: team-rota
-title: Team rota
-sections:
-  - title: Basics
-    items:
-      - id: first
-        text: I did the first thing.
-"""
-
-ANTIPATTERN = """\
-kind: antipattern
-id: hero-culture
-title: Hero culture
-summary: One person does everything.
-symptoms: [Always the same name.]
-instead: [Share the load.]
-"""
+from samples import ANTIPATTERN, VALID
 
 
 def problems_of(source: str | bytes, path: str = "c.yml") -> list[str]:

@@ -105,7 +105,7 @@
   }
 
   function load(key) {
-    if (S.unsaved && S.data && S.data._key === key) { // a write failed: what is on screen is newer than storage
+    if (S.unsaved && S.dataKey === key) { // a write failed: what is on screen is newer than storage
       notice("full", FULL);
       return;
     }
@@ -114,7 +114,7 @@
     try { raw = ls ? ls.getItem(key) : null; } catch (e) { ls = null; }
     S.storageMs = performance.now() - t0; // the browser opens its storage on first use: often most of start-up
     if (!ls) {
-      S.mode = "memory"; S.data = S.data && S.data._key === key ? S.data : emptyData();
+      S.mode = "memory"; S.data = S.data && S.dataKey === key ? S.data : emptyData();
       notice("blocked", "This browser does not let the handbook store anything, so your ticks live only on this page until you close it. Export them to keep a copy.");
     } else if (raw === null) {
       S.data = emptyData();
@@ -134,7 +134,7 @@
         }
       }
     }
-    Object.defineProperty(S.data, "_key", { value: key, enumerable: false, configurable: true });
+    S.dataKey = key; // whose data is in memory, should a later write fail
   }
 
   function save() {
@@ -615,7 +615,7 @@
           ["Merge", function () { merge(incoming); say(save() ? "Imported and merged." : "Merged on this page, but it could not be saved.", true); paint(); }],
           ["Replace mine", function () {
             if (!backupCurrent()) return say("Could not keep a backup of your progress, so nothing was replaced.", false);
-            incoming.meta = S.data.meta; S.data = incoming; load.keep(); say(save() ? "Imported; your previous progress is under Backups." : "Replaced on this page, but it could not be saved.", true); paint();
+            incoming.meta = S.data.meta; S.data = incoming; say(save() ? "Imported; your previous progress is under Backups." : "Replaced on this page, but it could not be saved.", true); paint();
           }, "sremgr-danger"],
           ["Cancel", function () { say("Import cancelled; nothing changed."); }]]);
       }, function () { refuse("the file could not be read"); });
@@ -628,7 +628,7 @@
       if (!parsed.data) return say("That backup cannot be read by this version, so it was left as it is.", false);
       if (!window.confirm("Restore the backup from " + day(name.slice((S.key + ":backup:").length)) + "? Your current progress is kept as a backup first.")) return;
       if (!backupCurrent()) return say("Could not keep a backup of your progress, so nothing was restored.", false);
-      S.data = parsed.data; load.keep();
+      S.data = parsed.data;
       say(save() ? "Backup restored." : "Restored on this page, but it could not be saved.", true);
       paint();
     }
@@ -767,7 +767,6 @@
       if (!cur || !(cur.closed >= incoming.snapshots[p].closed)) S.data.snapshots[p] = incoming.snapshots[p];
     }
   }
-  load.keep = function () { Object.defineProperty(S.data, "_key", { value: S.key, enumerable: false, configurable: true }); };
 
   // ---------------------------------------------------------------- Markdown for the 1:1
   function markdownSummary(m, p, fys) {
