@@ -157,10 +157,11 @@ def test_checklist_page_has_real_form_controls(tmp_path: Path, theme: str) -> No
     assert [b["id"] for b in boxes] == ["sremgr-rota--on-rotation", "sremgr-rota--runbooks",
                                         "sremgr-rota--handover"]
     labels = {a["for"] for a in tags.find("label")}
-    for box in boxes:
-        assert box["id"] in labels
-        assert box["data-sremgr-checklist"] == "rota"
-        assert box["id"] == f"sremgr-rota--{box['data-sremgr-item']}"
+    assert labels >= {b["id"] for b in boxes}
+    items = tags.find("li", **{"class": "sremgr-item"})
+    assert [f"sremgr-rota--{li['data-sremgr-item']}" for li in items] == [b["id"] for b in boxes]
+    # The buttons only work with the script: Material's search leaves them out.
+    assert html.count('<span class="sremgr-tools" data-search-exclude>') == len(boxes)
     assert len(tags.find("fieldset", **{"data-sremgr-section": "before-the-shift"})) == 1
     assert len(tags.find("fieldset", **{"data-sremgr-section": "after"})) == 1
     assert html.count("<legend>") == 2
@@ -170,6 +171,8 @@ def test_checklist_page_has_real_form_controls(tmp_path: Path, theme: str) -> No
     item = tags.find("li", **{"data-sremgr-item": "on-rotation"})[0]
     assert item["data-sremgr-weight"] == "2"
     assert item["data-sremgr-aliases"] == "old-rotation older-rotation"
+    plain = tags.find("li", **{"data-sremgr-item": "handover"})[0]  # defaults are left out
+    assert "data-sremgr-weight" not in plain and "data-sremgr-aliases" not in plain
     assert item["data-sremgr-fp"] == hashlib.sha256(
         b"I hold a primary shift every quarter.").hexdigest()[:8]
     # Inline Markdown in the label, a link to the related anti-pattern page.
@@ -438,7 +441,7 @@ def test_storage_key(tmp_path: Path, extra: str, options: str, key: str) -> None
 @pytest.mark.parametrize("theme", [MATERIAL, MKDOCS])
 def test_assets_on_every_page_without_inline_script(tmp_path: Path, theme: str) -> None:
     site = build_site(make_site(tmp_path, theme=theme, pages={"deep/er/page.md": "# Deep\n"}))
-    for asset in ("sremgr.js", "sremgr.css"):
+    for asset in ("sremgr.js", "sremgr-dashboard.js", "sremgr.css"):
         assert (site / "assets" / "sremgr" / asset).is_file()
     pages = sorted(site.rglob("index.html"))
     assert len(pages) >= 6
@@ -450,6 +453,7 @@ def test_assets_on_every_page_without_inline_script(tmp_path: Path, theme: str) 
         styles = [a["href"] for a in tags.find("link", rel="stylesheet")]
         assert f"{prefix}assets/sremgr/sremgr.js" in scripts, page
         assert f"{prefix}assets/sremgr/sremgr.css" in styles, page
+        assert not any("sremgr-dashboard" in src for src in scripts), page  # fetched on demand
         assert not any("sremgr" in body for body in tags.inline_scripts), page
 
 

@@ -50,5 +50,5 @@ def test_demo_builds_strict(tool: str, tmp_path: Path) -> None:
     assert {"be-on-call", "incident-review-hygiene"} <= set(ids)
     assert manifest["storage_key"] == "sremgr:v1:sre-manager-handbook"
     assert not list(site.rglob("*.yml")), "checklist YAML must not be published"
-    for asset in ("sremgr.js", "sremgr.css", "sremgr.schema.json"):
+    for asset in ("sremgr.js", "sremgr-dashboard.js", "sremgr.css", "sremgr.schema.json"):
         assert (site / "assets" / "sremgr" / asset).is_file()

@@ -151,3 +151,38 @@ def test_without_javascript_pages_still_read_well(material_site: Site, browser: 
     assert page.locator("li[data-sremgr-checklist] a").count() == 3
     assert "turn on JavaScript" in page.locator(".sremgr-dashboard").text_content()
     context.close()
+
+
+def test_dashboard_code_is_fetched_only_where_a_dashboard_is(material_site: Site, page: Any) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]))
+    page.goto(material_site.url)
+    page.evaluate("window.__sameDocument = true")
+    page.click("article a[href$='alpha/']")
+    page.wait_for_url("**/handbook/alpha/")
+    ready(page)
+    assert "sremgr-dashboard.js" not in fetched and "manifest.json" not in fetched
+    page.click("nav a[href$='dashboard/']")
+    page.wait_for_url("**/handbook/dashboard/")
+    ready(page)
+    page.go_back()
+    page.wait_for_url("**/handbook/alpha/")
+    page.go_forward()
+    page.wait_for_url("**/handbook/dashboard/")
+    page.wait_for_selector(".sremgr-dashboard .sremgr-summary-panel")
+    assert page.evaluate("window.__sameDocument") is True, "instant navigation was not used"
+    assert fetched.count("sremgr-dashboard.js") == 1  # once per page life, whatever the visits
+    assert page.locator(".sremgr-dashboard .sremgr-summary-panel").count() == 1
+
+
+def test_dashboard_code_that_cannot_load_leaves_a_notice_and_the_data(material_site: Site,
+                                                                       page: Any) -> None:
+    checklist(material_site, page)
+    page.check("#sremgr-alpha--one")
+    page.route("**/sremgr-dashboard.js", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{material_site.url}handbook/dashboard/")
+    notice = page.locator('[data-sremgr-notice="dashboard"]')
+    notice.wait_for()
+    assert "could not load its script" in notice.text_content()
+    assert page.locator('.sremgr-dashboard-list a[href$="alpha/"]').count() == 1  # the plain list stays
+    assert stored(page)["checklists"]["alpha"]["items"]["one"]["state"] == "done"
