@@ -57,12 +57,13 @@ SEED_PROGRESS = """() => {
     const fp = li.getAttribute('data-sremgr-fp'), id = li.getAttribute('data-sremgr-item');
     if (n % 2 === 0) items[id] = {state: 'done', changed: stamp, fp};
     else if (n % 25 === 1) items[id] = {state: 'na', changed: stamp, fp};
-    if (n % 50 === 0) Object.assign(items[id], {note: 'Evidence: the runbook, page ' + n, noted: stamp});
+    if (n % 50 === 0) Object.assign(items[id], {note: 'Evidence: runbook ' + n, noted: stamp});
   });
   const done = Object.keys(items).filter(k => items[k].state === 'done').slice(0, 100);
   localStorage.setItem(root.getAttribute('data-sremgr-storage-key'), JSON.stringify({
     version: 1, checklists: {big: {items}}, meta: {created: stamp},
-    snapshots: {'2020-Q1': {closed: stamp, checklists: {big: {score: 20, done: done, total: 480}}}}}));
+    snapshots: {'2020-Q1': {closed: stamp,
+                            checklists: {big: {score: 20, done: done, total: 480}}}}}));
   return Object.keys(items).length;
 }"""
 

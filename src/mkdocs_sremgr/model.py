@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from mkdocs_sremgr.yamlload import Document, JsonPath
@@ -34,8 +35,8 @@ class Item:
     doc: Document | None = field(default=None, repr=False, compare=False)
     path: JsonPath = ()
 
-    @property
-    def fp(self) -> str:
+    @cached_property
+    def fp(self) -> str:  # read by the page, the manifest and the report: hashed once
         return fingerprint(self.text)
 
 
@@ -69,6 +70,15 @@ class Checklist:
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
+    def markdown_fields(self) -> list[tuple[str, bool]]:
+        """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
+        fields = [(self.lesson, True), (self.summary, False)]
+        for section in self.sections:
+            fields.append((section.title, True))
+            for item in section.items:
+                fields += [(item.text, True), (item.details, False)]
+        return fields + [(book.note, True) for book in self.further_reading]
+
 
 @dataclass
 class AntiPattern:
@@ -86,6 +96,13 @@ class AntiPattern:
     doc: Document | None = field(default=None, repr=False, compare=False)
 
     kind = "antipattern"
+
+    def markdown_fields(self) -> list[tuple[str, bool]]:
+        """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
+        return [(self.summary, False), (self.why_it_hurts, False),
+                *((symptom, True) for symptom in self.symptoms),
+                *((step, True) for step in self.instead),
+                *((book.note, True) for book in self.further_reading)]
 
 
 def sort_key(entry: Checklist | AntiPattern) -> tuple[int, str]:

@@ -184,15 +184,19 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         catalog = self.catalog
         if marker.kind == "checklist":
             checklist = catalog.checklists[marker.id]
+            self.markdown.prefetch(checklist.markdown_fields())
             context: dict[str, Any] = {"checklist": checklist,
                                        "antipatterns": catalog.antipatterns_for(checklist)}
         elif marker.kind == "antipattern":
             antipattern = catalog.antipatterns[marker.id]
-            context = {"antipattern": antipattern,
-                       "checklists": catalog.checklists_for(antipattern)}
+            checklists = catalog.checklists_for(antipattern)
+            self.markdown.prefetch([*antipattern.markdown_fields(),
+                                    *((c.lesson, True) for c in checklists)])
+            context = {"antipattern": antipattern, "checklists": checklists}
         else:
-            context = {"checklists": catalog.sorted_checklists(),
-                       "antipatterns": catalog.sorted_antipatterns()}
+            checklists = catalog.sorted_checklists()
+            self.markdown.prefetch((c.lesson, True) for c in checklists)
+            context = {"checklists": checklists, "antipatterns": catalog.sorted_antipatterns()}
         template = self.templates.get_template(f"sremgr/{marker.kind}.html")
         return template.render(storage_key=self.storage_key,
                                fiscal_year_start=self.config.fiscal_year_start,

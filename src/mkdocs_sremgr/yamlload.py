@@ -148,15 +148,15 @@ class _Builder:
     # -- events -----------------------------------------------------------------------------
 
     def _feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if isinstance(event, yaml.ScalarEvent):  # most events: tested first
+            self._scalar(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 self._error(_pos(event.start_mark), "the file holds more than one YAML document",
                             "keep one checklist per file: remove the `---` line or split the file")
         elif isinstance(event, yaml.AliasEvent):
             self._alias(event)
-        elif isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             self._open(event)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
@@ -189,6 +189,8 @@ class _Builder:
         if tag in (None, "!"):
             tag = (_STR_TAG if tag == "!" else
                    self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit))
+        if tag == _STR_TAG:  # what SafeConstructor would return, without building a node
+            return event.value
         if tag not in _SAFE_SCALAR_TAGS:
             self._error(start, f"the tag `{_short(event.tag)}` is not allowed",
                         "remove the tag: checklists are plain YAML, loaded safely")
