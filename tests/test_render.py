@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
-from mkdocs_sremgr.render import MarkdownRenderer
+from mkdocs_sremgr.render import _NOT_ALONE_SAFE, MarkdownRenderer
 
 # MkDocs' defaults plus what handbooks commonly turn on (Material's recommended set).
 EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "def_list",
@@ -58,6 +58,20 @@ def test_converting_together_equals_converting_alone(fields: list[tuple[str, boo
     assert together(fields)[0] == alone(fields)
 
 
+SAFE = [p for p in PIECES if p and not _NOT_ALONE_SAFE.search(p)]
+safe_fields = st.lists(st.tuples(st.lists(st.sampled_from(SAFE), min_size=1, max_size=4).map(
+    "\n\n".join), st.booleans()), min_size=2, max_size=12)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(safe_fields)
+def test_plain_snippets_really_go_through_one_run(fields: list[tuple[str, bool]]) -> None:
+    html, renderer = together(fields)
+    assert html == alone(fields)
+    if len(set(fields)) >= 2:
+        assert renderer.batched == len(set(fields))
+
+
 def builtin_fields() -> list[tuple[str, bool]]:
     catalog = CatalogLoader().load(find_sources(builtin_dir(), builtin=True)).catalog
     out: list[tuple[str, bool]] = []
@@ -71,7 +85,7 @@ def test_the_builtin_pack_renders_the_same_together() -> None:
     html, renderer = together(fields)
     assert html == alone(fields)
     # Nearly everything went through the one run: the pack is plain prose.
-    assert renderer.conversions >= 0.9 * len({f for f in fields if f[0]})
+    assert renderer.batched >= 0.9 * len({f for f in fields if f[0]})
 
 
 def test_one_markdown_run_per_prefetch(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +95,7 @@ def test_one_markdown_run_per_prefetch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(renderer._md, "convert", lambda text: runs.append(text) or original(text))
     fields = [(f"Item *{n}*", True) for n in range(50)] + [(f"Why {n}.", False) for n in range(50)]
     renderer.prefetch(fields)
-    assert len(runs) == 1 and renderer.conversions == 100
+    assert len(runs) == 1 and renderer.conversions == renderer.batched == 100
     for text, inline in fields:  # served from the cache now
         renderer.inline(text) if inline else renderer.block(text)
     assert len(runs) == 1
@@ -93,5 +107,5 @@ def test_snippets_that_could_reach_past_themselves_are_converted_alone() -> None
     renderer = MarkdownRenderer(EXTENSIONS, CONFIGS)
     risky = ["```\nopen fence", "[ref]: https://example.com", "<div>open", "# Heading", "x[^1]"]
     renderer.prefetch([(text, False) for text in risky] + [("plain", False), ("prose", False)])
-    assert renderer.conversions == 2  # only the two plain ones went through the batch
+    assert renderer.batched == 2  # only the two plain ones went through the batch
     assert str(renderer.block("uses [ref]")) == "<p>uses [ref]</p>"  # no definition leaked
