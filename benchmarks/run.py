@@ -1,11 +1,12 @@
 """Build-time benchmark: the plugin against the same content written by hand.
 
-Usage: python benchmarks/run.py [--sizes 10,100,1000] [--rounds 3] [--browser]
+Usage: python benchmarks/run.py [--sizes 10,100,1000] [--rounds 5] [--browser]
 
 For each size it generates two sites with the same 300 ordinary pages: one with
 N checklists of 25 items as YAML (plugin on), one with the same checklists written
 by hand as Markdown task lists (plugin off). It builds them alternately in fresh
-processes, several rounds, and prints medians, ratios, peak memory and the
+processes (a warm-up first, then rounds in alternating order), and prints medians,
+the best-of ratio, the CPU-time ratio, peak memory and the
 plugin's own time per phase. Results also go to benchmarks/out/results.json.
 """
 
@@ -111,12 +112,12 @@ def asset_sizes() -> dict[str, tuple[int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10,100,1000")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--browser", action="store_true", help="also time the script in Chromium")
     args = parser.parse_args()
     results: dict[str, object] = {"sizes": {}}
     print(f"{'checklists':>10} {'items':>6} {'plugin s':>9} {'by hand s':>9} {'ratio':>6} "
-          f"{'cpu ratio':>9} "
+          f"{'best':>6} {'cpu ratio':>9} "
           f"{'peak MB':>13} {'load+val s':>10} {'render s':>9} {'write s':>8} {'µs/item':>8}")
     for size in [int(s) for s in args.sizes.split(",")]:
         root = Path(tempfile.mkdtemp(prefix=f"sremgr-bench-{size}-"))
@@ -131,6 +132,10 @@ def main() -> None:
                     runs[side].append(measure(config_file))
             plugin_wall = statistics.median(r["wall"] for r in runs["plugin"])
             hand_wall = statistics.median(r["wall"] for r in runs["hand"])
+            # Noise on a shared machine only ever adds time: the fastest build of each side
+            # is the steadiest comparison, shown beside the medians.
+            best_ratio = (min(r["wall"] for r in runs["plugin"])
+                          / min(r["wall"] for r in runs["hand"]))
             cpu_ratio = (statistics.median(r["cpu"] for r in runs["plugin"])
                          / statistics.median(r["cpu"] for r in runs["hand"]))
             phases = {p: statistics.median(r["plugin"].get(p, 0.0) for r in runs["plugin"])
@@ -140,7 +145,8 @@ def main() -> None:
             rebuild = measure(with_plugin, "rebuild")
             row = {
                 "items": items, "plugin_s": plugin_wall, "hand_s": hand_wall,
-                "ratio": plugin_wall / hand_wall, "cpu_ratio": cpu_ratio,
+                "ratio": plugin_wall / hand_wall, "best_ratio": best_ratio,
+                "cpu_ratio": cpu_ratio,
                 "peak_mb": [max(r["peak_mb"] for r in runs["plugin"]),
                             max(r["peak_mb"] for r in runs["hand"])],
                 "phases_s": phases, "us_per_item": own / items * 1e6,
@@ -149,7 +155,7 @@ def main() -> None:
             }
             results["sizes"][str(size)] = row  # type: ignore[index]
             print(f"{size:>10} {items:>6} {plugin_wall:>9.2f} {hand_wall:>9.2f} "
-                  f"{row['ratio']:>6.3f} {cpu_ratio:>9.3f} "
+                  f"{row['ratio']:>6.3f} {best_ratio:>6.3f} {cpu_ratio:>9.3f} "
                   f"{row['peak_mb'][0]:>6.0f}/{row['peak_mb'][1]:<6.0f} "
                   f"{phases['load+validate']:>10.3f} {phases['render']:>9.3f} "
                   f"{phases['write']:>8.3f} "
