@@ -398,6 +398,16 @@ def test_search_index_contains_item_text(tmp_path: Path) -> None:
     assert any(d["location"] == "handbook/rota/#rota--after" for d in rota)
 
 
+def test_material_search_leaves_out_the_controls(tmp_path: Path) -> None:
+    """The controls' words would repeat in the index on every item: `data-search-exclude`."""
+    site = build_site(make_site(tmp_path, theme=MATERIAL, plugins="  - search\n"))
+    index = json.loads(read(site, "search/search_index.json"))
+    words = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("handbook/rota/"))
+    assert "I hold a primary shift every quarter." in words
+    for control in ("Not for me", "Why and how", "Mark reviewed today", "Reset this checklist"):
+        assert control not in words, control
+
+
 # -- manifest and assets -------------------------------------------------------------------
 
 
