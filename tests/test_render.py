@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
-from mkdocs_sremgr.render import _NOT_ALONE_SAFE, MarkdownRenderer
+from mkdocs_sremgr.render import _NEEDS_OWN_RUN, MarkdownRenderer
 
 # MkDocs' defaults plus what handbooks commonly turn on (Material's recommended set).
 EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "def_list",
@@ -58,7 +58,7 @@ def test_converting_together_equals_converting_alone(fields: list[tuple[str, boo
     assert together(fields)[0] == alone(fields)
 
 
-SAFE = [p for p in PIECES if p and not _NOT_ALONE_SAFE.search(p)]
+SAFE = [p for p in PIECES if p and not _NEEDS_OWN_RUN.search(p)]
 safe_fields = st.lists(st.tuples(st.lists(st.sampled_from(SAFE), min_size=1, max_size=4).map(
     "\n\n".join), st.booleans()), min_size=2, max_size=12)
 

@@ -17,7 +17,7 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # made unique per document), tab sets (numbered per document), and reference links,
 # footnotes, abbreviations and includes, whose definitions hold for a whole document.
 # Such snippets are converted on their own.
-_NOT_ALONE_SAFE = re.compile(
+_NEEDS_OWN_RUN = re.compile(
     r"```|~~~|\[\^|--8<--|^ {0,3}(?:\[[^\]\n]*\]:|\*\[|<|#|===|=+[ \t]*$|-+[ \t]*$|///)",
     re.MULTILINE)
 
@@ -60,7 +60,7 @@ class MarkdownRenderer:
         the benchmark, to what the same text costs written by hand. The snippets are
         joined with a paragraph of one made-up word between blank lines, which ends any
         list, admonition or paragraph, and the output is cut there again. A snippet that
-        could reach past its own text (`_NOT_ALONE_SAFE`) is left to be converted on its
+        could reach past its own text (`_NEEDS_OWN_RUN`) is left to be converted on its
         own, and if the cut does not give back one part per snippet, nothing is kept: the
         result is always what converting each snippet alone gives (tests/test_render.py).
         """
@@ -68,7 +68,7 @@ class MarkdownRenderer:
         for text, inline in fields:
             key = (text, inline)
             if (text and key not in self._cache and key not in todo
-                    and not self._revive(key) and not _NOT_ALONE_SAFE.search(text)):
+                    and not self._revive(key) and not _NEEDS_OWN_RUN.search(text)):
                 todo[key] = None
         if len(todo) < 2:
             return
