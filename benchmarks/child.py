@@ -22,15 +22,22 @@ PHASES = {
     "on_page_content": "render",
 }
 spent: dict[str, float] = defaultdict(float)
+_running: set[str] = set()
 
 
-def _timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
+def timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
+    """Adds the wall time of `method` to `spent[phase]`; a call nested in one of the same
+    phase (a hook calling a hook, Markdown inside Markdown) is counted once."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if phase in _running:
+            return method(*args, **kwargs)
+        _running.add(phase)
         start = time.perf_counter()
         try:
             return method(*args, **kwargs)
         finally:
             spent[phase] += time.perf_counter() - start
+            _running.discard(phase)
     wrapper.__name__ = method.__name__
     return wrapper
 
@@ -40,7 +47,7 @@ def instrument() -> None:
     from mkdocs_sremgr.plugin import SremgrPlugin
 
     for name, phase in PHASES.items():
-        setattr(SremgrPlugin, name, _timed(getattr(SremgrPlugin, name), phase))
+        setattr(SremgrPlugin, name, timed(getattr(SremgrPlugin, name), phase))
     # "write": the files the plugin itself produces (manifest, schema); they are made inside
     # on_files, so their time moves from load+validate to write.
     for name in ("build_manifest", "schema_text"):

@@ -16,13 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-spent: dict[str, float] = defaultdict(float)
-_active: set[str] = set()
 
 STEPS = [  # (module, object, attribute, label); nested calls of one label count once
     ("markdown", "Markdown", "convert", "Markdown (all)"),
@@ -38,29 +32,17 @@ STEPS = [  # (module, object, attribute, label); nested calls of one label count
 ]
 
 
-def _timed(function: Callable[..., Any], label: str) -> Callable[..., Any]:
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if label in _active:
-            return function(*args, **kwargs)
-        _active.add(label)
-        start = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            spent[label] += time.perf_counter() - start
-            _active.discard(label)
-    return wrapper
-
-
 def child(config_file: str) -> None:
     """One timed build (run in a fresh process); prints its steps as JSON."""
     import importlib
+
+    from child import spent, timed
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     for module_name, owner, attribute, label in STEPS:
         module = importlib.import_module(module_name)
         target = getattr(module, owner) if owner else module
-        setattr(target, attribute, _timed(getattr(target, attribute), label))
+        setattr(target, attribute, timed(getattr(target, attribute), label))
     from mkdocs.commands import build
     from mkdocs.config import load_config
 
@@ -71,7 +53,6 @@ def child(config_file: str) -> None:
 
 
 def main() -> None:
-    sys.path.insert(0, str(Path(__file__).parent))
     from run import generate
 
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 100
@@ -90,6 +71,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
     if sys.argv[1:2] == ["--child"]:
         child(sys.argv[2])
     else:
