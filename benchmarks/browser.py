@@ -12,9 +12,15 @@ import tempfile
 import threading
 from pathlib import Path
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -32,16 +38,20 @@ def _site(root: Path) -> Path:
     big = ["id: big", "title: Five hundred items", "sections:"]
     for s in range(20):
         big += [f"  - title: Section {s}", "    items:"]
-        big += [f"      - id: item-{s}-{i}\n        text: Item {s}.{i} of the big list."
-                for i in range(25)]
+        big += [
+            f"      - id: item-{s}-{i}\n        text: Item {s}.{i} of the big list."
+            for i in range(25)
+        ]
     (docs / "checklists" / "big.yml").write_text("\n".join(big) + "\n")
     for c in range(999):
         (docs / "checklists" / f"c{c}.yml").write_text(
             f"id: c{c}\ntitle: Checklist {c}\ntags: [t{c % 7}]\nsections:\n  - title: S\n"
-            "    items:\n" + "".join(f"      - id: i{i}\n        text: Item {i}.\n"
-                                     for i in range(25)))
-    (root / "mkdocs.yml").write_text("site_name: Startup\ntheme: {name: mkdocs}\n"
-                                     "plugins:\n  - sremgr:\n      builtin: false\n")
+            "    items:\n"
+            + "".join(f"      - id: i{i}\n        text: Item {i}.\n" for i in range(25))
+        )
+    (root / "mkdocs.yml").write_text(
+        "site_name: Startup\ntheme: {name: mkdocs}\nplugins:\n  - sremgr:\n      builtin: false\n"
+    )
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     config = load_config(config_file=str(root / "mkdocs.yml"))
     build(config)
@@ -90,8 +100,10 @@ def startup_times(runs: int = 11) -> dict[str, str]:
             seeded = page.evaluate(SEED_PROGRESS)
             page.close()
             results["stored progress"] = f"{seeded} of 500 items on the big page have a record"
-            for label, path in (("500-item page", "handbook/big/"),
-                                ("dashboard, 1,000 checklists", "handbook/dashboard/")):
+            for label, path in (
+                ("500-item page", "handbook/big/"),
+                ("dashboard, 1,000 checklists", "handbook/dashboard/"),
+            ):
                 sync, ready, storage = [], [], []
                 for _ in range(runs):
                     page = context.new_page()
@@ -110,7 +122,8 @@ def startup_times(runs: int = 11) -> dict[str, str]:
                 results[label] = (
                     f"start-up median {statistics.median(sync):.2f} ms (of which the browser's "
                     f"first localStorage read {statistics.median(storage):.2f} ms), ready "
-                    f"{statistics.median(ready):.2f} ms ({runs} page loads)")
+                    f"{statistics.median(ready):.2f} ms ({runs} page loads)"
+                )
                 # Repeat visits: the browser has compiled and cached the script by then.
                 page = context.new_page()
                 warm = []
@@ -120,7 +133,8 @@ def startup_times(runs: int = 11) -> dict[str, str]:
                     warm.append(float(page.evaluate("window.sremgr.timings[0].ms")))
                 page.close()
                 results[label + ", repeat visits"] = (
-                    f"start-up median {statistics.median(warm[2:]):.2f} ms (visits 3 to {runs})")
+                    f"start-up median {statistics.median(warm[2:]):.2f} ms (visits 3 to {runs})"
+                )
             browser.close()
         server.shutdown()
         return results

@@ -28,6 +28,7 @@ _running: set[str] = set()
 def timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
     """Adds the wall time of `method` to `spent[phase]`; a call nested in one of the same
     phase (a hook calling a hook, Markdown inside Markdown) is counted once."""
+
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if phase in _running:
             return method(*args, **kwargs)
@@ -38,6 +39,7 @@ def timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
         finally:
             spent[phase] += time.perf_counter() - start
             _running.discard(phase)
+
     wrapper.__name__ = method.__name__
     return wrapper
 
@@ -63,6 +65,7 @@ def _moved(function: Callable[..., Any], outer: str, phase: str) -> Callable[...
             took = time.perf_counter() - start
             spent[phase] += took
             spent[outer] -= took
+
     return wrapper
 
 

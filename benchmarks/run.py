@@ -27,9 +27,25 @@ HERE = Path(__file__).resolve().parent
 ORDINARY_PAGES = 300
 SECTIONS, ITEMS = 5, 5
 THEME = "mkdocs"  # the lighter theme makes the plugin's share of the build easier to see
-WORDS = ["incident", "review", "on-call", "rotation", "runbook", "alert", "budget", "toil",
-         "capacity", "latency", "owner", "dashboard", "handover", "escalation", "pager",
-         "postmortem", "backlog"]
+WORDS = [
+    "incident",
+    "review",
+    "on-call",
+    "rotation",
+    "runbook",
+    "alert",
+    "budget",
+    "toil",
+    "capacity",
+    "latency",
+    "owner",
+    "dashboard",
+    "handover",
+    "escalation",
+    "pager",
+    "postmortem",
+    "backlog",
+]
 
 
 def sentence(seed: int, length: int) -> str:
@@ -42,8 +58,10 @@ def item_text(c: int, s: int, i: int) -> tuple[str, str]:
     # Every text is unique (its numbers), so no Markdown cache can make either side look fast.
     seed = c * 31 + s * 7 + i
     text = f"I checked item {c}.{s}.{i} and the {sentence(seed, 11)}"
-    details = (f"Step {c}.{s}.{i}. {sentence(seed + 1, 14)} {sentence(seed + 2, 12)} "
-               f"{sentence(seed + 3, 9)}")
+    details = (
+        f"Step {c}.{s}.{i}. {sentence(seed + 1, 14)} {sentence(seed + 2, 12)} "
+        f"{sentence(seed + 3, 9)}"
+    )
     return text, details
 
 
@@ -56,9 +74,11 @@ def write_common(docs: Path) -> None:
 
 
 def config(root: Path, plugin: bool) -> Path:
-    text = (f"site_name: Bench\ntheme: {{name: {THEME}}}\n"
-            "markdown_extensions: [admonition, attr_list, pymdownx.tasklist]\n"
-            "plugins:\n  - search\n" + ("  - sremgr:\n      builtin: false\n" if plugin else ""))
+    text = (
+        f"site_name: Bench\ntheme: {{name: {THEME}}}\n"
+        "markdown_extensions: [admonition, attr_list, pymdownx.tasklist]\n"
+        "plugins:\n  - search\n" + ("  - sremgr:\n      builtin: false\n" if plugin else "")
+    )
     path = root / "mkdocs.yml"
     path.write_text(text)
     return path
@@ -71,17 +91,26 @@ def generate(root: Path, size: int) -> tuple[Path, Path]:
     (with_plugin / "docs" / "checklists").mkdir()
     (by_hand / "docs" / "handbook").mkdir()
     for c in range(size):
-        yml = [f"id: checklist-{c:04d}", f"title: Checklist {c}", f"lesson: {sentence(c, 9)}",
-               f"summary: {sentence(c + 5, 20)}", "cadence: quarterly", "tags: [bench]",
-               "sections:"]
+        yml = [
+            f"id: checklist-{c:04d}",
+            f"title: Checklist {c}",
+            f"lesson: {sentence(c, 9)}",
+            f"summary: {sentence(c + 5, 20)}",
+            "cadence: quarterly",
+            "tags: [bench]",
+            "sections:",
+        ]
         md = [f"# Checklist {c}", "", f"**Lesson:** {sentence(c, 9)}", "", sentence(c + 5, 20), ""]
         for s in range(SECTIONS):
             yml += [f"  - title: Section {s}", "    items:"]
             md += [f"## Section {s}", ""]
             for i in range(ITEMS):
                 text, details = item_text(c, s, i)
-                yml += [f"      - id: item-{s}-{i}", f"        text: {text}",
-                        f"        details: {details}"]
+                yml += [
+                    f"      - id: item-{s}-{i}",
+                    f"        text: {text}",
+                    f"        details: {details}",
+                ]
                 md += [f"- [ ] {text}", "", f"    {details}", ""]
         (with_plugin / "docs" / "checklists" / f"c{c:04d}.yml").write_text("\n".join(yml) + "\n")
         (by_hand / "docs" / "handbook" / f"checklist-{c:04d}.md").write_text("\n".join(md))
@@ -89,8 +118,12 @@ def generate(root: Path, size: int) -> tuple[Path, Path]:
 
 
 def measure(config_file: Path, mode: str = "build") -> dict:
-    out = subprocess.run([sys.executable, str(HERE / "child.py"), str(config_file), mode],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(HERE / "child.py"), str(config_file), mode],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -116,9 +149,11 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true", help="also time the script in Chromium")
     args = parser.parse_args()
     results: dict[str, object] = {"sizes": {}}
-    print(f"{'checklists':>10} {'items':>6} {'plugin s':>9} {'by hand s':>9} {'ratio':>6} "
-          f"{'best':>6} {'cpu ratio':>9} "
-          f"{'peak MB':>13} {'load+val s':>10} {'render s':>9} {'write s':>8} {'µs/item':>8}")
+    print(
+        f"{'checklists':>10} {'items':>6} {'plugin s':>9} {'by hand s':>9} {'ratio':>6} "
+        f"{'best':>6} {'cpu ratio':>9} "
+        f"{'peak MB':>13} {'load+val s':>10} {'render s':>9} {'write s':>8} {'µs/item':>8}"
+    )
     for size in [int(s) for s in args.sizes.split(",")]:
         root = Path(tempfile.mkdtemp(prefix=f"sremgr-bench-{size}-"))
         try:
@@ -134,39 +169,56 @@ def main() -> None:
             hand_wall = statistics.median(r["wall"] for r in runs["hand"])
             # Noise on a shared machine only ever adds time: the fastest build of each side
             # is the steadiest comparison, shown beside the medians.
-            best_ratio = (min(r["wall"] for r in runs["plugin"])
-                          / min(r["wall"] for r in runs["hand"]))
-            cpu_ratio = (statistics.median(r["cpu"] for r in runs["plugin"])
-                         / statistics.median(r["cpu"] for r in runs["hand"]))
-            phases = {p: statistics.median(r["plugin"].get(p, 0.0) for r in runs["plugin"])
-                      for p in ("load+validate", "render", "write")}
+            best_ratio = min(r["wall"] for r in runs["plugin"]) / min(
+                r["wall"] for r in runs["hand"]
+            )
+            cpu_ratio = statistics.median(r["cpu"] for r in runs["plugin"]) / statistics.median(
+                r["cpu"] for r in runs["hand"]
+            )
+            phases = {
+                p: statistics.median(r["plugin"].get(p, 0.0) for r in runs["plugin"])
+                for p in ("load+validate", "render", "write")
+            }
             items = size * SECTIONS * ITEMS
             own = sum(phases.values())
             rebuild = measure(with_plugin, "rebuild")
             row = {
-                "items": items, "plugin_s": plugin_wall, "hand_s": hand_wall,
-                "ratio": plugin_wall / hand_wall, "best_ratio": best_ratio,
+                "items": items,
+                "plugin_s": plugin_wall,
+                "hand_s": hand_wall,
+                "ratio": plugin_wall / hand_wall,
+                "best_ratio": best_ratio,
                 "cpu_ratio": cpu_ratio,
-                "peak_mb": [max(r["peak_mb"] for r in runs["plugin"]),
-                            max(r["peak_mb"] for r in runs["hand"])],
-                "phases_s": phases, "us_per_item": own / items * 1e6,
-                "rebuild": {"reread": rebuild["reread"], "plugin_s": sum(
-                    rebuild["plugin"].values()), "wall_s": rebuild["wall"]},
+                "peak_mb": [
+                    max(r["peak_mb"] for r in runs["plugin"]),
+                    max(r["peak_mb"] for r in runs["hand"]),
+                ],
+                "phases_s": phases,
+                "us_per_item": own / items * 1e6,
+                "rebuild": {
+                    "reread": rebuild["reread"],
+                    "plugin_s": sum(rebuild["plugin"].values()),
+                    "wall_s": rebuild["wall"],
+                },
             }
             results["sizes"][str(size)] = row  # type: ignore[index]
-            print(f"{size:>10} {items:>6} {plugin_wall:>9.2f} {hand_wall:>9.2f} "
-                  f"{row['ratio']:>6.3f} {best_ratio:>6.3f} {cpu_ratio:>9.3f} "
-                  f"{row['peak_mb'][0]:>6.0f}/{row['peak_mb'][1]:<6.0f} "
-                  f"{phases['load+validate']:>10.3f} {phases['render']:>9.3f} "
-                  f"{phases['write']:>8.3f} "
-                  f"{row['us_per_item']:>8.1f}")
+            print(
+                f"{size:>10} {items:>6} {plugin_wall:>9.2f} {hand_wall:>9.2f} "
+                f"{row['ratio']:>6.3f} {best_ratio:>6.3f} {cpu_ratio:>9.3f} "
+                f"{row['peak_mb'][0]:>6.0f}/{row['peak_mb'][1]:<6.0f} "
+                f"{phases['load+validate']:>10.3f} {phases['render']:>9.3f} "
+                f"{phases['write']:>8.3f} "
+                f"{row['us_per_item']:>8.1f}"
+            )
         finally:
             shutil.rmtree(root, ignore_errors=True)
     print("\nrebuild after editing one YAML file (serve):")
     for size, row in results["sizes"].items():  # type: ignore[union-attr]
         rb = row["rebuild"]
-        print(f"  {size:>5} checklists: re-read {rb['reread']} file(s), "
-              f"plugin {rb['plugin_s']:.3f} s, whole rebuild {rb['wall_s']:.2f} s")
+        print(
+            f"  {size:>5} checklists: re-read {rb['reread']} file(s), "
+            f"plugin {rb['plugin_s']:.3f} s, whole rebuild {rb['wall_s']:.2f} s"
+        )
     sizes = asset_sizes()
     results["assets"] = sizes
     every_page = sum(sizes[name][1] for name in EVERY_PAGE)

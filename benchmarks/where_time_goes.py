@@ -20,8 +20,12 @@ from pathlib import Path
 
 STEPS = [  # (module, object, attribute, label); nested calls of one label count once
     ("markdown", "Markdown", "convert", "Markdown (all)"),
-    ("mkdocs.contrib.search.search_index", "SearchIndex", "add_entry_from_context",
-     "search indexing"),
+    (
+        "mkdocs.contrib.search.search_index",
+        "SearchIndex",
+        "add_entry_from_context",
+        "search indexing",
+    ),
     ("mkdocs.utils", None, "write_file", "writing pages"),
     ("mkdocs.commands.build", None, "_populate_page", "page: Markdown + plugins' HTML"),
     ("mkdocs.commands.build", None, "_build_page", "page: theme + search + write"),
@@ -59,12 +63,17 @@ def main() -> None:
     sites = generate(Path(tempfile.mkdtemp(prefix="sremgr-steps-")), size)
     results = []
     for config_file in sites:
-        out = subprocess.run([sys.executable, __file__, "--child", str(config_file)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(config_file)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
     with_plugin, by_hand = results
-    print(f"{size} checklists of 25 items, seconds   {'with plugin':>11} {'by hand':>8} "
-          f"{'extra':>7}")
+    print(
+        f"{size} checklists of 25 items, seconds   {'with plugin':>11} {'by hand':>8} {'extra':>7}"
+    )
     for label in ["whole build", *(step[3] for step in STEPS)]:
         a, b = with_plugin.get(label, 0.0), by_hand.get(label, 0.0)
         print(f"  {label:<36} {a:>11.2f} {b:>8.2f} {a - b:>+7.2f}")

@@ -25,9 +25,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def free_port() -> int:
@@ -41,11 +47,20 @@ def build(site: Path, port: int, theme: str) -> None:
     override.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: http://127.0.0.1:{port}/\n"
         f"docs_dir: {ROOT / 'docs'}\n"
-        + ("theme:\n  name: mkdocs\n  highlightjs: false\nplugins:\n  - search\n  - sremgr\n"
-           if theme == "mkdocs" else ""), encoding="utf-8")
+        + (
+            "theme:\n  name: mkdocs\n  highlightjs: false\nplugins:\n  - search\n  - sremgr\n"
+            if theme == "mkdocs"
+            else ""
+        ),
+        encoding="utf-8",
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(override), "-d", str(site)],
-                   check=True, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(override), "-d", str(site)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -102,9 +117,10 @@ def shoot(out: Path, variants: bool) -> None:
                 base = f"http://127.0.0.1:{port}/"
                 schemes = ["light", "dark"] if variants and theme == "material" else ["light"]
                 for scheme in schemes:
-                    for width in ([1280, 390] if variants else [1280]):
-                        page = browser.new_page(viewport={"width": width, "height": 900},
-                                                color_scheme=scheme)
+                    for width in [1280, 390] if variants else [1280]:
+                        page = browser.new_page(
+                            viewport={"width": width, "height": 900}, color_scheme=scheme
+                        )
                         page.clock.install(time=NOW)
                         page.goto(base)
                         page.evaluate(SEED, NOW.isoformat().replace("+00:00", "Z"))
@@ -114,22 +130,29 @@ def shoot(out: Path, variants: bool) -> None:
                         note.locator('[data-sremgr-action="note"]').click()
                         note.locator("textarea").fill("Covered Sam's Saturday shift.")
                         page.locator("li.sremgr-item").nth(3).locator(
-                            '[data-sremgr-action="na"]').click()
+                            '[data-sremgr-action="na"]'
+                        ).click()
                         page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
-                        suffix = "" if (theme, scheme, width) == ("material", "light", 1280) \
+                        suffix = (
+                            ""
+                            if (theme, scheme, width) == ("material", "light", 1280)
                             else f"-{theme}-{scheme}-{width}"
+                        )
                         target = out if not suffix else out / "variants"
                         target.mkdir(parents=True, exist_ok=True)
-                        page.screenshot(path=str(target / f"checklist{suffix}.png"),
-                                        full_page=width < 500)
+                        page.screenshot(
+                            path=str(target / f"checklist{suffix}.png"), full_page=width < 500
+                        )
                         page.goto(base + "handbook/dashboard/")
                         page.wait_for_selector(".sremgr[data-sremgr-ready]", state="attached")
-                        page.screenshot(path=str(target / f"dashboard{suffix}.png"),
-                                        full_page=bool(suffix))
+                        page.screenshot(
+                            path=str(target / f"dashboard{suffix}.png"), full_page=bool(suffix)
+                        )
                         if not suffix:  # README: the charts of three closed quarters
                             page.set_viewport_size({"width": width, "height": 2400})
                             page.locator(".sremgr-charts").screenshot(
-                                path=str(target / "history.png"))
+                                path=str(target / "history.png")
+                            )
                         page.close()
                 server.shutdown()
             browser.close()

@@ -3,25 +3,27 @@
 # Usage: bash scripts/test.sh [pytest args...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Everything Python installs into the project's own virtual environment, .venv.
+source scripts/venv.sh
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing Debian's chromium for the browser tests"
   export DEBIAN_FRONTEND=noninteractive
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium >/dev/null
+  sremgr_as_root apt-get update -qq
+  sremgr_as_root apt-get install -y -qq chromium >/dev/null
 fi
 
 echo "== installing mkdocs-sremgr with its test dependencies"
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+"$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
 
 echo "== ruff"
-python3 -m ruff check src tests benchmarks scripts
+"$PY" -m ruff check src tests benchmarks scripts
+"$PY" -m ruff format --check src tests benchmarks scripts
 
 echo "== pytest"
 export NO_MKDOCS_2_WARNING=1
 set +e
-python3 -m pytest "$@"
+"$PY" -m pytest "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

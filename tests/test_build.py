@@ -78,9 +78,16 @@ def _no_mkdocs2_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
 
 
-def make_site(tmp_path: Path, *, theme: str = MKDOCS, plugins: str = "", options: str = "",
-              extra: str = "", pages: dict[str, str] | None = None,
-              checklists: dict[str, str] | None = None) -> Path:
+def make_site(
+    tmp_path: Path,
+    *,
+    theme: str = MKDOCS,
+    plugins: str = "",
+    options: str = "",
+    extra: str = "",
+    pages: dict[str, str] | None = None,
+    checklists: dict[str, str] | None = None,
+) -> Path:
     """Write a tiny project; return its mkdocs.yml. `builtin: false` keeps the pack out."""
     docs = tmp_path / "docs"
     docs.mkdir(parents=True, exist_ok=True)
@@ -96,7 +103,9 @@ def make_site(tmp_path: Path, *, theme: str = MKDOCS, plugins: str = "", options
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"site_name: Test book\ntheme: {theme}\n{extra}plugins:\n{plugins}"
-        f"  - sremgr:\n      builtin: false\n{options}", encoding="utf-8")
+        f"  - sremgr:\n      builtin: false\n{options}",
+        encoding="utf-8",
+    )
     return config
 
 
@@ -131,8 +140,9 @@ class Tags(HTMLParser):
             self.inline_scripts.append(data)
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in
-                                                                 attrs.items())]
+        return [
+            a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())
+        ]
 
 
 def parse(html: str) -> Tags:
@@ -152,10 +162,14 @@ def test_checklist_page_has_real_form_controls(tmp_path: Path, theme: str) -> No
 
     boxes = [b for b in tags.find("input", type="checkbox") if b.get("class") == "sremgr-check"]
     # Material's own drawer/toc toggles are checkboxes too; every other one is ours.
-    assert all(b["id"].startswith("__") for b in tags.find("input", type="checkbox")
-               if b not in boxes)
-    assert [b["id"] for b in boxes] == ["sremgr-rota--on-rotation", "sremgr-rota--runbooks",
-                                        "sremgr-rota--handover"]
+    assert all(
+        b["id"].startswith("__") for b in tags.find("input", type="checkbox") if b not in boxes
+    )
+    assert [b["id"] for b in boxes] == [
+        "sremgr-rota--on-rotation",
+        "sremgr-rota--runbooks",
+        "sremgr-rota--handover",
+    ]
     labels = {a["for"] for a in tags.find("label")}
     assert labels >= {b["id"] for b in boxes}
     items = tags.find("li", **{"class": "sremgr-item"})
@@ -173,8 +187,10 @@ def test_checklist_page_has_real_form_controls(tmp_path: Path, theme: str) -> No
     assert item["data-sremgr-aliases"] == "old-rotation older-rotation"
     plain = tags.find("li", **{"data-sremgr-item": "handover"})[0]  # defaults are left out
     assert "data-sremgr-weight" not in plain and "data-sremgr-aliases" not in plain
-    assert item["data-sremgr-fp"] == hashlib.sha256(
-        b"I hold a primary shift every quarter.").hexdigest()[:8]
+    assert (
+        item["data-sremgr-fp"]
+        == hashlib.sha256(b"I hold a primary shift every quarter.").hexdigest()[:8]
+    )
     # Inline Markdown in the label, a link to the related anti-pattern page.
     assert "<code>billing</code>" in html and "<strong>yourself</strong>" in html
     assert 'href="../antipatterns/hero/"' in html
@@ -197,8 +213,8 @@ def test_antipattern_and_dashboard_pages(tmp_path: Path) -> None:
 def test_checklist_section_ids_and_details_use_site_extensions(tmp_path: Path) -> None:
     site = build_site(make_site(tmp_path, extra="markdown_extensions: [admonition]\n"))
     html = read(site, "handbook/rota/index.html")
-    details = html[html.index('<details class="sremgr-details">'):]
-    details = details[:details.index("</details>")]
+    details = html[html.index('<details class="sremgr-details">') :]
+    details = details[: details.index("</details>")]
     assert '<div class="admonition note">' in details
     assert '<p class="admonition-title">Tip</p>' in details
     assert "<p>Managers who page know the pain.</p>" in details
@@ -223,18 +239,29 @@ def navigation(config_file: Path) -> Navigation:
 
 def titles(items: list[Any]) -> list[Any]:
     """Section titles and page sources (page titles are known only once pages are read)."""
-    return [(i.title, titles(i.children)) if isinstance(i, Section) else i.file.src_uri
-            for i in items]
+    return [
+        (i.title, titles(i.children)) if isinstance(i, Section) else i.file.src_uri for i in items
+    ]
 
 
 def test_nav_without_user_nav_gathers_pages_under_nav_section(tmp_path: Path) -> None:
-    config = make_site(tmp_path, pages={"guide.md": "# Guide\n"},
-                       options="      nav_section: Team book\n")
+    config = make_site(
+        tmp_path, pages={"guide.md": "# Guide\n"}, options="      nav_section: Team book\n"
+    )
     nav = navigation(config)
     assert titles(nav.items) == [
-        "index.md", "guide.md",
-        ("Team book", ["handbook/dashboard.md", "handbook/rota.md", "handbook/review.md",
-                       ("Anti-patterns", ["handbook/antipatterns/hero.md"])])]
+        "index.md",
+        "guide.md",
+        (
+            "Team book",
+            [
+                "handbook/dashboard.md",
+                "handbook/rota.md",
+                "handbook/review.md",
+                ("Anti-patterns", ["handbook/antipatterns/hero.md"]),
+            ],
+        ),
+    ]
     assert [p.file.src_uri for p in nav.pages][-1] == "handbook/antipatterns/hero.md"
     assert nav.pages[2].previous_page is nav.pages[1]
     assert nav.pages[-1].next_page is None
@@ -286,26 +313,33 @@ def test_markers_render_in_a_hand_written_page(tmp_path: Path, theme: str) -> No
 
 
 def test_unknown_marker_id_fails_with_page_line_and_did_you_mean(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    config = make_site(tmp_path, pages={"team/guide.md": GUIDE.replace("checklist rota",
-                                                                       "checklist rot")})
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_site(
+        tmp_path, pages={"team/guide.md": GUIDE.replace("checklist rota", "checklist rot")}
+    )
     with pytest.raises(Abort):
         build_site(config)
-    assert ("docs/team/guide.md:5:1: unknown checklist `rot` in marker "
-            "(hint: did you mean `rota`?)") in caplog.text
+    assert (
+        "docs/team/guide.md:5:1: unknown checklist `rot` in marker (hint: did you mean `rota`?)"
+    ) in caplog.text
 
 
 def test_unknown_marker_kind(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     config = make_site(tmp_path, pages={"g.md": "# G\n\nText <!-- sremgr:checklst rota -->\n"})
     with pytest.raises(Abort):
         build_site(config)
-    assert ("docs/g.md:3:6: unknown marker `sremgr:checklst` (hint: did you mean `checklist`?)"
-            in caplog.text)
+    assert (
+        "docs/g.md:3:6: unknown marker `sremgr:checklst` (hint: did you mean `checklist`?)"
+        in caplog.text
+    )
 
 
 def test_marker_in_a_code_fence_is_left_alone(tmp_path: Path) -> None:
-    page = ("# Howto\n\nWrite:\n\n```html\n<!-- sremgr:checklist nope -->\n```\n\n"
-            "~~~\n<!-- sremgr:antipattern nope -->\n~~~\n\n<!-- sremgr:checklist review -->\n")
+    page = (
+        "# Howto\n\nWrite:\n\n```html\n<!-- sremgr:checklist nope -->\n```\n\n"
+        "~~~\n<!-- sremgr:antipattern nope -->\n~~~\n\n<!-- sremgr:checklist review -->\n"
+    )
     site = build_site(make_site(tmp_path, pages={"howto.md": page}))
     html = read(site, "howto/index.html")
     assert "&lt;!-- sremgr:checklist nope --&gt;" in html
@@ -315,10 +349,12 @@ def test_marker_in_a_code_fence_is_left_alone(tmp_path: Path) -> None:
 
 
 def test_marker_in_inline_code_and_nested_fences_is_left_alone(tmp_path: Path) -> None:
-    page = ("# Howto\n\nWrite `<!-- sremgr:checklist nope -->` or "
-            "``<!-- sremgr:antipattern nope -->``.\n\n"
-            "````md\n```\n<!-- sremgr:checklist nope -->\n```\n````\n\n"
-            "<!-- sremgr:checklist review -->\n")
+    page = (
+        "# Howto\n\nWrite `<!-- sremgr:checklist nope -->` or "
+        "``<!-- sremgr:antipattern nope -->``.\n\n"
+        "````md\n```\n<!-- sremgr:checklist nope -->\n```\n````\n\n"
+        "<!-- sremgr:checklist review -->\n"
+    )
     site = build_site(make_site(tmp_path, pages={"howto.md": page}))
     html = read(site, "howto/index.html")
     assert "<code>&lt;!-- sremgr:checklist nope --&gt;</code>" in html
@@ -329,16 +365,22 @@ def test_marker_in_inline_code_and_nested_fences_is_left_alone(tmp_path: Path) -
 
 
 def test_marker_inside_an_admonition_stays_inside(tmp_path: Path) -> None:
-    page = ('# Note\n\n!!! note "Our rota"\n    Before.\n\n'
-            "    <!-- sremgr:checklist rota -->\n\n    After.\n\nOutside.\n\n"
-            "Indented code:\n\n    <!-- sremgr:checklist review -->\n")
-    site = build_site(make_site(tmp_path, extra="markdown_extensions: [admonition]\n",
-                                pages={"note.md": page}))
+    page = (
+        '# Note\n\n!!! note "Our rota"\n    Before.\n\n'
+        "    <!-- sremgr:checklist rota -->\n\n    After.\n\nOutside.\n\n"
+        "Indented code:\n\n    <!-- sremgr:checklist review -->\n"
+    )
+    site = build_site(
+        make_site(tmp_path, extra="markdown_extensions: [admonition]\n", pages={"note.md": page})
+    )
     html = read(site, "note/index.html")
-    note = html[html.index('<div class="admonition note">'):html.index("<p>Outside.</p>")]
+    note = html[html.index('<div class="admonition note">') : html.index("<p>Outside.</p>")]
     assert 'data-sremgr-checklist="rota"' in note
-    assert note.index("<p>Before.</p>") < note.index("data-sremgr-checklist") < note.index(
-        "<p>After.</p>")
+    assert (
+        note.index("<p>Before.</p>")
+        < note.index("data-sremgr-checklist")
+        < note.index("<p>After.</p>")
+    )
     # An indented code block shows the marker as written, like any code.
     assert "<pre><code>&lt;!-- sremgr:checklist review --&gt;" in html
     assert 'data-sremgr-checklist="review"' not in html
@@ -353,7 +395,8 @@ def test_template_override_from_custom_dir(tmp_path: Path) -> None:
     override.mkdir(parents=True)
     (override / "checklist.html").write_text(
         '<div class="our-list" data-sremgr-checklist="{{ checklist.id }}">'
-        "{% for item in checklist.items %}<p>{{ item.text | inline }}</p>{% endfor %}</div>\n")
+        "{% for item in checklist.items %}<p>{{ item.text | inline }}</p>{% endfor %}</div>\n"
+    )
     config = make_site(tmp_path, theme="{name: material, font: false, custom_dir: overrides}")
     site = build_site(config)
     html = read(site, "handbook/rota/index.html")
@@ -365,11 +408,15 @@ def test_template_override_from_custom_dir(tmp_path: Path) -> None:
 
 
 def test_material_tags_plugin_lists_checklist_tags(tmp_path: Path) -> None:
-    config = make_site(tmp_path, theme=MATERIAL, plugins="  - tags\n",
-                       pages={"tags.md": "# Tags\n\n<!-- material/tags -->\n"})
+    config = make_site(
+        tmp_path,
+        theme=MATERIAL,
+        plugins="  - tags\n",
+        pages={"tags.md": "# Tags\n\n<!-- material/tags -->\n"},
+    )
     site = build_site(config)
     index = read(site, "tags/index.html")
-    listing = index[index.index("<article"):index.index("</article>")]
+    listing = index[index.index("<article") : index.index("</article>")]
     for tag in ("operations", "people"):
         assert tag in listing
     assert "../handbook/rota/" in listing
@@ -380,8 +427,12 @@ def test_material_tags_plugin_lists_checklist_tags(tmp_path: Path) -> None:
 def test_tags_are_shown_once(tmp_path: Path) -> None:
     """With Material's tags plugin the page's own tag chips are enough; a marker page and
     the default theme still show the checklist's tags in its meta line."""
-    config = make_site(tmp_path / "m", theme=MATERIAL, plugins="  - tags\n",
-                       pages={"embed.md": "# Embed\n\n<!-- sremgr:checklist rota -->\n"})
+    config = make_site(
+        tmp_path / "m",
+        theme=MATERIAL,
+        plugins="  - tags\n",
+        pages={"embed.md": "# Embed\n\n<!-- sremgr:checklist rota -->\n"},
+    )
     site = build_site(config)
     assert 'class="sremgr-tags"' not in read(site, "handbook/rota/index.html")
     assert 'class="sremgr-tags"' in read(site, "embed/index.html")
@@ -412,8 +463,11 @@ def test_material_search_leaves_out_the_controls(tmp_path: Path) -> None:
 
 
 def test_manifest_contents(tmp_path: Path) -> None:
-    config = make_site(tmp_path, extra="site_url: https://example.org/sre/team/\n",
-                       options="      fiscal_year_start: 4\n")
+    config = make_site(
+        tmp_path,
+        extra="site_url: https://example.org/sre/team/\n",
+        options="      fiscal_year_start: 4\n",
+    )
     site = build_site(config)
     manifest = json.loads(read(site, "assets/sremgr/manifest.json"))
     assert manifest["format"] == 1
@@ -422,26 +476,31 @@ def test_manifest_contents(tmp_path: Path) -> None:
     assert manifest["dashboard_url"] == "handbook/dashboard/"
     assert [c["id"] for c in manifest["checklists"]] == ["rota", "review"]
     rota = manifest["checklists"][0]
-    assert (rota["title"], rota["url"], rota["cadence"]) == ("On-call rota", "handbook/rota/",
-                                                             "quarterly")
+    assert (rota["title"], rota["url"], rota["cadence"]) == (
+        "On-call rota",
+        "handbook/rota/",
+        "quarterly",
+    )
     assert rota["tags"] == ["operations", "people"]
     assert [s["id"] for s in rota["sections"]] == ["before-the-shift", "after"]
     first = rota["sections"][0]["items"][0]
     assert first["id"] == "on-rotation"
     assert first["weight"] == 2
     assert first["aliases"] == ["old-rotation", "older-rotation"]
-    assert first["fp"] == hashlib.sha256(
-        b"I hold a primary shift every quarter.").hexdigest()[:8]
+    assert first["fp"] == hashlib.sha256(b"I hold a primary shift every quarter.").hexdigest()[:8]
     assert rota["sections"][0]["items"][1]["aliases"] == []
     assert rota["sections"][0]["items"][1]["weight"] == 1
     assert manifest["checklists"][1]["cadence"] == "monthly"
     assert (site / "assets" / "sremgr" / "sremgr.schema.json").is_file()
 
 
-@pytest.mark.parametrize(("extra", "options", "key"), [
-    ("", "      storage_namespace: Our Team!\n", "sremgr:v1:our-team"),
-    ("site_url: https://example.org/\n", "", "sremgr:v1:test-book"),
-])
+@pytest.mark.parametrize(
+    ("extra", "options", "key"),
+    [
+        ("", "      storage_namespace: Our Team!\n", "sremgr:v1:our-team"),
+        ("site_url: https://example.org/\n", "", "sremgr:v1:test-book"),
+    ],
+)
 def test_storage_key(tmp_path: Path, extra: str, options: str, key: str) -> None:
     site = build_site(make_site(tmp_path, extra=extra, options=options))
     assert json.loads(read(site, "assets/sremgr/manifest.json"))["storage_key"] == key
@@ -474,8 +533,7 @@ def test_builtin_false_with_no_checklists_at_all(tmp_path: Path) -> None:
     assert "data-sremgr-dashboard" in read(site, "handbook/dashboard/index.html")
 
 
-def test_builtin_true_with_an_empty_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                         ) -> None:
+def test_builtin_true_with_an_empty_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = tmp_path / "empty-pack"
     pack.mkdir()
     monkeypatch.setattr(plugin_module, "builtin_dir", lambda: pack)
@@ -499,8 +557,9 @@ def test_disabled_plugin_adds_nothing(tmp_path: Path) -> None:
     assert "sremgr" not in read(site, "index.html")
 
 
-def test_hand_written_page_wins_over_generated(tmp_path: Path,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_hand_written_page_wins_over_generated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     config = make_site(tmp_path, pages={"handbook/review.md": "# Our own review page\n"})
     with caplog.at_level(logging.INFO):
         site = build_site(config)
@@ -509,16 +568,26 @@ def test_hand_written_page_wins_over_generated(tmp_path: Path,
 
 
 def test_broken_checklist_aborts_the_build_with_positions(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    config = make_site(tmp_path, checklists={"rota.yml": ROTA.replace("lesson:", "lessen:"),
-                                             "hero.yml": HERO.replace("symptoms", "symptom")})
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_site(
+        tmp_path,
+        checklists={
+            "rota.yml": ROTA.replace("lesson:", "lessen:"),
+            "hero.yml": HERO.replace("symptoms", "symptom"),
+        },
+    )
     with pytest.raises(Abort):
         build_site(config)
     assert "mkdocs-sremgr found 3 problems:" in caplog.text
-    assert ("docs/checklists/rota.yml:3:1: unknown key `lessen` (hint: did you mean `lesson`?)"
-            in caplog.text)
-    assert ("docs/checklists/hero.yml:5:1: unknown key `symptom` (hint: did you mean "
-            "`symptoms`?)" in caplog.text)
+    assert (
+        "docs/checklists/rota.yml:3:1: unknown key `lessen` (hint: did you mean `lesson`?)"
+        in caplog.text
+    )
+    assert (
+        "docs/checklists/hero.yml:5:1: unknown key `symptom` (hint: did you mean "
+        "`symptoms`?)" in caplog.text
+    )
     assert "Traceback" not in caplog.text
 
 
@@ -560,5 +629,4 @@ def test_generated_page_urls_follow_url_prefix(tmp_path: Path) -> None:
     assert (site / "team" / "book" / "rota" / "index.html").is_file()
     manifest = json.loads(read(site, "assets/sremgr/manifest.json"))
     assert manifest["checklists"][0]["url"] == "team/book/rota/"
-    assert re.search(r'href="\.\./antipatterns/hero/"',
-                     read(site, "team/book/rota/index.html"))
+    assert re.search(r'href="\.\./antipatterns/hero/"', read(site, "team/book/rota/index.html"))

@@ -16,8 +16,14 @@ from samples import VALID
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs_sremgr.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_sremgr.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_validate_accepts_a_valid_folder(tmp_path: Path) -> None:
@@ -30,8 +36,9 @@ def test_validate_accepts_a_valid_folder(tmp_path: Path) -> None:
 
 def test_validate_reports_every_error_with_position_and_exit_1(tmp_path: Path) -> None:
     (tmp_path / "a.yml").write_text(VALID.replace("title: Team rota", "titel: Team rota"))
-    (tmp_path / "b.yml").write_text(VALID.replace("team-rota", "other").replace(
-        "id: first", "id: no"))
+    (tmp_path / "b.yml").write_text(
+        VALID.replace("team-rota", "other").replace("id: first", "id: no")
+    )
     result = run("validate", "a.yml", "b.yml", "--no-builtin", cwd=tmp_path)
     assert result.returncode == 1
     assert "a.yml:2:1: unknown key `titel` (hint: did you mean `title`?)" in result.stderr
@@ -42,7 +49,8 @@ def test_validate_reports_every_error_with_position_and_exit_1(tmp_path: Path) -
 def test_validate_uses_mkdocs_yml_and_knows_the_builtin_pack(tmp_path: Path) -> None:
     assert main(["init", str(tmp_path)]) == 0
     (tmp_path / "docs" / "checklists" / "linked.yml").write_text(
-        VALID.replace("team-rota", "linked") + "antipatterns: [sre-proxy-servce]\n")
+        VALID.replace("team-rota", "linked") + "antipatterns: [sre-proxy-servce]\n"
+    )
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 1
     pack = Path(__file__).parents[1] / "src/mkdocs_sremgr/pack/antipatterns"
@@ -66,16 +74,22 @@ def test_schema_prints_the_packaged_json_schema(tmp_path: Path) -> None:
 
 def test_init_scaffolds_a_handbook_that_builds_strict(tmp_path: Path) -> None:
     assert main(["init", str(tmp_path)]) == 0
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "handbook" / "our-first-checklist" / "index.html").is_file()
     assert (tmp_path / "site" / "handbook" / "dashboard" / "index.html").is_file()
 
 
-def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_refuses_to_overwrite_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n")
     assert main(["init", str(tmp_path)]) == 1
     assert "refusing to overwrite" in capsys.readouterr().err

@@ -16,14 +16,18 @@ def config_with(tmp_path: Path, options: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ("      dashboard: maybe\n", "dashboard"),
-    ("      url_prefix: ../outside\n", "must be a relative folder"),
-    ("      fiscal_year_start: 13\n", "fiscal_year_start"),
-    ("      exclude: be-on-call\n", "exclude"),
-])
-def test_wrong_option_gives_mkdocs_config_error(tmp_path: Path, options: str, message: str,
-                                                caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("      dashboard: maybe\n", "dashboard"),
+        ("      url_prefix: ../outside\n", "must be a relative folder"),
+        ("      fiscal_year_start: 13\n", "fiscal_year_start"),
+        ("      exclude: be-on-call\n", "exclude"),
+    ],
+)
+def test_wrong_option_gives_mkdocs_config_error(
+    tmp_path: Path, options: str, message: str, caplog: pytest.LogCaptureFixture
+) -> None:
     with pytest.raises((ConfigurationError, Abort)):
         load_config(config_file=str(config_with(tmp_path, options)))
     assert "Plugin 'sremgr' option" in caplog.text
@@ -34,8 +38,7 @@ def test_unknown_option_is_a_warning_that_strict_turns_into_an_error(tmp_path: P
     config = load_config(config_file=str(config_with(tmp_path, "      checklist_dir: x\n")))
     assert config.plugins["sremgr"].config.checklists_dir == "checklists"
     with pytest.raises((ConfigurationError, Abort)):
-        load_config(config_file=str(config_with(tmp_path, "      checklist_dir: x\n")),
-                    strict=True)
+        load_config(config_file=str(config_with(tmp_path, "      checklist_dir: x\n")), strict=True)
 
 
 def test_defaults_and_normalised_prefix(tmp_path: Path) -> None:

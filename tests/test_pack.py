@@ -49,8 +49,11 @@ def test_cross_references_are_declared_both_ways(pack: Catalog) -> None:
 
 
 def test_further_reading_names_the_talks_sources(pack: Catalog) -> None:
-    titles = " ".join(r.title for entry in [*pack.checklists.values(), *pack.antipatterns.values()]
-                      for r in entry.further_reading)
+    titles = " ".join(
+        r.title
+        for entry in [*pack.checklists.values(), *pack.antipatterns.values()]
+        for r in entry.further_reading
+    )
     for source in ("Radical Candor", "Competing Against Luck", "Still Not Safe"):
         assert source in titles
     authors = " ".join(r.author for c in pack.checklists.values() for r in c.further_reading)
@@ -64,12 +67,14 @@ def test_ids_are_stable_forever(pack: Catalog) -> None:
     for cid, items in frozen["checklists"].items():
         assert cid in pack.checklists, f"built-in checklist `{cid}` disappeared"
         known = {i.id for i in pack.checklists[cid].items} | {
-            a for i in pack.checklists[cid].items for a in i.aliases}
+            a for i in pack.checklists[cid].items for a in i.aliases
+        }
         lost = sorted(set(items) - known)
         assert not lost, f"{cid}: items {lost} renamed without an alias"
 
 
 # -- customising the pack in a real build ---------------------------------------------------
+
 
 def make_site(tmp_path: Path, files: dict[str, str], plugin: str = "sremgr") -> Path:
     docs = tmp_path / "docs"
@@ -99,11 +104,18 @@ def test_exclude_leaves_builtin_pages_and_links_out(tmp_path: Path) -> None:
     assert "be-on-call" not in {c["id"] for c in manifest["checklists"]}
 
 
-def test_team_file_with_a_builtin_id_replaces_it(tmp_path: Path,
-                                                 caplog: pytest.LogCaptureFixture) -> None:
-    config = make_site(tmp_path, {"ours.yml": (
-        "id: be-on-call\ntitle: Our own on-call list\nsections:\n"
-        "  - title: Ours\n    items:\n      - id: our-item\n        text: Our item.\n")})
+def test_team_file_with_a_builtin_id_replaces_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make_site(
+        tmp_path,
+        {
+            "ours.yml": (
+                "id: be-on-call\ntitle: Our own on-call list\nsections:\n"
+                "  - title: Ours\n    items:\n      - id: our-item\n        text: Our item.\n"
+            )
+        },
+    )
     with caplog.at_level(logging.INFO):
         site = run_build(config)
     assert "replaces the built-in checklist `be-on-call`" in caplog.text
@@ -113,12 +125,19 @@ def test_team_file_with_a_builtin_id_replaces_it(tmp_path: Path,
 
 def test_extension_adds_items_and_keeps_builtin_ids(tmp_path: Path, pack: Catalog) -> None:
     first_section = pack.checklists["be-on-call"].sections[0]
-    config = make_site(tmp_path, {"rota.yml": (
-        "extends: be-on-call\ntags: [our-team]\nsections:\n"
-        f"  - id: {first_section.id}\n    title: {first_section.title}\n    items:\n"
-        "      - id: shadowed-new-hire\n        text: I shadowed a new hire's first shift.\n"
-        "  - title: Our rotation\n    items:\n"
-        "      - id: handover-notes\n        text: I wrote handover notes.\n")})
+    config = make_site(
+        tmp_path,
+        {
+            "rota.yml": (
+                "extends: be-on-call\ntags: [our-team]\nsections:\n"
+                f"  - id: {first_section.id}\n    title: {first_section.title}\n    items:\n"
+                "      - id: shadowed-new-hire\n"
+                "        text: I shadowed a new hire's first shift.\n"
+                "  - title: Our rotation\n    items:\n"
+                "      - id: handover-notes\n        text: I wrote handover notes.\n"
+            )
+        },
+    )
     site = run_build(config)
     page = (site / "handbook" / "be-on-call" / "index.html").read_text()
     for item in pack.checklists["be-on-call"].items:
@@ -131,15 +150,23 @@ def test_extension_adds_items_and_keeps_builtin_ids(tmp_path: Path, pack: Catalo
     assert entry["sections"][0]["items"][-1]["id"] == "shadowed-new-hire"
 
 
-def test_extension_errors_are_reported_like_any_other(tmp_path: Path, pack: Catalog,
-                                                      caplog: pytest.LogCaptureFixture) -> None:
+def test_extension_errors_are_reported_like_any_other(
+    tmp_path: Path, pack: Catalog, caplog: pytest.LogCaptureFixture
+) -> None:
     taken = pack.checklists["be-on-call"].items[0].id
-    config = make_site(tmp_path, {
-        "a.yml": ("extends: be-on-cal\nsections:\n  - title: X\n    items:\n"
-                  "      - id: x\n        text: X.\n"),
-        "b.yml": ("extends: be-on-call\nsections:\n  - title: X\n    items:\n"
-                  f"      - id: {taken}\n        text: Clash.\n"),
-    })
+    config = make_site(
+        tmp_path,
+        {
+            "a.yml": (
+                "extends: be-on-cal\nsections:\n  - title: X\n    items:\n"
+                "      - id: x\n        text: X.\n"
+            ),
+            "b.yml": (
+                "extends: be-on-call\nsections:\n  - title: X\n    items:\n"
+                f"      - id: {taken}\n        text: Clash.\n"
+            ),
+        },
+    )
     # MkDocs logs the PluginError's message, then aborts the build.
     with pytest.raises(Abort):
         run_build(config)

@@ -69,8 +69,9 @@ sections:
 
 SEEDS = (CHECKLIST, ANTIPATTERN, EXTENSION)
 
-PROPERTY = settings(max_examples=200, deadline=timedelta(seconds=2),
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=200, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def parse(source: str | bytes, name: str) -> Parsed:
@@ -103,7 +104,10 @@ def test_seeds_are_valid() -> None:
     result = build_catalog(parsed)
     assert result.problems == []
     assert [i.id for i in result.catalog.checklists["team-rota"].items] == [
-        "first", "second", "third"]
+        "first",
+        "second",
+        "third",
+    ]
 
 
 @PROPERTY
@@ -118,8 +122,21 @@ def test_random_bytes(data: bytes) -> None:
     check_pipeline([data])
 
 
-YAML_CHARS = st.sampled_from([*":-[]{}&*!|>'\"#%@`,?\t\n \\", "\r", "\x00", "\ufeff", "é",
-                               "---", "...", "!!python/object ", "&a ", "*a", "<<: "])
+YAML_CHARS = st.sampled_from(
+    [
+        *":-[]{}&*!|>'\"#%@`,?\t\n \\",
+        "\r",
+        "\x00",
+        "\ufeff",
+        "é",
+        "---",
+        "...",
+        "!!python/object ",
+        "&a ",
+        "*a",
+        "<<: ",
+    ]
+)
 
 
 @st.composite
@@ -131,9 +148,9 @@ def mutated(draw: st.DrawFn) -> str:
         if action == "insert":
             text = text[:at] + draw(YAML_CHARS | st.text(max_size=5)) + text[at:]
         elif action == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 10)):]
+            text = text[:at] + text[at + draw(st.integers(1, 10)) :]
         elif action == "replace":
-            text = text[:at] + draw(YAML_CHARS) + text[at + 1:]
+            text = text[:at] + draw(YAML_CHARS) + text[at + 1 :]
         else:
             lines = text.split("\n")
             n = draw(st.integers(0, len(lines) - 1))
@@ -161,10 +178,21 @@ def test_mutated_yaml_as_bytes(text: str, encoding: str, bom: bool) -> None:
 # -- random, mostly plausible catalogs: the rules across files meet colliding ids -----------
 
 IDS = st.sampled_from(["a", "b", "team-rota", "hero-culture", "old", "Bad_Id", "x-1"])
-SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-3, 200), st.floats(allow_nan=True),
-                   st.text(max_size=12), IDS)
-JUNK = st.recursive(SCALAR, lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
+SCALAR = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 200),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    IDS,
+)
+JUNK = st.recursive(
+    SCALAR,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
 
 
 def maybe(draw: st.DrawFn, value: st.SearchStrategy[Any]) -> Any:
@@ -186,8 +214,10 @@ def item(draw: st.DrawFn) -> dict[str, Any]:
 
 @st.composite
 def section(draw: st.DrawFn) -> dict[str, Any]:
-    data: dict[str, Any] = {"title": maybe(draw, st.text(max_size=10)),
-                            "items": draw(st.lists(item(), max_size=4))}
+    data: dict[str, Any] = {
+        "title": maybe(draw, st.text(max_size=10)),
+        "items": draw(st.lists(item(), max_size=4)),
+    }
     if draw(st.booleans()):
         data["id"] = maybe(draw, IDS)
     return data
@@ -198,13 +228,21 @@ def document(draw: st.DrawFn) -> dict[str, Any]:
     kind = draw(st.sampled_from(("checklist", "extension", "antipattern")))
     data: dict[str, Any]
     if kind == "antipattern":
-        data = {"kind": "antipattern", "id": maybe(draw, IDS), "title": "T", "summary": "S",
-                "symptoms": ["s"], "instead": ["i"],
-                "checklists": maybe(draw, st.lists(IDS, max_size=3))}
+        data = {
+            "kind": "antipattern",
+            "id": maybe(draw, IDS),
+            "title": "T",
+            "summary": "S",
+            "symptoms": ["s"],
+            "instead": ["i"],
+            "checklists": maybe(draw, st.lists(IDS, max_size=3)),
+        }
     else:
-        data = {"sections": draw(st.lists(section(), max_size=3)),
-                "antipatterns": maybe(draw, st.lists(IDS, max_size=3)),
-                "tags": maybe(draw, st.lists(st.text(max_size=5), max_size=3))}
+        data = {
+            "sections": draw(st.lists(section(), max_size=3)),
+            "antipatterns": maybe(draw, st.lists(IDS, max_size=3)),
+            "tags": maybe(draw, st.lists(st.text(max_size=5), max_size=3)),
+        }
         if kind == "extension":
             data["extends"] = maybe(draw, IDS)
         else:

@@ -20,15 +20,17 @@ sections:
 """
 
 
-def test_rebuild_rereads_only_the_edited_file(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rebuild_rereads_only_the_edited_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     docs = tmp_path / "docs"
     (docs / "checklists").mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n")
     for n in range(5):
         (docs / "checklists" / f"c{n}.yml").write_text(
-            CHECKLIST.format(id=f"c{n}", title=f"List {n}", thing=f"number {n}"))
+            CHECKLIST.format(id=f"c{n}", title=f"List {n}", thing=f"number {n}")
+        )
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: T\ntheme: {name: mkdocs}\nplugins:\n  - sremgr\n")
 
@@ -48,7 +50,8 @@ def rebuild_one(config, config_file: Path, docs: Path) -> None:  # type: ignore[
     conversions = plugin.markdown.conversions
 
     (docs / "checklists" / "c3.yml").write_text(
-        CHECKLIST.format(id="c3", title="Edited", thing="edited"))
+        CHECKLIST.format(id="c3", title="Edited", thing="edited")
+    )
     again = load_config(config_file=str(config_file))
     assert again.plugins["sremgr"] is plugin  # MkDocs keeps plugins with on_startup
     build(again)

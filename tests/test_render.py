@@ -12,31 +12,82 @@ from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
 from mkdocs_sremgr.render import _NEEDS_OWN_RUN, MarkdownRenderer
 
 # MkDocs' defaults plus what handbooks commonly turn on (Material's recommended set).
-EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "def_list",
-              "footnotes", "abbr", "md_in_html", "pymdownx.details", "pymdownx.superfences",
-              "pymdownx.tasklist", "pymdownx.inlinehilite", "pymdownx.mark", "pymdownx.tilde",
-              "pymdownx.caret", "pymdownx.keys", "pymdownx.smartsymbols", "pymdownx.magiclink",
-              "pymdownx.tabbed", "smarty"]
+EXTENSIONS = [
+    "toc",
+    "tables",
+    "fenced_code",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "abbr",
+    "md_in_html",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tasklist",
+    "pymdownx.inlinehilite",
+    "pymdownx.mark",
+    "pymdownx.tilde",
+    "pymdownx.caret",
+    "pymdownx.keys",
+    "pymdownx.smartsymbols",
+    "pymdownx.magiclink",
+    "pymdownx.tabbed",
+    "smarty",
+]
 CONFIGS: dict[str, Any] = {"toc": {"permalink": True}}
 
 # Pieces of Markdown a checklist author writes, the awkward ones included: lists and
 # admonitions that run to the end, open fences, raw HTML, headings, definitions that hold
 # for a whole document.
 PIECES = [
-    "Hold a *primary* shift", "every **quarter**", "with `kubectl get pods`", "and [docs](x.md)",
-    "see <https://example.com>", "a line  \nbreak", "- one\n- two", "1. first\n2. second",
-    "!!! note\n    Inside a note", "> quoted\n> text", "| a | b |\n|---|---|\n| 1 | 2 |",
-    "```\ncode left open", "~~~python\nprint()\n~~~", "<div>raw html", "<span>inline</span> ok",
-    "# A heading", "Title\n=====", "Under\n---", "[ref]: https://example.com", "uses [ref]",
-    "a footnote[^1]", "[^1]: the note", "*[HTML]: Hyper Text", "HTML is an abbreviation",
-    "==marked== ^^ins^^ ~~del~~", "++ctrl+alt++", "(c) --> 1/2", "'quotes' -- \"double\"",
-    "    indented code", "Term\n:   definition", '=== "Tab"\n    tab body', "??? tip\n    folded",
-    "- [ ] a task", "{: .class }", "text {: #an-id }", "<!-- a comment -->", "&amp; &copy;",
-    "trailing \\", "*unclosed emphasis", "`unclosed code", "[unclosed link(", "",
+    "Hold a *primary* shift",
+    "every **quarter**",
+    "with `kubectl get pods`",
+    "and [docs](x.md)",
+    "see <https://example.com>",
+    "a line  \nbreak",
+    "- one\n- two",
+    "1. first\n2. second",
+    "!!! note\n    Inside a note",
+    "> quoted\n> text",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "```\ncode left open",
+    "~~~python\nprint()\n~~~",
+    "<div>raw html",
+    "<span>inline</span> ok",
+    "# A heading",
+    "Title\n=====",
+    "Under\n---",
+    "[ref]: https://example.com",
+    "uses [ref]",
+    "a footnote[^1]",
+    "[^1]: the note",
+    "*[HTML]: Hyper Text",
+    "HTML is an abbreviation",
+    "==marked== ^^ins^^ ~~del~~",
+    "++ctrl+alt++",
+    "(c) --> 1/2",
+    "'quotes' -- \"double\"",
+    "    indented code",
+    "Term\n:   definition",
+    '=== "Tab"\n    tab body',
+    "??? tip\n    folded",
+    "- [ ] a task",
+    "{: .class }",
+    "text {: #an-id }",
+    "<!-- a comment -->",
+    "&amp; &copy;",
+    "trailing \\",
+    "*unclosed emphasis",
+    "`unclosed code",
+    "[unclosed link(",
+    "",
 ]
 
 snippet = st.lists(st.sampled_from(PIECES), min_size=1, max_size=4).map(
-    lambda parts: "\n\n".join(parts) if len(parts) % 2 else " ".join(parts))
+    lambda parts: "\n\n".join(parts) if len(parts) % 2 else " ".join(parts)
+)
 fields = st.lists(st.tuples(snippet, st.booleans()), min_size=2, max_size=12)
 
 
@@ -59,8 +110,13 @@ def test_converting_together_equals_converting_alone(fields: list[tuple[str, boo
 
 
 SAFE = [p for p in PIECES if p and not _NEEDS_OWN_RUN.search(p)]
-safe_fields = st.lists(st.tuples(st.lists(st.sampled_from(SAFE), min_size=1, max_size=4).map(
-    "\n\n".join), st.booleans()), min_size=2, max_size=12)
+safe_fields = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(SAFE), min_size=1, max_size=4).map("\n\n".join), st.booleans()
+    ),
+    min_size=2,
+    max_size=12,
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

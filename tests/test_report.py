@@ -23,20 +23,34 @@ sections:
 """
 
 
-def export(states: dict[str, str], snapshots: dict[str, int] | None = None,
-           **extra: object) -> dict[str, object]:
+def export(
+    states: dict[str, str], snapshots: dict[str, int] | None = None, **extra: object
+) -> dict[str, object]:
     data: dict[str, object] = {
         "version": 1,
-        "checklists": {"team-rota": {"items": {
-            i: {"state": s, "changed": "2026-11-01T00:00:00Z", "note": "private"}
-            for i, s in states.items()}}},
-        "snapshots": {p: {"closed": "2026-10-01T00:00:00Z", "checklists": {
-            "team-rota": {"done": [], "total": 2, "score": score}}}
-            for p, score in (snapshots or {}).items()},
+        "checklists": {
+            "team-rota": {
+                "items": {
+                    i: {"state": s, "changed": "2026-11-01T00:00:00Z", "note": "private"}
+                    for i, s in states.items()
+                }
+            }
+        },
+        "snapshots": {
+            p: {
+                "closed": "2026-10-01T00:00:00Z",
+                "checklists": {"team-rota": {"done": [], "total": 2, "score": score}},
+            }
+            for p, score in (snapshots or {}).items()
+        },
         **extra,
     }
-    return {"format": "mkdocs-sremgr-export", "storage_key": "sremgr:v1:x",
-            "exported": "2026-11-25T00:00:00Z", "data": data}
+    return {
+        "format": "mkdocs-sremgr-export",
+        "storage_key": "sremgr:v1:x",
+        "exported": "2026-11-25T00:00:00Z",
+        "data": data,
+    }
 
 
 @pytest.fixture
@@ -45,7 +59,8 @@ def handbook(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "index.md").write_text("# Home\n")
     (tmp_path / "docs" / "checklists" / "team-rota.yml").write_text(CHECKLIST)
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: T\nplugins:\n  - sremgr:\n      builtin: false\n")
+        "site_name: T\nplugins:\n  - sremgr:\n      builtin: false\n"
+    )
     return tmp_path
 
 
@@ -56,10 +71,14 @@ def write(folder: Path, name: str, content: object) -> Path:
 
 
 def test_markdown_rollup_counts_and_trend_without_names(
-        handbook: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    handbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = [
-        write(handbook, "alice-smith.json", export({"first": "done", "second": "na"},
-                                                    {"2026-Q3": 50, "2026-Q4": 100})),
+        write(
+            handbook,
+            "alice-smith.json",
+            export({"first": "done", "second": "na"}, {"2026-Q3": 50, "2026-Q4": 100}),
+        ),
         write(handbook, "bob-jones.json", export({"old-first": "done"}, {"2026-Q4": 50})),
         write(handbook, "carol-wu.json", export({"second": "done"})),
     ]
@@ -78,32 +97,59 @@ def test_markdown_rollup_counts_and_trend_without_names(
 def test_html_rollup_escapes_and_warns_for_small_groups(handbook: Path) -> None:
     out_file = handbook / "report.html"
     one = write(handbook, "x.json", export({"first": "done"}))
-    assert main(["report", str(one), "--format", "html", "-o", str(out_file),
-                 "-f", str(handbook / "mkdocs.yml")]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(one),
+                "--format",
+                "html",
+                "-o",
+                str(out_file),
+                "-f",
+                str(handbook / "mkdocs.yml"),
+            ]
+        )
+        == 0
+    )
     text = out_file.read_text()
     assert text.startswith("<!DOCTYPE html>")
     assert "<td>1 of 1</td>" in text
     assert "fewer than three files" in text
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    ("not json", "not JSON"),
-    ({"hello": "world"}, "not a mkdocs-sremgr progress export"),
-    ({"version": 9, "checklists": {}}, "newer mkdocs-sremgr"),
-    ({"version": 1, "checklists": {"Bad Id": {}}}, "not a kebab-case id"),
-    ({"version": 1, "checklists": {"a": {"items": {"b": {"state": "maybe"}}}}}, "unknown state"),
-    ({"version": 1, "checklists": [], "snapshots": {}}, "should be an object"),
-    ({"version": 1, "checklists": {}, "snapshots": {"Q4": {}}}, "not a quarter"),
-    ({"version": 1, "checklists": {},
-      "snapshots": {"2026-Q4": {"checklists": {"a": {"score": 900}}}}}, "between 0 and 100"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("not json", "not JSON"),
+        ({"hello": "world"}, "not a mkdocs-sremgr progress export"),
+        ({"version": 9, "checklists": {}}, "newer mkdocs-sremgr"),
+        ({"version": 1, "checklists": {"Bad Id": {}}}, "not a kebab-case id"),
+        (
+            {"version": 1, "checklists": {"a": {"items": {"b": {"state": "maybe"}}}}},
+            "unknown state",
+        ),
+        ({"version": 1, "checklists": [], "snapshots": {}}, "should be an object"),
+        ({"version": 1, "checklists": {}, "snapshots": {"Q4": {}}}, "not a quarter"),
+        (
+            {
+                "version": 1,
+                "checklists": {},
+                "snapshots": {"2026-Q4": {"checklists": {"a": {"score": 900}}}},
+            },
+            "between 0 and 100",
+        ),
+    ],
+)
 def test_malformed_files_are_refused_with_a_reason(
-        handbook: Path, capsys: pytest.CaptureFixture[str], content: object, reason: str) -> None:
+    handbook: Path, capsys: pytest.CaptureFixture[str], content: object, reason: str
+) -> None:
     good = write(handbook, "good.json", export({"first": "done"}))
     bad = write(handbook, "bad.json", content)
     out_file = handbook / "out.md"
-    code = main(["report", str(good), str(bad), "-o", str(out_file),
-                 "-f", str(handbook / "mkdocs.yml")])
+    code = main(
+        ["report", str(good), str(bad), "-o", str(out_file), "-f", str(handbook / "mkdocs.yml")]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert "file 2" in err and reason in err

@@ -53,22 +53,30 @@ def test_serve_rebuilds_on_yaml_edit_and_survives_errors(tmp_path: Path) -> None
     checklist.write_text(GOOD.format(text="First wording."))
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Serve test\ntheme: {name: mkdocs}\nplugins:\n  - sremgr:\n"
-        "      builtin: false\n")
+        "      builtin: false\n"
+    )
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")),
-                              daemon=True)  # type: ignore[union-attr]
+    reader = threading.Thread(
+        target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True
+    )  # type: ignore[union-attr]
     reader.start()
     url = f"http://127.0.0.1:{port}/handbook/rota/"
     try:
         assert wait_for(lambda: "First wording." in fetch(url)), "".join(log)
 
-        checklist.write_text(GOOD.format(text="Second wording.").replace("title: Rota",
-                                                                          "titel: Rota"))
+        checklist.write_text(
+            GOOD.format(text="Second wording.").replace("title: Rota", "titel: Rota")
+        )
         assert wait_for(lambda: "unknown key `titel`" in "".join(log)), "".join(log)
         assert "docs/checklists/rota.yml:2:1" in "".join(log)
         assert server.poll() is None, "the server stopped on a YAML error"

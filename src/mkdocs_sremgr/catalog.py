@@ -53,14 +53,20 @@ def builtin_dir() -> Path:
     return Path(str(files("mkdocs_sremgr").joinpath("pack")))
 
 
-def find_sources(root: Path, display_base: Path | None = None, *, builtin: bool = False
-                 ) -> list[Source]:
+def find_sources(
+    root: Path, display_base: Path | None = None, *, builtin: bool = False
+) -> list[Source]:
     """Every YAML file under `root` (or `root` itself), sorted for a stable order."""
     if root.is_file():
         paths = [root]
     elif root.is_dir():
-        paths = sorted(p for p in root.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(root).parts))
+        paths = sorted(
+            p
+            for p in root.rglob("*")
+            if p.suffix in YAML_SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        )
     else:
         paths = []
     return [Source(p, _display(p, display_base), builtin) for p in paths]
@@ -154,9 +160,14 @@ class _Assembler:
             key = (kind, doc.data["id"])
             if key in seen:
                 line, column = seen[key].where(("id",))
-                self.problems.append(doc.problem(
-                    ("id",), f"duplicate {kind} id `{key[1]}`: also used in "
-                    f"{seen[key].path}:{line}:{column}", "ids must be unique: rename one of them"))
+                self.problems.append(
+                    doc.problem(
+                        ("id",),
+                        f"duplicate {kind} id `{key[1]}`: also used in "
+                        f"{seen[key].path}:{line}:{column}",
+                        "ids must be unique: rename one of them",
+                    )
+                )
                 continue
             seen[key] = doc
             self._add(doc, builtin=False)
@@ -171,22 +182,35 @@ class _Assembler:
 
     def _add(self, doc: Document, *, builtin: bool) -> None:
         data: dict[str, Any] = doc.data
-        common = dict(id=data["id"], title=data["title"], tags=list(data.get("tags", [])),
-                      further_reading=readings(data.get("further_reading")),
-                      order=data.get("order"), builtin=builtin, doc=doc)
+        common = dict(
+            id=data["id"],
+            title=data["title"],
+            tags=list(data.get("tags", [])),
+            further_reading=readings(data.get("further_reading")),
+            order=data.get("order"),
+            builtin=builtin,
+            doc=doc,
+        )
         if data.get("kind") == "antipattern":
             table: dict[str, Any] = self.catalog.antipatterns
             entry: Checklist | AntiPattern = AntiPattern(
-                summary=data["summary"], symptoms=list(data["symptoms"]),
-                instead=list(data["instead"]), why_it_hurts=data.get("why_it_hurts", ""),
-                checklists=list(data.get("checklists", [])), **common)
+                summary=data["summary"],
+                symptoms=list(data["symptoms"]),
+                instead=list(data["instead"]),
+                why_it_hurts=data.get("why_it_hurts", ""),
+                checklists=list(data.get("checklists", [])),
+                **common,
+            )
         else:
             table = self.catalog.checklists
             entry = Checklist(
                 sections=[_section(doc, i, s) for i, s in enumerate(data["sections"])],
-                lesson=data.get("lesson", ""), summary=data.get("summary", ""),
+                lesson=data.get("lesson", ""),
+                summary=data.get("summary", ""),
                 cadence=data.get("cadence", "quarterly"),
-                antipatterns=list(data.get("antipatterns", [])), **common)
+                antipatterns=list(data.get("antipatterns", [])),
+                **common,
+            )
         previous = table.get(entry.id)
         if previous is not None and previous.builtin and not builtin:
             self.notes.append(f"{doc.path} replaces the built-in {entry.kind} `{entry.id}`")
@@ -198,13 +222,18 @@ class _Assembler:
         if target is None:
             why = " (it is excluded)" if data["extends"] in self.exclude else ""
             hint = did_you_mean(data["extends"], self.catalog.checklists) or (
-                "name an existing checklist id")
-            self.problems.append(doc.problem(
-                ("extends",), f"`extends` names no checklist `{data['extends']}`{why}", hint))
+                "name an existing checklist id"
+            )
+            self.problems.append(
+                doc.problem(
+                    ("extends",), f"`extends` names no checklist `{data['extends']}`{why}", hint
+                )
+            )
             return
         target.tags += [t for t in data.get("tags", []) if t not in target.tags]
-        target.antipatterns += [a for a in data.get("antipatterns", [])
-                                if a not in target.antipatterns]
+        target.antipatterns += [
+            a for a in data.get("antipatterns", []) if a not in target.antipatterns
+        ]
         target.further_reading += readings(data.get("further_reading"))
         by_id = {s.id: s for s in target.sections}
         for index, raw in enumerate(data.get("sections", [])):
@@ -222,36 +251,53 @@ class _Assembler:
         for item in checklist.items:
             if item.id in owners:
                 first = owners[item.id]
-                self._item_problem(item, ("id",), f"item id `{item.id}` is used twice in "
-                                   f"checklist `{checklist.id}` (first at {_at(first)})",
-                                   "item ids must be unique within a checklist")
+                self._item_problem(
+                    item,
+                    ("id",),
+                    f"item id `{item.id}` is used twice in "
+                    f"checklist `{checklist.id}` (first at {_at(first)})",
+                    "item ids must be unique within a checklist",
+                )
             owners.setdefault(item.id, item)
         claimed: dict[str, Item] = {}
         for item in checklist.items:
             for n, alias in enumerate(item.aliases):
                 if alias in owners:
-                    self._item_problem(item, ("aliases", n), f"alias `{alias}` is also the id of "
-                                       f"an item at {_at(owners[alias])}",
-                                       "an alias names a former id that no item uses now")
+                    self._item_problem(
+                        item,
+                        ("aliases", n),
+                        f"alias `{alias}` is also the id of an item at {_at(owners[alias])}",
+                        "an alias names a former id that no item uses now",
+                    )
                 elif alias in claimed and claimed[alias] is not item:
-                    self._item_problem(item, ("aliases", n), f"alias `{alias}` is also claimed "
-                                       f"by item `{claimed[alias].id}`",
-                                       "each former id can move to one item only")
+                    self._item_problem(
+                        item,
+                        ("aliases", n),
+                        f"alias `{alias}` is also claimed by item `{claimed[alias].id}`",
+                        "each former id can move to one item only",
+                    )
                 claimed[alias] = item
         seen_sections: dict[str, Section] = {}
         for section in checklist.sections:
             if section.id in seen_sections and section.doc is not None:
-                self.problems.append(section.doc.problem(
-                    section.path, f"two sections of `{checklist.id}` have the id `{section.id}`",
-                    "give each section its own `id` (or title)"))
+                self.problems.append(
+                    section.doc.problem(
+                        section.path,
+                        f"two sections of `{checklist.id}` have the id `{section.id}`",
+                        "give each section its own `id` (or title)",
+                    )
+                )
             seen_sections.setdefault(section.id, section)
 
     def _check_references(self) -> None:
         pairs: list[tuple[Checklist | AntiPattern, str, dict[str, Any], str]] = [
             (c, "antipatterns", self.catalog.antipatterns, "anti-pattern")
-            for c in self.catalog.checklists.values()]
-        pairs += [(a, "checklists", self.catalog.checklists, "checklist")
-                  for a in self.catalog.antipatterns.values()]
+            for c in self.catalog.checklists.values()
+        ]
+        pairs += [
+            (a, "checklists", self.catalog.checklists, "checklist")
+            for a in self.catalog.antipatterns.values()
+        ]
         for entry, field_name, targets, noun in pairs:
             refs: list[str] = getattr(entry, field_name)
             kept = []
@@ -261,15 +307,21 @@ class _Assembler:
                 elif entry.builtin or ref in self.exclude:
                     # A link into content the team left out simply disappears.
                     if not entry.builtin:
-                        self._ref_problem(entry, field_name, ref, f"{noun} `{ref}` is excluded",
-                                          f"remove `{ref}` or take it out of `exclude`")
+                        self._ref_problem(
+                            entry,
+                            field_name,
+                            ref,
+                            f"{noun} `{ref}` is excluded",
+                            f"remove `{ref}` or take it out of `exclude`",
+                        )
                 else:
                     hint = did_you_mean(ref, targets) or f"no {noun} has the id `{ref}`"
                     self._ref_problem(entry, field_name, ref, f"unknown {noun} `{ref}`", hint)
             setattr(entry, field_name, kept)
 
-    def _ref_problem(self, entry: Checklist | AntiPattern, field_name: str, ref: str,
-                     message: str, hint: str) -> None:
+    def _ref_problem(
+        self, entry: Checklist | AntiPattern, field_name: str, ref: str, message: str, hint: str
+    ) -> None:
         doc = entry.doc
         if doc is None:
             return
@@ -278,8 +330,9 @@ class _Assembler:
         path = (field_name, index) if index is not None else (field_name,)
         self.problems.append(doc.problem(path, message, hint))
 
-    def _item_problem(self, item: Item, sub: tuple[str | int, ...], message: str,
-                      hint: str) -> None:
+    def _item_problem(
+        self, item: Item, sub: tuple[str | int, ...], message: str, hint: str
+    ) -> None:
         if item.doc is not None:
             self.problems.append(item.doc.problem((*item.path, *sub), message, hint))
 
@@ -287,13 +340,24 @@ class _Assembler:
 def _section(doc: Document, index: int, raw: dict[str, Any]) -> Section:
     path = ("sections", index)
     items = [
-        Item(id=item["id"], text=item["text"], details=item.get("details", ""),
-             weight=item.get("weight", 1), aliases=tuple(item.get("aliases", ())), doc=doc,
-             path=(*path, "items", n))
+        Item(
+            id=item["id"],
+            text=item["text"],
+            details=item.get("details", ""),
+            weight=item.get("weight", 1),
+            aliases=tuple(item.get("aliases", ())),
+            doc=doc,
+            path=(*path, "items", n),
+        )
         for n, item in enumerate(raw["items"])
     ]
-    return Section(id=raw.get("id") or schema.slugify(raw["title"]), title=raw["title"],
-                   items=items, doc=doc, path=path)
+    return Section(
+        id=raw.get("id") or schema.slugify(raw["title"]),
+        title=raw["title"],
+        items=items,
+        doc=doc,
+        path=path,
+    )
 
 
 def _at(item: Item) -> str:

@@ -42,12 +42,24 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     validate = commands.add_parser("validate", help="check checklist files; exit 1 on problems")
-    validate.add_argument("paths", nargs="*", type=Path,
-                          help="files or folders (default: the checklists folder of mkdocs.yml)")
-    validate.add_argument("-f", "--config-file", type=Path, default=None,
-                          help="mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)")
-    validate.add_argument("--no-builtin", action="store_true",
-                          help="do not load the built-in pack (cross-references to it fail)")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders (default: the checklists folder of mkdocs.yml)",
+    )
+    validate.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=None,
+        help="mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)",
+    )
+    validate.add_argument(
+        "--no-builtin",
+        action="store_true",
+        help="do not load the built-in pack (cross-references to it fail)",
+    )
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of checklist files")
@@ -60,21 +72,32 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a starter checklist or anti-pattern file")
     new.add_argument("kind", choices=("checklist", "antipattern"))
     new.add_argument("id", help="kebab-case id, e.g. be-on-call")
-    new.add_argument("-d", "--dir", type=Path, default=None,
-                     help="where to write it (default: docs/checklists if present, else .)")
+    new.add_argument(
+        "-d",
+        "--dir",
+        type=Path,
+        default=None,
+        help="where to write it (default: docs/checklists if present, else .)",
+    )
     new.set_defaults(run=_new)
 
     report = commands.add_parser("report", help="anonymous team roll-up of exported progress")
     report.add_argument("files", nargs="+", type=Path, help="exported progress JSON files")
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("-o", "--output", type=Path, default=None, help="write here, not stdout")
-    report.add_argument("-f", "--config-file", type=Path, default=None,
-                        help="mkdocs.yml of the handbook, to name checklists and items")
+    report.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=None,
+        help="mkdocs.yml of the handbook, to name checklists and items",
+    )
     report.set_defaults(run=_report)
     return parser
 
 
 # -- validate ---------------------------------------------------------------------------------
+
 
 def _plugin_options(config_file: Path | None) -> tuple[Path | None, dict[str, object]]:
     """(checklists folder, sremgr options) from mkdocs.yml, read with MkDocs' own loader."""
@@ -115,8 +138,10 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     team = sum(1 for s in sources if not s.builtin)
     checklists, antipatterns = len(result.catalog.checklists), len(result.catalog.antipatterns)
-    print(f"mkdocs-sremgr: {_plural(team, 'file')} valid ({_plural(checklists, 'checklist')}, "
-          f"{_plural(antipatterns, 'anti-pattern')} in all)")
+    print(
+        f"mkdocs-sremgr: {_plural(team, 'file')} valid ({_plural(checklists, 'checklist')}, "
+        f"{_plural(antipatterns, 'anti-pattern')} in all)"
+    )
     return 0
 
 
@@ -125,6 +150,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 # -- init and new -----------------------------------------------------------------------------
+
 
 def _write_all(files: dict[Path, str]) -> None:
     """Write every file, or none of them if any already exists."""
@@ -140,19 +166,26 @@ def _write_all(files: dict[Path, str]) -> None:
 def _init(args: argparse.Namespace) -> int:
     root: Path = args.directory
     theme = "material" if importlib.util.find_spec("material") else "mkdocs"
-    theme_block = ("theme:\n  name: material\n  features: [navigation.instant]\n"
-                   if theme == "material" else "theme:\n  name: mkdocs\n")
+    theme_block = (
+        "theme:\n  name: material\n  features: [navigation.instant]\n"
+        if theme == "material"
+        else "theme:\n  name: mkdocs\n"
+    )
     files = {
         root / "mkdocs.yml": (
-            "site_name: Our SRE Manager Handbook\n" + theme_block +
-            "markdown_extensions: [admonition, attr_list, toc]\n"
-            "plugins:\n  - search\n  - sremgr\n"),
+            "site_name: Our SRE Manager Handbook\n"
+            + theme_block
+            + "markdown_extensions: [admonition, attr_list, toc]\n"
+            "plugins:\n  - search\n  - sremgr\n"
+        ),
         root / "docs" / "index.md": (
             "# Our SRE manager handbook\n\nThe lessons of *Confessions of an SRE Manager* as "
             "checklists, plus our own.\nStart at the [dashboard](handbook/dashboard.md): your "
-            "progress stays in your browser.\n"),
-        root / "docs" / "checklists" / "our-first-checklist.yml":
-            _starter("checklist", "our-first-checklist", f"../../{SCHEMA_FILE}"),
+            "progress stays in your browser.\n"
+        ),
+        root / "docs" / "checklists" / "our-first-checklist.yml": _starter(
+            "checklist", "our-first-checklist", f"../../{SCHEMA_FILE}"
+        ),
         root / SCHEMA_FILE: schema_text(),
     }
     _write_all(files)
@@ -164,8 +197,9 @@ def _new(args: argparse.Namespace) -> int:
     if not _ID.match(args.id):
         slug = re.sub(r"[^a-z0-9]+", "-", args.id.lower()).strip("-") or "my-checklist"
         raise _Refused(f"`{args.id}` is not a kebab-case id; try `{slug}`")
-    folder: Path = args.dir or (Path("docs/checklists") if Path("docs/checklists").is_dir()
-                                else Path("."))
+    folder: Path = args.dir or (
+        Path("docs/checklists") if Path("docs/checklists").is_dir() else Path(".")
+    )
     schema_path = Path(SCHEMA_FILE)
     files: dict[Path, str] = {}
     if not schema_path.exists():
@@ -186,7 +220,8 @@ def _starter(kind: str, ident: str, schema_ref: str) -> str:
             "symptoms:\n  - How you recognise it.\n"
             "why_it_hurts: |\n  The damage it does.\n"
             "instead:\n  - What to do instead.\n"
-            "checklists: []   # ids of the checklists that counter it\n")
+            "checklists: []   # ids of the checklists that counter it\n"
+        )
     return head + (
         f"id: {ident}\ntitle: {title}\n"
         "lesson: The lesson in one line.\n"
@@ -201,7 +236,8 @@ def _starter(kind: str, ident: str, schema_ref: str) -> str:
         "        details: |\n          Why it matters and how to do it.\n"
         "      - id: second-item\n"
         "        text: I did a second thing that matters more.\n"
-        "        weight: 2\n")
+        "        weight: 2\n"
+    )
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -32,8 +32,14 @@ class SremgrConfig(base.Config):
         if isinstance(prefix, str) and not failed:
             cleaned = prefix.strip("/")
             if not cleaned or ".." in cleaned.split("/") or "\\" in cleaned:
-                failed.append(("url_prefix", c.ValidationError(
-                    f"'{prefix}' must be a relative folder such as 'handbook/'")))
+                failed.append(
+                    (
+                        "url_prefix",
+                        c.ValidationError(
+                            f"'{prefix}' must be a relative folder such as 'handbook/'"
+                        ),
+                    )
+                )
             else:
                 self["url_prefix"] = cleaned + "/"
         return failed, warnings

@@ -20,25 +20,38 @@ def storage_key(namespace: str | None, site_url: str | None, site_name: str) -> 
     return f"sremgr:v1:{slug}"
 
 
-def build_manifest(catalog: Catalog, urls: dict[tuple[str, str], str], key: str,
-                   fiscal_year_start: int) -> str:
+def build_manifest(
+    catalog: Catalog, urls: dict[tuple[str, str], str], key: str, fiscal_year_start: int
+) -> str:
     checklists = []
     for checklist in catalog.sorted_checklists():
-        checklists.append({
-            "id": checklist.id,
-            "title": checklist.title,
-            "url": urls.get(("checklist", checklist.id), ""),
-            "lesson": checklist.lesson,
-            "cadence": checklist.cadence,
-            "tags": checklist.tags,
-            "sections": [{
-                "id": section.id,
-                "title": section.title,
-                "items": [{"id": item.id, "text": item.text, "weight": item.weight,
-                           "aliases": list(item.aliases),
-                           "fp": item.fp} for item in section.items],
-            } for section in checklist.sections],
-        })
+        checklists.append(
+            {
+                "id": checklist.id,
+                "title": checklist.title,
+                "url": urls.get(("checklist", checklist.id), ""),
+                "lesson": checklist.lesson,
+                "cadence": checklist.cadence,
+                "tags": checklist.tags,
+                "sections": [
+                    {
+                        "id": section.id,
+                        "title": section.title,
+                        "items": [
+                            {
+                                "id": item.id,
+                                "text": item.text,
+                                "weight": item.weight,
+                                "aliases": list(item.aliases),
+                                "fp": item.fp,
+                            }
+                            for item in section.items
+                        ],
+                    }
+                    for section in checklist.sections
+                ],
+            }
+        )
     data = {
         "format": FORMAT,
         "storage_key": key,

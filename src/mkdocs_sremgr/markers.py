@@ -32,8 +32,9 @@ SLOT = re.compile(r"(?:<p>)?<!--sremgr-slot-(\d+)-->(?:</p>)?")
 ESCAPED_SLOT = re.compile(r"&lt;!--sremgr-slot-(\d+)--&gt;")
 
 
-def find_markers(markdown: str, path: str, catalog: Catalog
-                 ) -> tuple[str, list[Marker], list[Problem]]:
+def find_markers(
+    markdown: str, path: str, catalog: Catalog
+) -> tuple[str, list[Marker], list[Problem]]:
     """Replace each marker outside code fences with a slot; check every id it names."""
     markers: list[Marker] = []
     problems: list[Problem] = []
@@ -55,8 +56,12 @@ def find_markers(markdown: str, path: str, catalog: Catalog
         spans = [m.span() for m in _CODE_SPAN.finditer(line)]
         indent = line[: len(line) - len(line.lstrip(" \t"))]
 
-        def replace(match: re.Match[str], number: int = number,
-                    spans: list[tuple[int, int]] = spans, indent: str = indent) -> str:
+        def replace(
+            match: re.Match[str],
+            number: int = number,
+            spans: list[tuple[int, int]] = spans,
+            indent: str = indent,
+        ) -> str:
             if any(start <= match.start() < end for start, end in spans):
                 return match.group(0)  # in `inline code`: an example, not a marker
             kind, ident = match.group(1), match.group(2) or ""
@@ -74,21 +79,27 @@ def find_markers(markdown: str, path: str, catalog: Catalog
     return "\n".join(out), markers, problems
 
 
-def _check(kind: str, ident: str, catalog: Catalog, path: str, line: int, column: int
-           ) -> Problem | None:
+def _check(
+    kind: str, ident: str, catalog: Catalog, path: str, line: int, column: int
+) -> Problem | None:
     def problem(message: str, hint: str) -> Problem:
         return Problem(path, line, column, message, hint)
 
     if kind not in KINDS:
-        return problem(f"unknown marker `sremgr:{kind}`",
-                       did_you_mean(kind, KINDS) or f"use one of: {', '.join(KINDS)}")
+        return problem(
+            f"unknown marker `sremgr:{kind}`",
+            did_you_mean(kind, KINDS) or f"use one of: {', '.join(KINDS)}",
+        )
     if kind == "dashboard":
         return None
     table = catalog.checklists if kind == "checklist" else catalog.antipatterns
     if not ident:
-        return problem(f"the `sremgr:{kind}` marker names no id",
-                       f"write `<!-- sremgr:{kind} ID -->`")
+        return problem(
+            f"the `sremgr:{kind}` marker names no id", f"write `<!-- sremgr:{kind} ID -->`"
+        )
     if ident not in table:
-        return problem(f"unknown {kind} `{ident}` in marker",
-                       did_you_mean(ident, table) or f"known ids: {', '.join(sorted(table)[:8])}")
+        return problem(
+            f"unknown {kind} `{ident}` in marker",
+            did_you_mean(ident, table) or f"known ids: {', '.join(sorted(table)[:8])}",
+        )
     return None

@@ -99,10 +99,13 @@ class AntiPattern:
 
     def markdown_fields(self) -> list[tuple[str, bool]]:
         """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
-        return [(self.summary, False), (self.why_it_hurts, False),
-                *((symptom, True) for symptom in self.symptoms),
-                *((step, True) for step in self.instead),
-                *((book.note, True) for book in self.further_reading)]
+        return [
+            (self.summary, False),
+            (self.why_it_hurts, False),
+            *((symptom, True) for symptom in self.symptoms),
+            *((step, True) for step in self.instead),
+            *((book.note, True) for book in self.further_reading),
+        ]
 
 
 def sort_key(entry: Checklist | AntiPattern) -> tuple[int, str]:
@@ -125,12 +128,14 @@ class Catalog:
     def antipatterns_for(self, checklist: Checklist) -> list[AntiPattern]:
         """Anti-patterns linked either way: named by the checklist or naming it."""
         ids = set(checklist.antipatterns) | {
-            a.id for a in self.antipatterns.values() if checklist.id in a.checklists}
+            a.id for a in self.antipatterns.values() if checklist.id in a.checklists
+        }
         return sorted((self.antipatterns[i] for i in ids if i in self.antipatterns), key=sort_key)
 
     def checklists_for(self, antipattern: AntiPattern) -> list[Checklist]:
         ids = set(antipattern.checklists) | {
-            c.id for c in self.checklists.values() if antipattern.id in c.antipatterns}
+            c.id for c in self.checklists.values() if antipattern.id in c.antipatterns
+        }
         return sorted((self.checklists[i] for i in ids if i in self.checklists), key=sort_key)
 
     def tags(self) -> list[str]:

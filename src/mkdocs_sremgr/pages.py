@@ -27,12 +27,21 @@ def plan_pages(catalog: Catalog, url_prefix: str, *, dashboard: bool) -> list[Pa
     plans = []
     if dashboard:
         plans.append(PagePlan("dashboard", "dashboard", f"{url_prefix}dashboard.md", "Dashboard"))
-    entries: list[Checklist | AntiPattern] = [*catalog.sorted_checklists(),
-                                               *catalog.sorted_antipatterns()]
+    entries: list[Checklist | AntiPattern] = [
+        *catalog.sorted_checklists(),
+        *catalog.sorted_antipatterns(),
+    ]
     for entry in entries:
         folder = "antipatterns/" if entry.kind == "antipattern" else ""
-        plans.append(PagePlan(entry.kind, entry.id, f"{url_prefix}{folder}{entry.id}.md",
-                              entry.title, tuple(entry.tags)))
+        plans.append(
+            PagePlan(
+                entry.kind,
+                entry.id,
+                f"{url_prefix}{folder}{entry.id}.md",
+                entry.title,
+                tuple(entry.tags),
+            )
+        )
     return plans
 
 
@@ -65,8 +74,9 @@ def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: 
         _detach(nav, page)
     _prune_empty(nav.items)
     pages = sorted((p for p in ours if generated[p.file.src_uri].kind != "antipattern"), key=rank)
-    antipatterns = sorted((p for p in ours if generated[p.file.src_uri].kind == "antipattern"),
-                          key=rank)
+    antipatterns = sorted(
+        (p for p in ours if generated[p.file.src_uri].kind == "antipattern"), key=rank
+    )
     children: list = list(pages)
     if antipatterns:
         children.append(Section("Anti-patterns", antipatterns))

@@ -62,8 +62,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self.theme_shows_tags = False
         if not self.config.enabled:
             return config
-        self.storage_key = storage_key(self.config.storage_namespace, config.site_url,
-                                       config.site_name)
+        self.storage_key = storage_key(
+            self.config.storage_namespace, config.site_url, config.site_name
+        )
         self.markdown = self._renderer(config)
         # Material's tags plugin already shows a page's tags above its title.
         self.theme_shows_tags = "material/tags" in config.plugins
@@ -108,8 +109,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self._warn_unknown_excludes(result.catalog)
         self.catalog = result.catalog
         self._hide_yaml_sources(files, config)
-        for plan in plan_pages(self.catalog, self.config.url_prefix,
-                               dashboard=self.config.dashboard):
+        for plan in plan_pages(
+            self.catalog, self.config.url_prefix, dashboard=self.config.dashboard
+        ):
             if files.get_file_from_path(plan.src_uri) is not None:
                 log.info(f"{plan.src_uri} exists in docs; it is used instead of the generated page")
                 continue
@@ -119,12 +121,21 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             self.urls[(plan.kind, plan.id)] = file.url
         assets = package_files("mkdocs_sremgr").joinpath("assets")
         for name in STATIC_ASSETS:
-            files.append(File.generated(config, ASSET_DIR + name,
-                                        abs_src_path=str(assets.joinpath(name))))
-        files.append(File.generated(config, ASSET_DIR + "manifest.json", content=build_manifest(
-            self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start)))
-        files.append(File.generated(config, ASSET_DIR + "sremgr.schema.json",
-                                    content=schema_text()))
+            files.append(
+                File.generated(config, ASSET_DIR + name, abs_src_path=str(assets.joinpath(name)))
+            )
+        files.append(
+            File.generated(
+                config,
+                ASSET_DIR + "manifest.json",
+                content=build_manifest(
+                    self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start
+                ),
+            )
+        )
+        files.append(
+            File.generated(config, ASSET_DIR + "sremgr.schema.json", content=schema_text())
+        )
         return files
 
     def _hide_yaml_sources(self, files: Files, config: MkDocsConfig) -> None:
@@ -140,8 +151,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         pack = {s.path.stem for s in find_sources(builtin_dir(), builtin=True)}
         for ident in self.config.exclude:
             if ident not in pack:
-                log.warning(f"`exclude` lists `{ident}`, which is no built-in checklist or "
-                            "anti-pattern; check the spelling")
+                log.warning(
+                    f"`exclude` lists `{ident}`, which is no built-in checklist or "
+                    "anti-pattern; check the spelling"
+                )
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         # A user's own `nav` is theirs: generated pages appear only where it lists them.
@@ -149,8 +162,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             arrange_nav(nav, self.generated, self.config.nav_section)
         return nav
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         if not self.config.enabled or "sremgr:" not in markdown:
             return markdown
         path = page.file.src_uri if page.file.generated_by else _docs_path(page, config)
@@ -161,8 +175,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         return text
 
     @event_priority(50)  # before other plugins read the HTML (e.g. to post-process links)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str | None:
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         found = self.slots.pop(page.file.src_uri, None)
         if not found:
             return html
@@ -185,28 +200,38 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         if marker.kind == "checklist":
             checklist = catalog.checklists[marker.id]
             self.markdown.prefetch(checklist.markdown_fields())
-            context: dict[str, Any] = {"checklist": checklist,
-                                       "antipatterns": catalog.antipatterns_for(checklist)}
+            context: dict[str, Any] = {
+                "checklist": checklist,
+                "antipatterns": catalog.antipatterns_for(checklist),
+            }
         elif marker.kind == "antipattern":
             antipattern = catalog.antipatterns[marker.id]
             checklists = catalog.checklists_for(antipattern)
-            self.markdown.prefetch([*antipattern.markdown_fields(),
-                                    *((c.lesson, True) for c in checklists)])
+            self.markdown.prefetch(
+                [*antipattern.markdown_fields(), *((c.lesson, True) for c in checklists)]
+            )
             context = {"antipattern": antipattern, "checklists": checklists}
         else:
             checklists = catalog.sorted_checklists()
             self.markdown.prefetch((c.lesson, True) for c in checklists)
             context = {"checklists": checklists, "antipatterns": catalog.sorted_antipatterns()}
         template = self.templates.get_template(f"sremgr/{marker.kind}.html")
-        return template.render(storage_key=self.storage_key,
-                               fiscal_year_start=self.config.fiscal_year_start,
-                               theme_shows_tags=self._tags_shown_by_theme(marker), **context)
+        return template.render(
+            storage_key=self.storage_key,
+            fiscal_year_start=self.config.fiscal_year_start,
+            theme_shows_tags=self._tags_shown_by_theme(marker),
+            **context,
+        )
 
     def _tags_shown_by_theme(self, marker: markers.Marker) -> bool:
         """True on a generated page whose front matter already gave Material its tags."""
         plan = self._page_plan
-        return (self.theme_shows_tags and plan is not None and plan.kind == marker.kind
-                and plan.id == marker.id)
+        return (
+            self.theme_shows_tags
+            and plan is not None
+            and plan.kind == marker.kind
+            and plan.id == marker.id
+        )
 
     def _url_for(self, kind: str, ident: str) -> str:
         target = self.urls.get((kind, ident))
@@ -219,7 +244,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         checklist = self.catalog.checklists[ident]
         tokens: list[dict[str, Any]] = [
             {"level": 2, "id": f"{ident}--{s.id}", "name": s.title, "children": []}
-            for s in checklist.sections]
+            for s in checklist.sections
+        ]
         h1 = [t for t in (page.toc.items if page.toc else []) if t.level == 1]
         if h1:
             return [{"level": 1, "id": h1[0].id, "name": h1[0].title, "children": tokens}]

@@ -19,7 +19,8 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # Such snippets are converted on their own.
 _NEEDS_OWN_RUN = re.compile(
     r"```|~~~|\[\^|--8<--|^ {0,3}(?:\[[^\]\n]*\]:|\*\[|<|#|===|=+[ \t]*$|-+[ \t]*$|///)",
-    re.MULTILINE)
+    re.MULTILINE,
+)
 
 
 class MarkdownRenderer:
@@ -67,8 +68,13 @@ class MarkdownRenderer:
         todo: dict[tuple[str, bool], None] = {}
         for text, inline in fields:
             key = (text, inline)
-            if (text and key not in self._cache and key not in todo
-                    and not self._revive(key) and not _NEEDS_OWN_RUN.search(text)):
+            if (
+                text
+                and key not in self._cache
+                and key not in todo
+                and not self._revive(key)
+                and not _NEEDS_OWN_RUN.search(text)
+            ):
                 todo[key] = None
         if len(todo) < 2:
             return
@@ -108,15 +114,23 @@ def _finish(html: str, inline: bool) -> Markup:
     return Markup(html)
 
 
-def template_env(theme_dirs: list[str], markdown_renderer: MarkdownRenderer,
-                 url_for: Callable[..., str]) -> jinja2.Environment:
+def template_env(
+    theme_dirs: list[str], markdown_renderer: MarkdownRenderer, url_for: Callable[..., str]
+) -> jinja2.Environment:
     """Templates named `sremgr/<name>.html`; a theme `custom_dir` overrides them by name."""
-    loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader(theme_dirs),
-        jinja2.PackageLoader("mkdocs_sremgr", "templates"),
-    ])
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(theme_dirs),
+            jinja2.PackageLoader("mkdocs_sremgr", "templates"),
+        ]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters["markdown"] = markdown_renderer.block
     env.filters["inline"] = markdown_renderer.inline
     env.filters["weight"] = lambda w: f"{w:g}"

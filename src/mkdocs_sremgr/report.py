@@ -59,13 +59,15 @@ def parse_export(raw: Any) -> Export:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ExportError("its `version` is not a positive whole number")
     if version > STORAGE_VERSION:
-        raise ExportError(f"it was written by a newer mkdocs-sremgr (format {version}); "
-                          "upgrade to read it")
+        raise ExportError(
+            f"it was written by a newer mkdocs-sremgr (format {version}); upgrade to read it"
+        )
     export = Export()
     for cid, record in _mapping(raw["checklists"], "checklists").items():
         _check_id(cid, "checklist")
-        items = _mapping(_mapping(record, f"checklists.{cid}").get("items", {}),
-                         f"checklists.{cid}.items")
+        items = _mapping(
+            _mapping(record, f"checklists.{cid}").get("items", {}), f"checklists.{cid}.items"
+        )
         states = export.states.setdefault(cid, {})
         for iid, item in items.items():
             _check_id(iid, "item")
@@ -76,13 +78,17 @@ def parse_export(raw: Any) -> Export:
     for period, snap in _mapping(raw.get("snapshots", {}), "snapshots").items():
         if not _PERIOD.match(period):
             raise ExportError(f"snapshot {period[:20]!r} is not a quarter like 2026-Q4")
-        lists = _mapping(_mapping(snap, f"snapshot {period}").get("checklists", {}),
-                         f"snapshot {period}")
+        lists = _mapping(
+            _mapping(snap, f"snapshot {period}").get("checklists", {}), f"snapshot {period}"
+        )
         for cid, entry in lists.items():
             _check_id(cid, "checklist")
             score = _mapping(entry, f"snapshot {period}/{cid}").get("score")
-            if not isinstance(score, int | float) or isinstance(score, bool) or not (
-                    0 <= score <= 100):
+            if (
+                not isinstance(score, int | float)
+                or isinstance(score, bool)
+                or not (0 <= score <= 100)
+            ):
                 raise ExportError(f"snapshot {period}/{cid} has no score between 0 and 100")
             export.scores.setdefault(period, {})[cid] = float(score)
     return export
@@ -100,6 +106,7 @@ def _check_id(value: str, what: str) -> None:
 
 
 # -- summarising ------------------------------------------------------------------------------
+
 
 @dataclass
 class ItemRow:
@@ -164,26 +171,38 @@ def _count(exports: list[Export], cid: str, iid: str) -> tuple[int, int]:
 
 # -- output -----------------------------------------------------------------------------------
 
+
 def _cell(value: tuple[float, int] | None) -> str:
     return f"{value[0]:.0f}% ({value[1]})" if value else "–"
 
 
 def to_markdown(rollup: Rollup) -> str:
     n = rollup.managers
-    out = ["# Team roll-up", "",
-           f"From {n} progress file{'s' if n != 1 else ''}. Anonymous: counts only, no names, "
-           "no notes.", ""]
+    out = [
+        "# Team roll-up",
+        "",
+        f"From {n} progress file{'s' if n != 1 else ''}. Anonymous: counts only, no names, "
+        "no notes.",
+        "",
+    ]
     if n < 3:
-        out += ["> With fewer than three files, counts can point at individuals: share with "
-                "care.", ""]
+        out += [
+            "> With fewer than three files, counts can point at individuals: share with care.",
+            "",
+        ]
     if rollup.periods:
-        out += ["## Trend by quarter", "",
-                "Mean score of closed quarters (number of files in brackets).", "",
-                "| | " + " | ".join(rollup.periods) + " |",
-                "|---|" + "---:|" * len(rollup.periods)]
+        out += [
+            "## Trend by quarter",
+            "",
+            "Mean score of closed quarters (number of files in brackets).",
+            "",
+            "| | " + " | ".join(rollup.periods) + " |",
+            "|---|" + "---:|" * len(rollup.periods),
+        ]
         for name, cells in rollup.trend.items():
-            out.append(f"| {name} | " + " | ".join(_cell(cells.get(p)) for p in rollup.periods)
-                       + " |")
+            out.append(
+                f"| {name} | " + " | ".join(_cell(cells.get(p)) for p in rollup.periods) + " |"
+            )
         out.append("")
     for checklist in rollup.checklists:
         out += [f"## {checklist.title}", "", "| Item | Done | Not applicable |", "|---|---:|---:|"]
@@ -197,13 +216,19 @@ def to_markdown(rollup: Rollup) -> str:
 def to_html(rollup: Rollup) -> str:
     e = html.escape
     n = rollup.managers
-    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             "<title>Team roll-up</title></head><body>", "<h1>Team roll-up</h1>",
-             f"<p>From {n} progress file{'s' if n != 1 else ''}. Anonymous: counts only, "
-             "no names, no notes.</p>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<title>Team roll-up</title></head><body>",
+        "<h1>Team roll-up</h1>",
+        f"<p>From {n} progress file{'s' if n != 1 else ''}. Anonymous: counts only, "
+        "no names, no notes.</p>",
+    ]
     if n < 3:
-        parts.append("<p><strong>With fewer than three files, counts can point at "
-                     "individuals: share with care.</strong></p>")
+        parts.append(
+            "<p><strong>With fewer than three files, counts can point at "
+            "individuals: share with care.</strong></p>"
+        )
     if rollup.periods:
         head = "".join(f'<th scope="col">{e(p)}</th>' for p in rollup.periods)
         parts += ["<h2>Trend by quarter</h2>", f"<table><tr><th></th>{head}</tr>"]
@@ -212,11 +237,14 @@ def to_html(rollup: Rollup) -> str:
             parts.append(f'<tr><th scope="row">{e(name)}</th>{row}</tr>')
         parts.append("</table>")
     for checklist in rollup.checklists:
-        parts += [f"<h2>{e(checklist.title)}</h2>",
-                  "<table><tr><th>Item</th><th>Done</th><th>Not applicable</th></tr>"]
+        parts += [
+            f"<h2>{e(checklist.title)}</h2>",
+            "<table><tr><th>Item</th><th>Done</th><th>Not applicable</th></tr>",
+        ]
         for row in checklist.items:
-            parts.append(f"<tr><td>{e(row.text)}</td><td>{row.done} of {n}</td>"
-                         f"<td>{row.na}</td></tr>")
+            parts.append(
+                f"<tr><td>{e(row.text)}</td><td>{row.done} of {n}</td><td>{row.na}</td></tr>"
+            )
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

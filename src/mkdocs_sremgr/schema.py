@@ -23,10 +23,23 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 KINDS = ("checklist", "extension", "antipattern")
-_YAML_TYPES = {bool: "true/false", int: "a number", float: "a number", type(None): "empty (null)",
-               dict: "a mapping", list: "a list", str: "text"}
-_JSON_TYPES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
-               "integer": "a whole number", "boolean": "true or false"}
+_YAML_TYPES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    type(None): "empty (null)",
+    dict: "a mapping",
+    list: "a list",
+    str: "text",
+}
+_JSON_TYPES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
 
 
 @cache
@@ -48,9 +61,15 @@ def _fast_check(kind: str) -> Callable[[Any], Any]:
     uses no keyword that draft 7 and draft 2020-12 read differently (a test holds them to
     the same verdict)."""
     full = schema()
-    return fastjsonschema.compile({"$schema": "http://json-schema.org/draft-07/schema#",
-                                   "$ref": f"#/$defs/{kind}", "$defs": full["$defs"]},
-                                  use_default=False, use_formats=False)
+    return fastjsonschema.compile(
+        {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "$ref": f"#/$defs/{kind}",
+            "$defs": full["$defs"],
+        },
+        use_default=False,
+        use_formats=False,
+    )
 
 
 def is_valid_fast(data: Any) -> bool:
@@ -83,17 +102,25 @@ def validate(doc: Document, *, fast: bool = False) -> list[Problem]:
     `fast` first asks the compiled check, which pays off over many files (see catalog.py).
     """
     if not isinstance(doc.data, dict):
-        return [doc.problem((), f"the top level must be a mapping of keys, not {_what(doc.data)}",
-                            "start with `id: my-checklist` on the first line")]
+        return [
+            doc.problem(
+                (),
+                f"the top level must be a mapping of keys, not {_what(doc.data)}",
+                "start with `id: my-checklist` on the first line",
+            )
+        ]
     kind = doc.data.get("kind", "checklist")
     if kind not in ("checklist", "antipattern"):
         hint = did_you_mean(str(kind), ("checklist", "antipattern")) or (
-            "use `checklist` or `antipattern`")
+            "use `checklist` or `antipattern`"
+        )
         return [doc.problem(("kind",), f"unknown kind `{kind}`", hint)]
     if fast and is_valid_fast(doc.data):
         return []
-    errors = sorted(_validator(kind_of(doc.data)).iter_errors(doc.data),
-                    key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    errors = sorted(
+        _validator(kind_of(doc.data)).iter_errors(doc.data),
+        key=lambda e: (list(map(str, e.absolute_path)), e.validator),
+    )
     problems: list[Problem] = []
     for error in errors:
         problems.extend(_explain(doc, error))
@@ -115,54 +142,83 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
         missing = re.search(r"'([^']+)' is a required property", error.message)
         key = missing.group(1) if missing else "?"
         where = f" in {name}" if path else ""
-        return [doc.problem(path, f"missing required key `{key}`{where}",
-                            f"add `{key}: ...`")]
+        return [doc.problem(path, f"missing required key `{key}`{where}", f"add `{key}: ...`")]
     if rule == "type":
         return [_type_problem(doc, path, name, instance, error.validator_value)]
     if rule in ("enum", "const"):
         choices = error.validator_value if rule == "enum" else [error.validator_value]
         hint = did_you_mean(str(instance), map(str, choices)) or (
-            f"use one of: {', '.join(map(str, choices))}")
+            f"use one of: {', '.join(map(str, choices))}"
+        )
         return [doc.problem(path, f"{name} is `{instance}`, which is not allowed", hint)]
     if rule == "pattern" and path and _is_id_path(path):
-        return [doc.problem(path, f"{name} `{instance}` is not a kebab-case id",
-                            "use lowercase letters, digits and hyphens, "
-                            f"e.g. `{slugify(instance)}`")]
+        return [
+            doc.problem(
+                path,
+                f"{name} `{instance}` is not a kebab-case id",
+                f"use lowercase letters, digits and hyphens, e.g. `{slugify(instance)}`",
+            )
+        ]
     if rule == "pattern":
-        return [doc.problem(path, f"{name} `{instance}` has the wrong form",
-                            "links must start with http://, https://, / or ./")]
+        return [
+            doc.problem(
+                path,
+                f"{name} `{instance}` has the wrong form",
+                "links must start with http://, https://, / or ./",
+            )
+        ]
     if rule == "minItems":
         return [doc.problem(path, f"{name} is empty", "add at least one entry")]
     if rule == "maxItems":
-        return [doc.problem(path, f"{name} has too many entries ({len(instance)})",
-                            f"keep it to {error.validator_value}; split the checklist")]
+        return [
+            doc.problem(
+                path,
+                f"{name} has too many entries ({len(instance)})",
+                f"keep it to {error.validator_value}; split the checklist",
+            )
+        ]
     if rule == "minLength":
         return [doc.problem(path, f"{name} is empty", "write some text or remove the key")]
     if rule == "maxLength":
-        return [doc.problem(path, f"{name} is too long ({len(instance)} characters)",
-                            f"keep it under {error.validator_value} characters")]
+        return [
+            doc.problem(
+                path,
+                f"{name} is too long ({len(instance)} characters)",
+                f"keep it under {error.validator_value} characters",
+            )
+        ]
     if rule == "uniqueItems":
         return [doc.problem(path, f"{name} lists the same value twice", "remove the repeat")]
     if rule in ("exclusiveMinimum", "maximum", "minimum"):
-        return [doc.problem(path, f"{name} is {instance}: {error.message}",
-                            "use a positive number such as 1, 2 or 3")]
+        return [
+            doc.problem(
+                path,
+                f"{name} is {instance}: {error.message}",
+                "use a positive number such as 1, 2 or 3",
+            )
+        ]
     return [doc.problem(path, f"{name}: {error.message}")]
 
 
-def _type_problem(doc: Document, path: JsonPath, name: str, instance: Any,
-                  expected: str | list[str]) -> Problem:
+def _type_problem(
+    doc: Document, path: JsonPath, name: str, instance: Any, expected: str | list[str]
+) -> Problem:
     wanted = expected if isinstance(expected, str) else expected[0]
     raw = doc.plain_scalars.get(path)
     if wanted == "string" and raw is not None:
-        return doc.problem(path, f"{name} should be text, but YAML reads `{raw}` as "
-                           f"{_what(instance)}", f'quote it: "{raw}"')
+        return doc.problem(
+            path,
+            f"{name} should be text, but YAML reads `{raw}` as {_what(instance)}",
+            f'quote it: "{raw}"',
+        )
     hint = ""
     if wanted == "array":
         hint = f"write a list, e.g. `{path[-1]}: [{raw or 'a'}]`" if path else "write a list"
     elif wanted == "object":
         hint = "write `key: value` pairs indented under it"
-    return doc.problem(path, f"{name} should be {_JSON_TYPES.get(wanted, wanted)}, "
-                       f"not {_what(instance)}", hint)
+    return doc.problem(
+        path, f"{name} should be {_JSON_TYPES.get(wanted, wanted)}, not {_what(instance)}", hint
+    )
 
 
 def _what(value: Any) -> str:
@@ -182,8 +238,9 @@ def _name(path: JsonPath) -> str:
 
 
 def _is_id_path(path: JsonPath) -> bool:
-    return path[-1] in ("id", "extends") or (len(path) >= 2 and path[-2] in (
-        "aliases", "antipatterns", "checklists"))
+    return path[-1] in ("id", "extends") or (
+        len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists")
+    )
 
 
 def slugify(text: Any) -> str:

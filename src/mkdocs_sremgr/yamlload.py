@@ -55,8 +55,9 @@ class Document:
                 return self.positions[path]
         return (1, 1)
 
-    def problem(self, path: JsonPath, message: str, hint: str = "", *,
-                key: bool = False) -> Problem:
+    def problem(
+        self, path: JsonPath, message: str, hint: str = "", *, key: bool = False
+    ) -> Problem:
         line, column = self.where(path, key=key)
         return Problem(self.path, line, column, message, hint)
 
@@ -76,14 +77,24 @@ def load_yaml(source: bytes | str, path: str) -> Document:
     """Load one YAML document from `source`, or raise `SremgrError` naming the spot."""
     if isinstance(source, bytes):
         if len(source) > MAX_BYTES:
-            _fail(path, 1, 1, f"the file is {len(source) // 1024} KiB, over the limit of "
-                  f"{MAX_BYTES // 1024} KiB", "split it into several checklists")
+            _fail(
+                path,
+                1,
+                1,
+                f"the file is {len(source) // 1024} KiB, over the limit of {MAX_BYTES // 1024} KiB",
+                "split it into several checklists",
+            )
         text = _decode(source, path)
     else:
         text = source.removeprefix("\ufeff")
         if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            _fail(path, 1, 1, f"the file is over the limit of {MAX_BYTES // 1024} KiB",
-                  "split it into several checklists")
+            _fail(
+                path,
+                1,
+                1,
+                f"the file is over the limit of {MAX_BYTES // 1024} KiB",
+                "split it into several checklists",
+            )
     return _Builder(path, text).run()
 
 
@@ -98,9 +109,13 @@ def _decode(data: bytes, path: str) -> str:
         before = data[: exc.start]
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
-        _fail(path, before.count(b"\n") + 1, column,
-              f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-              "save the file with UTF-8 encoding")
+        _fail(
+            path,
+            before.count(b"\n") + 1,
+            column,
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file with UTF-8 encoding",
+        )
         raise AssertionError("unreachable") from exc
 
 
@@ -129,20 +144,32 @@ class _Builder:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = (exc.problem or exc.context or "invalid YAML").strip()
             if "nesting depth" in message:  # newer libyaml stops deep flow nesting itself
-                self._error((line, column), f"the file nests deeper than {MAX_DEPTH} levels",
-                            "a checklist needs only a few levels: check the indentation")
-            self._error((line, column), f"YAML syntax error: {message}", _syntax_hint(message,
-                        self._line_text(line)))
+                self._error(
+                    (line, column),
+                    f"the file nests deeper than {MAX_DEPTH} levels",
+                    "a checklist needs only a few levels: check the indentation",
+                )
+            self._error(
+                (line, column),
+                f"YAML syntax error: {message}",
+                _syntax_hint(message, self._line_text(line)),
+            )
         except yaml.YAMLError as exc:  # a reader error: a character YAML forbids
             position = getattr(exc, "position", 0) or 0
             before = self.text[:position]
             line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-            self._error((line, column), f"YAML cannot read this file: {exc}".splitlines()[0],
-                        "remove control characters; only printable text is allowed")
+            self._error(
+                (line, column),
+                f"YAML cannot read this file: {exc}".splitlines()[0],
+                "remove control characters; only printable text is allowed",
+            )
         if not self.have_root:
-            self._error((1, 1), "the file is empty",
-                        "a checklist needs at least `id`, `title` and `sections`; "
-                        "run `mkdocs-sremgr new checklist ID` for a starter")
+            self._error(
+                (1, 1),
+                "the file is empty",
+                "a checklist needs at least `id`, `title` and `sections`; "
+                "run `mkdocs-sremgr new checklist ID` for a starter",
+            )
         return self.doc
 
     # -- events -----------------------------------------------------------------------------
@@ -153,8 +180,11 @@ class _Builder:
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self._error(_pos(event.start_mark), "the file holds more than one YAML document",
-                            "keep one checklist per file: remove the `---` line or split the file")
+                self._error(
+                    _pos(event.start_mark),
+                    "the file holds more than one YAML document",
+                    "keep one checklist per file: remove the `---` line or split the file",
+                )
         elif isinstance(event, yaml.AliasEvent):
             self._alias(event)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
@@ -187,21 +217,31 @@ class _Builder:
     def _construct(self, event: yaml.ScalarEvent, path: JsonPath, start: Position) -> Any:
         tag = event.tag
         if tag in (None, "!"):
-            tag = (_STR_TAG if tag == "!" else
-                   self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit))
+            tag = (
+                _STR_TAG
+                if tag == "!"
+                else self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            )
         if tag == _STR_TAG:  # what SafeConstructor would return, without building a node
             return event.value
         if tag not in _SAFE_SCALAR_TAGS:
-            self._error(start, f"the tag `{_short(event.tag)}` is not allowed",
-                        "remove the tag: checklists are plain YAML, loaded safely")
+            self._error(
+                start,
+                f"the tag `{_short(event.tag)}` is not allowed",
+                "remove the tag: checklists are plain YAML, loaded safely",
+            )
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         try:
             return self.constructor.yaml_constructors[tag](self.constructor, node)
         except Exception:  # e.g. 2026-02-30 matches the date pattern but is no date
             kind = {"int": "number", "float": "number", "timestamp": "date"}.get(
-                tag.rsplit(":", 1)[1], tag.rsplit(":", 1)[1])
-            self._error(start, f"`{event.value[:40]}` cannot be read as a {kind}",
-                        f'quote it if it is text: "{event.value[:40]}"')
+                tag.rsplit(":", 1)[1], tag.rsplit(":", 1)[1]
+            )
+            self._error(
+                start,
+                f"`{event.value[:40]}` cannot be read as a {kind}",
+                f'quote it if it is text: "{event.value[:40]}"',
+            )
             raise AssertionError("unreachable") from None
 
     def _open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
@@ -209,16 +249,25 @@ class _Builder:
         is_map = isinstance(event, yaml.MappingStartEvent)
         allowed = _MAP_TAG if is_map else _SEQ_TAG
         if event.tag not in (None, "!", allowed):
-            self._error(start, f"the tag `{_short(event.tag)}` is not allowed",
-                        "remove the tag: checklists are plain YAML, loaded safely")
+            self._error(
+                start,
+                f"the tag `{_short(event.tag)}` is not allowed",
+                "remove the tag: checklists are plain YAML, loaded safely",
+            )
         path = self._child_path(start)
         if path is None:
-            self._error(start, "a key must be plain text, not a list or mapping",
-                        "write the key as a word followed by `:`")
+            self._error(
+                start,
+                "a key must be plain text, not a list or mapping",
+                "write the key as a word followed by `:`",
+            )
             return
         if len(self.stack) >= MAX_DEPTH:
-            self._error(start, f"the file nests deeper than {MAX_DEPTH} levels",
-                        "a checklist needs only a few levels: check the indentation")
+            self._error(
+                start,
+                f"the file nests deeper than {MAX_DEPTH} levels",
+                "a checklist needs only a few levels: check the indentation",
+            )
         self._count(1, start)
         container: dict[str, Any] | list[Any] = {} if is_map else []
         self.stack.append(_Frame(container, path, event.anchor, start))
@@ -233,8 +282,11 @@ class _Builder:
         start = _pos(event.start_mark)
         path = self._child_path(start)
         if event.anchor not in self.anchors:
-            self._error(start, f"the alias `*{event.anchor}` refers to no finished anchor",
-                        f"define `&{event.anchor}` before using it, and not inside itself")
+            self._error(
+                start,
+                f"the alias `*{event.anchor}` refers to no finished anchor",
+                f"define `&{event.anchor}` before using it, and not inside itself",
+            )
         if path is None:
             self._error(start, "an alias cannot be a key", "write the key out")
             return
@@ -251,14 +303,18 @@ class _Builder:
             self._error(start, "merge keys (`<<`) are not supported", "write the keys out")
         if key in frame.key_lines:
             first = frame.key_lines[key]
-            self._error(start, f"duplicate key `{key}` (first at line {first}, again at line "
-                        f"{start[0]})", f"keep one `{key}` and delete the other")
+            self._error(
+                start,
+                f"duplicate key `{key}` (first at line {first}, again at line {start[0]})",
+                f"keep one `{key}` and delete the other",
+            )
         frame.key_lines[key] = start[0]
         frame.key = key
         self.doc.key_positions[(*frame.path, key)] = start
 
-    def _place(self, path: JsonPath, value: Any, start: Position, values: int,
-               anchor: str | None) -> None:
+    def _place(
+        self, path: JsonPath, value: Any, start: Position, values: int, anchor: str | None
+    ) -> None:
         self.doc.positions[path] = start
         if anchor:
             self.anchors[anchor] = (value, values)
@@ -278,8 +334,11 @@ class _Builder:
     def _count(self, values: int, start: Position) -> None:
         self.total_values += values
         if self.total_values > MAX_VALUES:
-            self._error(start, f"the file expands to more than {MAX_VALUES} values",
-                        "anchors and aliases multiply content: write the values out instead")
+            self._error(
+                start,
+                f"the file expands to more than {MAX_VALUES} values",
+                "anchors and aliases multiply content: write the values out instead",
+            )
 
     def _line_text(self, line: int) -> str:
         lines = self.text.splitlines()

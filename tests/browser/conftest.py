@@ -20,8 +20,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 CHROMIUM = os.environ.get("SREMGR_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 CSP = "default-src 'self'"
 
 
@@ -143,10 +150,14 @@ def _config(theme: str, port: int) -> str:
                   builtin: false
             """)
     else:
-        theme_block = ("theme:\n  name: mkdocs\n  highlightjs: false  # the theme would fetch it from a CDN\n"
-                       "plugins:\n  - search\n  - sremgr:\n      builtin: false\n")
-    return (f"site_name: Test handbook\nsite_url: http://127.0.0.1:{port}/\n"
-            "markdown_extensions: [admonition, attr_list]\n" + theme_block)
+        theme_block = (
+            "theme:\n  name: mkdocs\n  highlightjs: false  # the theme would fetch it from a CDN\n"
+            "plugins:\n  - search\n  - sremgr:\n      builtin: false\n"
+        )
+    return (
+        f"site_name: Test handbook\nsite_url: http://127.0.0.1:{port}/\n"
+        "markdown_extensions: [admonition, attr_list]\n" + theme_block
+    )
 
 
 def _free_port() -> int:
@@ -168,19 +179,27 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve_site(root: Path, theme: str, headers: dict[str, str] | None = None,
-               files: dict[str, str] | None = None) -> tuple[Site, ThreadingHTTPServer]:
+def serve_site(
+    root: Path,
+    theme: str,
+    headers: dict[str, str] | None = None,
+    files: dict[str, str] | None = None,
+) -> tuple[Site, ThreadingHTTPServer]:
     port = _free_port()
     site = Site(root, port, theme, headers=headers or {})
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "docs" / "index.md").write_text(
-        "# Home\n\nWelcome.\n\n- [Alpha](handbook/alpha.md)\n- [Dashboard](handbook/dashboard.md)\n")
+        "# Home\n\nWelcome.\n\n- [Alpha](handbook/alpha.md)\n- [Dashboard](handbook/dashboard.md)\n"
+    )
     (root / "docs" / "notes.md").write_text("# Notes\n\nA page without checklists.\n")
     (root / "mkdocs.yml").write_text(_config(theme, port))
-    site.build(files if files is not None else {"alpha.yml": ALPHA, "beta.yml": BETA,
-                                               "gamma.yml": GAMMA})
+    site.build(
+        files if files is not None else {"alpha.yml": ALPHA, "beta.yml": BETA, "gamma.yml": GAMMA}
+    )
     handler = type("Handler", (_Handler,), {"extra_headers": site.headers})
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site.site_dir)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), partial(handler, directory=str(site.site_dir))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return site, server
 
@@ -189,8 +208,12 @@ def serve_site(root: Path, theme: str, headers: dict[str, str] | None = None,
 def make_site(tmp_path: Path) -> Iterator[Callable[..., Site]]:
     servers: list[ThreadingHTTPServer] = []
 
-    def make(theme: str = "material", headers: dict[str, str] | None = None,
-             files: dict[str, str] | None = None, name: str = "site") -> Site:
+    def make(
+        theme: str = "material",
+        headers: dict[str, str] | None = None,
+        files: dict[str, str] | None = None,
+        name: str = "site",
+    ) -> Site:
         site, server = serve_site(tmp_path / name, theme, headers, files)
         servers.append(server)
         return site

@@ -12,7 +12,9 @@ def checklist(site: Site, page: Any, cid: str = "alpha") -> None:
     ready(page)
 
 
-def test_tick_survives_a_reload(material_site: Site, page: Any, offsite_requests: list[str]) -> None:
+def test_tick_survives_a_reload(
+    material_site: Site, page: Any, offsite_requests: list[str]
+) -> None:
     checklist(material_site, page)
     page.check("#sremgr-alpha--one")
     page.reload()
@@ -59,8 +61,10 @@ def test_not_applicable_leaves_the_totals(material_site: Site, page: Any) -> Non
     assert "1 of 3 done" in bar.get_attribute("aria-valuetext")
     assert bar.get_attribute("aria-valuenow") == "33"
     assert page.is_disabled("#sremgr-alpha--one")
-    assert page.get_attribute('li[data-sremgr-item="one"] [data-sremgr-action="na"]',
-                              "aria-pressed") == "true"
+    assert (
+        page.get_attribute('li[data-sremgr-item="one"] [data-sremgr-action="na"]', "aria-pressed")
+        == "true"
+    )
     page.reload()
     ready(page)
     assert stored(page)["checklists"]["alpha"]["items"]["one"]["state"] == "na"
@@ -77,7 +81,8 @@ def test_instant_navigation_then_dashboard_shows_the_tick(material_site: Site, p
     ready(page)
     page.check("#sremgr-alpha--one")
     page.click("article a[href$='dashboard/']") if page.locator(
-        "article a[href$='dashboard/']").count() else page.click("nav a[href$='dashboard/']")
+        "article a[href$='dashboard/']"
+    ).count() else page.click("nav a[href$='dashboard/']")
     page.wait_for_url("**/handbook/dashboard/")
     ready(page)
     assert page.evaluate("window.__sameDocument") is True, "instant navigation was not used"
@@ -94,7 +99,8 @@ def test_two_tabs_stay_in_sync(material_site: Site, context: Any) -> None:
     first.check("#sremgr-alpha--four")
     second.wait_for_function("document.getElementById('sremgr-alpha--four').checked")
     assert "1 of 4 done" in second.locator(
-        '[data-sremgr-progress="alpha"] [role=progressbar]').get_attribute("aria-valuetext")
+        '[data-sremgr-progress="alpha"] [role=progressbar]'
+    ).get_attribute("aria-valuetext")
 
 
 def test_default_mkdocs_theme(make_site: Any, page: Any, offsite_requests: list[str]) -> None:
@@ -132,8 +138,9 @@ def test_dashboard_shows_overall_tags_and_last_change(material_site: Site, page:
     assert page.locator('li[data-sremgr-tag="people"]').count() == 1
     row = page.locator('li[data-sremgr-checklist="beta"] .sremgr-row-meta').text_content()
     assert "Last change: " in row and "never" not in row
-    assert "never" in page.locator(
-        'li[data-sremgr-checklist="gamma"] .sremgr-row-meta').text_content()
+    assert (
+        "never" in page.locator('li[data-sremgr-checklist="gamma"] .sremgr-row-meta').text_content()
+    )
     links = page.eval_on_selector_all(".sremgr-dashboard-list a", "as => as.map(a => a.href)")
     assert links == [f"{material_site.url}handbook/{c}/" for c in ("alpha", "beta", "gamma")]
 
@@ -153,7 +160,9 @@ def test_without_javascript_pages_still_read_well(material_site: Site, browser: 
     context.close()
 
 
-def test_dashboard_code_is_fetched_only_where_a_dashboard_is(material_site: Site, page: Any) -> None:
+def test_dashboard_code_is_fetched_only_where_a_dashboard_is(
+    material_site: Site, page: Any
+) -> None:
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]))
     page.goto(material_site.url)
@@ -175,8 +184,9 @@ def test_dashboard_code_is_fetched_only_where_a_dashboard_is(material_site: Site
     assert page.locator(".sremgr-dashboard .sremgr-summary-panel").count() == 1
 
 
-def test_dashboard_code_that_cannot_load_leaves_a_notice_and_the_data(material_site: Site,
-                                                                       page: Any) -> None:
+def test_dashboard_code_that_cannot_load_leaves_a_notice_and_the_data(
+    material_site: Site, page: Any
+) -> None:
     checklist(material_site, page)
     page.check("#sremgr-alpha--one")
     page.route("**/sremgr-dashboard.js", lambda route: route.fulfill(status=404, body="gone"))
@@ -184,5 +194,7 @@ def test_dashboard_code_that_cannot_load_leaves_a_notice_and_the_data(material_s
     notice = page.locator('[data-sremgr-notice="dashboard"]')
     notice.wait_for()
     assert "could not load its script" in notice.text_content()
-    assert page.locator('.sremgr-dashboard-list a[href$="alpha/"]').count() == 1  # the plain list stays
+    assert (
+        page.locator('.sremgr-dashboard-list a[href$="alpha/"]').count() == 1
+    )  # the plain list stays
     assert stored(page)["checklists"]["alpha"]["items"]["one"]["state"] == "done"

@@ -37,7 +37,8 @@ def close_quarter(page: Any, keep: str | None = "Keep my ticks") -> None:
 
 def score(page: Any, series: str, period: str) -> str:
     return page.get_attribute(
-        f'svg.sremgr-chart g[data-series="{series}"] circle[data-period="{period}"]', "data-score")
+        f'svg.sremgr-chart g[data-series="{series}"] circle[data-period="{period}"]', "data-score"
+    )
 
 
 def test_close_keep_and_compare_with_last_quarter(material_site: Site, clocked: Any) -> None:
@@ -108,8 +109,11 @@ def test_due_badges_follow_each_cadence(material_site: Site, clocked: Any) -> No
 
     def due() -> set[str]:
         goto(material_site, page, "handbook/dashboard/")
-        return set(page.eval_on_selector_all(
-            "li.sremgr-is-due", "els => els.map(e => e.dataset.sremgrChecklist)"))
+        return set(
+            page.eval_on_selector_all(
+                "li.sremgr-is-due", "els => els.map(e => e.dataset.sremgrChecklist)"
+            )
+        )
 
     assert due() == set()
     page.clock.set_system_time(Q3 + timedelta(days=9))
@@ -123,8 +127,9 @@ def test_due_badges_follow_each_cadence(material_site: Site, clocked: Any) -> No
     assert due() == {"alpha", "beta", "gamma"}  # yearly
 
 
-def test_markdown_summary_for_the_one_on_one(material_site: Site, clocked: Any,
-                                            context: Any, tmp_path: Path) -> None:
+def test_markdown_summary_for_the_one_on_one(
+    material_site: Site, clocked: Any, context: Any, tmp_path: Path
+) -> None:
     page = clocked
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     goto(material_site, page, "handbook/alpha/")
@@ -157,12 +162,18 @@ def test_markdown_summary_for_the_one_on_one(material_site: Site, clocked: Any,
 
 def test_quarters_follow_the_fiscal_year(material_site: Site, page: Any) -> None:
     goto(material_site, page, "handbook/alpha/")
-    cases = [((2026, 11, 31), 1, "2026-Q4"), ((2026, 0, 1), 1, "2026-Q1"),
-             ((2026, 6, 1), 7, "2026-Q1"), ((2026, 5, 30), 7, "2025-Q4"),
-             ((2026, 9, 15), 7, "2026-Q2"), ((2027, 1, 1), 4, "2026-Q4")]
+    cases = [
+        ((2026, 11, 31), 1, "2026-Q4"),
+        ((2026, 0, 1), 1, "2026-Q1"),
+        ((2026, 6, 1), 7, "2026-Q1"),
+        ((2026, 5, 30), 7, "2025-Q4"),
+        ((2026, 9, 15), 7, "2026-Q2"),
+        ((2027, 1, 1), 4, "2026-Q4"),
+    ]
     for (y, m, d), start, expected in cases:
-        got = page.evaluate("([y, m, d, s]) => window.sremgr.periodOf(new Date(y, m, d), s)",
-                            [y, m, d, start])
+        got = page.evaluate(
+            "([y, m, d, s]) => window.sremgr.periodOf(new Date(y, m, d), s)", [y, m, d, start]
+        )
         assert got == expected, (y, m + 1, d, start)
 
 

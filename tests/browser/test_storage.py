@@ -25,11 +25,14 @@ def test_renamed_item_keeps_its_progress(make_site: Any, page: Any) -> None:
     site = make_site(files={"alpha.yml": ALPHA})
     open_alpha(site, page)
     page.check("#sremgr-alpha--three")
-    site.build({"alpha.yml": ALPHA.replace("id: three", "id: third-thing\n        aliases: [three]")})
+    site.build(
+        {"alpha.yml": ALPHA.replace("id: three", "id: third-thing\n        aliases: [three]")}
+    )
     open_alpha(site, page)
     assert page.is_checked("#sremgr-alpha--third-thing")
     assert "1 of 4 done" in page.get_attribute(
-        '[data-sremgr-progress="alpha"] [role=progressbar]', "aria-valuetext")
+        '[data-sremgr-progress="alpha"] [role=progressbar]', "aria-valuetext"
+    )
 
 
 def test_removed_item_stops_counting_but_its_data_is_kept(make_site: Any, page: Any) -> None:
@@ -50,7 +53,9 @@ def test_reworded_item_shows_the_changed_mark_until_confirmed(make_site: Any, pa
     open_alpha(site, page)
     page.check("#sremgr-alpha--two")
     page.check("#sremgr-alpha--three")
-    site.build({"alpha.yml": ALPHA.replace("I did the second thing.", "I did the second thing twice.")})
+    site.build(
+        {"alpha.yml": ALPHA.replace("I did the second thing.", "I did the second thing twice.")}
+    )
     open_alpha(site, page)
     mark = page.locator('li[data-sremgr-item="two"] .sremgr-changed')
     assert "changed since you ticked it" in mark.text_content()
@@ -65,12 +70,15 @@ def test_reworded_item_shows_the_changed_mark_until_confirmed(make_site: Any, pa
 
 def test_corrupt_storage_is_moved_to_a_backup_with_a_notice(material_site: Site, page: Any) -> None:
     open_alpha(material_site, page)
-    page.evaluate("k => { localStorage.clear(); localStorage.setItem(k, '{\"version\": 1, oops') }", KEY)
+    page.evaluate(
+        "k => { localStorage.clear(); localStorage.setItem(k, '{\"version\": 1, oops') }", KEY
+    )
     page.reload()
     ready(page)
     assert "could not be read" in page.locator("[data-sremgr-notice=moved]").text_content()
-    backups = page.evaluate("k => Object.keys(localStorage).filter(x => x.startsWith(k + ':backup:'))",
-                            KEY)
+    backups = page.evaluate(
+        "k => Object.keys(localStorage).filter(x => x.startsWith(k + ':backup:'))", KEY
+    )
     assert len(backups) == 1
     assert page.evaluate("k => localStorage.getItem(k)", backups[0]) == '{"version": 1, oops'
     page.check("#sremgr-alpha--one")  # the page works and saves afresh
@@ -83,7 +91,9 @@ def test_foreign_shape_is_moved_aside_too(material_site: Site, page: Any) -> Non
     page.reload()
     ready(page)
     assert page.locator("[data-sremgr-notice=moved]").count() == 1
-    assert page.evaluate("k => Object.keys(localStorage).some(x => x.startsWith(k + ':backup:'))", KEY)
+    assert page.evaluate(
+        "k => Object.keys(localStorage).some(x => x.startsWith(k + ':backup:'))", KEY
+    )
 
 
 def test_data_from_a_newer_version_is_left_untouched(material_site: Site, page: Any) -> None:
@@ -113,11 +123,23 @@ def test_unversioned_drafts_migrate_forward(material_site: Site, page: Any) -> N
 
 def test_unknown_fields_are_kept(material_site: Site, page: Any) -> None:
     open_alpha(material_site, page)
-    data = {"version": 1, "future": [1], "checklists": {"alpha": {"extra": "x", "items": {
-        "one": {"state": "open", "changed": "2026-01-01T00:00:00.000Z", "mood": "great"}}}},
-        "snapshots": {}, "meta": {}}
-    page.evaluate("([k, v]) => { localStorage.clear(); localStorage.setItem(k, v) }",
-                  [KEY, json.dumps(data)])
+    data = {
+        "version": 1,
+        "future": [1],
+        "checklists": {
+            "alpha": {
+                "extra": "x",
+                "items": {
+                    "one": {"state": "open", "changed": "2026-01-01T00:00:00.000Z", "mood": "great"}
+                },
+            }
+        },
+        "snapshots": {},
+        "meta": {},
+    }
+    page.evaluate(
+        "([k, v]) => { localStorage.clear(); localStorage.setItem(k, v) }", [KEY, json.dumps(data)]
+    )
     page.reload()
     ready(page)
     page.check("#sremgr-alpha--one")
@@ -135,19 +157,26 @@ Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaE
 """
 
 
-def test_blocked_storage_keeps_the_page_working_in_memory(material_site: Site, context: Any) -> None:
+def test_blocked_storage_keeps_the_page_working_in_memory(
+    material_site: Site, context: Any
+) -> None:
     page = context.new_page()
     page.add_init_script(BLOCKED)
     errors: list[str] = []
     # Material itself trips over blocked storage; errors from our script would name it.
-    page.on("pageerror", lambda e: errors.append(e.stack or "") if "sremgr" in (e.stack or "")
-            else None)
+    page.on(
+        "pageerror", lambda e: errors.append(e.stack or "") if "sremgr" in (e.stack or "") else None
+    )
     open_alpha(material_site, page)
-    assert "does not let the handbook store" in page.locator(
-        "[data-sremgr-notice=blocked]").text_content()
+    assert (
+        "does not let the handbook store"
+        in page.locator("[data-sremgr-notice=blocked]").text_content()
+    )
     page.check("#sremgr-alpha--one")
-    assert page.get_attribute('[data-sremgr-progress="alpha"] [role=progressbar]',
-                              "aria-valuenow") == "40"
+    assert (
+        page.get_attribute('[data-sremgr-progress="alpha"] [role=progressbar]', "aria-valuenow")
+        == "40"
+    )
     assert errors == []
 
 
@@ -179,11 +208,14 @@ def test_persistence_is_requested_on_the_first_tick(material_site: Site, context
     page.check("#sremgr-alpha--one")
     page.check("#sremgr-alpha--two")
     assert page.evaluate("window.__persistCalls") == 1
-    page.wait_for_function("k => JSON.parse(localStorage.getItem(k)).meta.persisted === true", arg=KEY)
+    page.wait_for_function(
+        "k => JSON.parse(localStorage.getItem(k)).meta.persisted === true", arg=KEY
+    )
 
 
-def test_strict_csp_logs_no_violation(make_site: Any, context: Any,
-                                      offsite_requests: list[str]) -> None:
+def test_strict_csp_logs_no_violation(
+    make_site: Any, context: Any, offsite_requests: list[str]
+) -> None:
     """Served with `default-src 'self'`: the script and style work and cause no violation."""
     for theme in ("mkdocs", "material"):
         site = make_site(theme, headers={"Content-Security-Policy": CSP}, name=theme)
@@ -203,8 +235,13 @@ def test_strict_csp_logs_no_violation(make_site: Any, context: Any,
             violations = page.evaluate("window.__violations")
             # The themes have inline scripts and data: icons of their own; count what is ours,
             # and any eval or connection at all.
-            ours = [v for v in violations if "sremgr" in (v["source"] or "") + (v["blocked"] or "")
-                    or v["blocked"] == "eval" or v["directive"].startswith("connect-src")]
+            ours = [
+                v
+                for v in violations
+                if "sremgr" in (v["source"] or "") + (v["blocked"] or "")
+                or v["blocked"] == "eval"
+                or v["directive"].startswith("connect-src")
+            ]
             assert ours == [], (theme, path, ours)
         assert page.get_attribute('li[data-sremgr-checklist="alpha"]', "data-sremgr-score") == "40"
         assert storage_key(page) == "sremgr:v1:test-handbook"

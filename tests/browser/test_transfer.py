@@ -59,8 +59,9 @@ def test_export_reset_import_round_trip(material_site: Site, page: Any, tmp_path
     import_file(page, path, "Replace mine")
     assert stored(page)["checklists"] == before["checklists"]
     assert page.get_attribute('li[data-sremgr-checklist="alpha"]', "data-sremgr-score") == "40"
-    backups = page.evaluate("k => Object.keys(localStorage).filter(x => x.startsWith(k + ':backup:'))",
-                            KEY)
+    backups = page.evaluate(
+        "k => Object.keys(localStorage).filter(x => x.startsWith(k + ':backup:'))", KEY
+    )
     assert len(backups) == 2  # one before the reset, one before the replace
     page.goto(material_site.url + "handbook/alpha/")
     ready(page)
@@ -68,31 +69,71 @@ def test_export_reset_import_round_trip(material_site: Site, page: Any, tmp_path
     assert page.input_value('li[data-sremgr-item="two"] textarea') == "Talked to Sam"
 
 
-def test_merge_keeps_the_newest_change_per_item(material_site: Site, page: Any,
-                                                tmp_path: Path) -> None:
+def test_merge_keeps_the_newest_change_per_item(
+    material_site: Site, page: Any, tmp_path: Path
+) -> None:
     fresh(material_site, page, "handbook/dashboard/")
-    mine = {"version": 1, "snapshots": {}, "meta": {}, "checklists": {"alpha": {"items": {
-        "one": {"state": "done", "changed": "2026-05-01T00:00:00.000Z",
-                "note": "old note", "noted": "2026-01-01T00:00:00.000Z"},
-        "two": {"state": "done", "changed": "2026-01-01T00:00:00.000Z",
-                "note": "my newer note", "noted": "2026-07-01T00:00:00.000Z"}}}}}
+    mine = {
+        "version": 1,
+        "snapshots": {},
+        "meta": {},
+        "checklists": {
+            "alpha": {
+                "items": {
+                    "one": {
+                        "state": "done",
+                        "changed": "2026-05-01T00:00:00.000Z",
+                        "note": "old note",
+                        "noted": "2026-01-01T00:00:00.000Z",
+                    },
+                    "two": {
+                        "state": "done",
+                        "changed": "2026-01-01T00:00:00.000Z",
+                        "note": "my newer note",
+                        "noted": "2026-07-01T00:00:00.000Z",
+                    },
+                }
+            }
+        },
+    }
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(mine)])
     page.reload()
     ready(page)
-    theirs = {"format": "mkdocs-sremgr-export", "storage_key": KEY,
-              "exported": "2026-06-01T00:00:00.000Z", "data": {
-                  "version": 1, "snapshots": {}, "meta": {}, "checklists": {"alpha": {"items": {
-                      "one": {"state": "open", "changed": "2026-02-01T00:00:00.000Z",
-                              "note": "their newer note", "noted": "2026-06-01T00:00:00.000Z"},
-                      "two": {"state": "open", "changed": "2026-03-01T00:00:00.000Z",
-                              "note": "their old note", "noted": "2026-02-01T00:00:00.000Z"},
-                      "three": {"state": "done", "changed": "2026-03-01T00:00:00.000Z"}}}}}}
+    theirs = {
+        "format": "mkdocs-sremgr-export",
+        "storage_key": KEY,
+        "exported": "2026-06-01T00:00:00.000Z",
+        "data": {
+            "version": 1,
+            "snapshots": {},
+            "meta": {},
+            "checklists": {
+                "alpha": {
+                    "items": {
+                        "one": {
+                            "state": "open",
+                            "changed": "2026-02-01T00:00:00.000Z",
+                            "note": "their newer note",
+                            "noted": "2026-06-01T00:00:00.000Z",
+                        },
+                        "two": {
+                            "state": "open",
+                            "changed": "2026-03-01T00:00:00.000Z",
+                            "note": "their old note",
+                            "noted": "2026-02-01T00:00:00.000Z",
+                        },
+                        "three": {"state": "done", "changed": "2026-03-01T00:00:00.000Z"},
+                    }
+                }
+            },
+        },
+    }
     path = tmp_path / "theirs.json"
     path.write_text(json.dumps(theirs))
     import_file(page, path, "Merge")
     items = stored(page)["checklists"]["alpha"]["items"]
-    assert items["one"]["state"] == "done"   # mine is newer
-    assert items["two"]["state"] == "open"   # theirs is newer
+    assert items["one"]["state"] == "done"  # mine is newer
+    assert items["two"]["state"] == "open"  # theirs is newer
     assert items["three"]["state"] == "done"  # only theirs
     # Notes merge on their own clock: the newer note wins, whichever side has the newer state.
     assert items["one"]["note"] == "their newer note"
@@ -102,11 +143,21 @@ def test_merge_keeps_the_newest_change_per_item(material_site: Site, page: Any,
 
 
 def valid_export() -> dict[str, Any]:
-    return {"format": "mkdocs-sremgr-export", "storage_key": KEY,
-            "exported": "2026-06-01T00:00:00.000Z",
-            "data": {"version": 1, "snapshots": {}, "meta": {}, "checklists": {
-                "alpha": {"items": {"one": {"state": "done",
-                                            "changed": "2026-03-01T00:00:00.000Z"}}}}}}
+    return {
+        "format": "mkdocs-sremgr-export",
+        "storage_key": KEY,
+        "exported": "2026-06-01T00:00:00.000Z",
+        "data": {
+            "version": 1,
+            "snapshots": {},
+            "meta": {},
+            "checklists": {
+                "alpha": {
+                    "items": {"one": {"state": "done", "changed": "2026-03-01T00:00:00.000Z"}}
+                }
+            },
+        },
+    }
 
 
 def _set(data: dict[str, Any], path: list[str], value: Any) -> dict[str, Any]:
@@ -122,35 +173,59 @@ BAD_FILES = {
     "not an export": json.dumps({"hello": "world"}),
     "another handbook": json.dumps(_set(valid_export(), ["storage_key"], "sremgr:v1:other")),
     "newer version": json.dumps(_set(valid_export(), ["data", "version"], 9)),
-    "wrong state": json.dumps(_set(valid_export(),
-                                   ["data", "checklists", "alpha", "items", "one", "state"], "yes")),
-    "script in an id": json.dumps(_set(valid_export(), ["data", "checklists", "alpha", "items"], {
-        "<img src=x onerror=window.__pwned=1>": {"state": "done"}})),
+    "wrong state": json.dumps(
+        _set(valid_export(), ["data", "checklists", "alpha", "items", "one", "state"], "yes")
+    ),
+    "script in an id": json.dumps(
+        _set(
+            valid_export(),
+            ["data", "checklists", "alpha", "items"],
+            {"<img src=x onerror=window.__pwned=1>": {"state": "done"}},
+        )
+    ),
     "proto key": '{"format": "mkdocs-sremgr-export", "storage_key": "' + KEY + '", '
-                 '"exported": "2026-06-01T00:00:00.000Z", "data": {"version": 1, "meta": {}, '
-                 '"snapshots": {}, "checklists": {"__proto__": {"polluted": true}, '
-                 '"alpha": {"items": {"__proto__": {"state": "done"}}}}}}',
-    "constructor key": json.dumps(_set(valid_export(), ["data", "checklists", "constructor"],
-                                       {"items": {}})),
-    "note too long": json.dumps(_set(valid_export(),
-                                     ["data", "checklists", "alpha", "items", "one", "note"],
-                                     "x" * 3000)),
-    "bad snapshot": json.dumps(_set(valid_export(), ["data", "snapshots"], {
-        "2026-Q3": {"closed": "2026-09-30T00:00:00.000Z",
-                    "checklists": {"alpha": {"done": ["one"], "total": 4, "score": 400}}}})),
-    "too many entries": json.dumps(_set(valid_export(), ["data", "checklists", "alpha", "items"], {
-        f"i{n}": {"state": "done"} for n in range(6000)})),
+    '"exported": "2026-06-01T00:00:00.000Z", "data": {"version": 1, "meta": {}, '
+    '"snapshots": {}, "checklists": {"__proto__": {"polluted": true}, '
+    '"alpha": {"items": {"__proto__": {"state": "done"}}}}}}',
+    "constructor key": json.dumps(
+        _set(valid_export(), ["data", "checklists", "constructor"], {"items": {}})
+    ),
+    "note too long": json.dumps(
+        _set(valid_export(), ["data", "checklists", "alpha", "items", "one", "note"], "x" * 3000)
+    ),
+    "bad snapshot": json.dumps(
+        _set(
+            valid_export(),
+            ["data", "snapshots"],
+            {
+                "2026-Q3": {
+                    "closed": "2026-09-30T00:00:00.000Z",
+                    "checklists": {"alpha": {"done": ["one"], "total": 4, "score": 400}},
+                }
+            },
+        )
+    ),
+    "too many entries": json.dumps(
+        _set(
+            valid_export(),
+            ["data", "checklists", "alpha", "items"],
+            {f"i{n}": {"state": "done"} for n in range(6000)},
+        )
+    ),
     "huge": json.dumps(_set(valid_export(), ["data", "meta", "padding"], "x" * 6_000_000)),
 }
 
 
 @pytest.mark.parametrize("name", list(BAD_FILES))
-def test_bad_import_is_refused_and_changes_nothing(material_site: Site, page: Any, tmp_path: Path,
-                                                   name: str) -> None:
+def test_bad_import_is_refused_and_changes_nothing(
+    material_site: Site, page: Any, tmp_path: Path, name: str
+) -> None:
     fresh(material_site, page, "handbook/dashboard/")
-    page.evaluate("""k => localStorage.setItem(k, JSON.stringify({version: 1, snapshots: {},
+    page.evaluate(
+        """k => localStorage.setItem(k, JSON.stringify({version: 1, snapshots: {},
         meta: {}, checklists: {beta: {items: {b1: {state: 'done', changed: '2026-01-01T00:00:00Z'}}}}}))""",
-                  KEY)
+        KEY,
+    )
     page.reload()
     ready(page)
     before = page.evaluate("k => localStorage.getItem(k)", KEY)
@@ -159,7 +234,9 @@ def test_bad_import_is_refused_and_changes_nothing(material_site: Site, page: An
     import_file(page, path, None)
     notice = page.locator("[data-sremgr-notice=action]")
     notice.wait_for()
-    assert "Import refused" in notice.text_content() and "Nothing was changed" in notice.text_content()
+    assert (
+        "Import refused" in notice.text_content() and "Nothing was changed" in notice.text_content()
+    )
     assert page.locator(".sremgr-panel button").count() == 0
     assert page.evaluate("k => localStorage.getItem(k)", KEY) == before
     assert page.evaluate("window.__pwned") is None
@@ -168,8 +245,11 @@ def test_bad_import_is_refused_and_changes_nothing(material_site: Site, page: An
 
 def test_markup_in_a_note_stays_text(material_site: Site, page: Any, tmp_path: Path) -> None:
     fresh(material_site, page, "handbook/dashboard/")
-    data = _set(valid_export(), ["data", "checklists", "alpha", "items", "one", "note"],
-                "<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>")
+    data = _set(
+        valid_export(),
+        ["data", "checklists", "alpha", "items", "one", "note"],
+        "<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>",
+    )
     path = tmp_path / "note.json"
     path.write_text(json.dumps(data))
     import_file(page, path, "Merge")
