@@ -1,0 +1,104 @@
+"""Every string a reader sees, from one catalog per language.
+
+Catalogs are JSON files in `locales/` named by language (`en.json`, `de.json`, …). English is
+complete by definition; a test fails when another catalog misses a key or a placeholder. A
+site picks its language with the plugin's `language` option or, by default, the theme's
+(`theme.language` in Material, `theme.locale` in the default theme), and can override single
+strings with the plugin's `strings` option. The browser gets the same catalog, so templates,
+scripts, nav labels and notices always speak one language.
+
+A value is a string with `{name}` placeholders, or a plural table (`{"one": …, "other": …}`)
+chosen by the count's CLDR plural category.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib.resources import files as package_files
+from typing import Any
+
+DEFAULT_LANGUAGE = "en"
+
+#: CLDR plural categories ("one"/"other") for the shipped languages; anything else uses "other".
+_ONE_IS_ZERO_OR_ONE = frozenset({"fr", "pt"})
+_NO_PLURAL = frozenset({"ja", "zh", "ko"})
+
+Entry = str | dict[str, str]
+
+
+class UnknownLanguage(ValueError):
+    """A language for which no catalog ships."""
+
+
+def available_languages() -> list[str]:
+    """The languages that ship a catalog, e.g. ["de", "en", …]."""
+    folder = package_files("mkdocs_sremgr").joinpath("locales")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+@cache
+def _read(language: str) -> dict[str, Entry]:
+    path = package_files("mkdocs_sremgr").joinpath("locales", f"{language}.json")
+    data: dict[str, Entry] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def resolve_language(requested: str | None) -> str:
+    """The shipped catalog for a language tag: "de", "de-AT" and "de_AT" all give "de".
+
+    Unknown languages fall back to English (a theme may support more languages than we do).
+    """
+    if not requested:
+        return DEFAULT_LANGUAGE
+    tag = requested.replace("_", "-").lower()
+    shipped = available_languages()
+    if tag in shipped:
+        return tag
+    base = tag.split("-")[0]
+    return base if base in shipped else DEFAULT_LANGUAGE
+
+
+def plural_category(language: str, count: float) -> str:
+    """The CLDR category ("one" or "other") of `count` in `language`, for the shipped ones."""
+    if language in _NO_PLURAL:
+        return "other"
+    if language in _ONE_IS_ZERO_OR_ONE:
+        return "one" if 0 <= count < 2 else "other"
+    return "one" if count == 1 else "other"
+
+
+@dataclass(frozen=True, eq=False)
+class Strings:
+    """One language's catalog, with a site's overrides on top."""
+
+    language: str = DEFAULT_LANGUAGE
+    overrides: Mapping[str, Entry] = field(default_factory=dict)
+
+    @cached_property
+    def entries(self) -> dict[str, Entry]:
+        """Every key: English, then the language's catalog, then the site's overrides."""
+        merged = dict(_read(DEFAULT_LANGUAGE))
+        if self.language != DEFAULT_LANGUAGE:
+            merged.update(_read(self.language))
+        merged.update(self.overrides)
+        return merged
+
+    def __call__(self, key: str, count: float | None = None, **params: Any) -> str:
+        """The text of `key` with its placeholders filled (`count` also picks the plural)."""
+        entry = self.entries.get(key, key)
+        if isinstance(entry, dict):
+            category = plural_category(self.language, count if count is not None else 0)
+            entry = entry.get(category) or entry.get("other", key)
+        if count is not None:
+            params.setdefault("n", _number(count))
+        try:
+            return entry.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return entry  # an override with a stray brace shows as written rather than failing
+
+
+def _number(count: float) -> str:
+    return str(int(count)) if float(count).is_integer() else f"{count:g}"

@@ -1,0 +1,76 @@
+"""The string catalogs: complete in every shipped language, placeholders intact."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from mkdocs_sremgr.i18n import (
+    DEFAULT_LANGUAGE,
+    Strings,
+    _read,
+    available_languages,
+    plural_category,
+    resolve_language,
+)
+
+REQUIRED_LANGUAGES = {"en", "de", "fr", "es", "pt", "ja"}
+
+
+def placeholders(entry: str | dict[str, str]) -> set[str]:
+    texts = entry.values() if isinstance(entry, dict) else [entry]
+    return {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_promised_languages_ship() -> None:
+    assert set(available_languages()) >= REQUIRED_LANGUAGES
+
+
+@pytest.mark.parametrize("language", sorted(set(available_languages()) - {DEFAULT_LANGUAGE}))
+def test_every_catalog_has_every_key_and_no_other(language: str) -> None:
+    english, other = _read(DEFAULT_LANGUAGE), _read(language)
+    assert sorted(set(english) - set(other)) == [], f"{language}.json misses these keys"
+    assert sorted(set(other) - set(english)) == [], f"{language}.json has keys English lacks"
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_placeholders_and_plural_forms_match_english(language: str) -> None:
+    english, other = _read(DEFAULT_LANGUAGE), _read(language)
+    for key, entry in other.items():
+        assert placeholders(entry) == placeholders(english[key]), f"{language}: {key}"
+        assert isinstance(entry, dict) == isinstance(english[key], dict), f"{language}: {key}"
+        if isinstance(entry, dict):
+            needed = {plural_category(language, n) for n in (0, 1, 2, 5, 1.5)}
+            assert needed <= set(entry), f"{language}: {key} lacks {needed - set(entry)}"
+        texts = entry.values() if isinstance(entry, dict) else [entry]
+        assert all(text.strip() for text in texts), f"{language}: {key} is empty"
+
+
+def test_language_tags_resolve_to_a_shipped_catalog() -> None:
+    assert resolve_language("de") == "de"
+    assert resolve_language("de-AT") == "de"
+    assert resolve_language("pt_BR") == "pt"
+    assert resolve_language("JA") == "ja"
+    assert resolve_language("xx") == "en"
+    assert resolve_language(None) == "en"
+
+
+def test_plurals_follow_each_language() -> None:
+    en, fr, ja = Strings("en"), Strings("fr"), Strings("ja")
+    assert en("checklist.items", count=1) == "1 item"
+    assert en("checklist.items", count=0) == "0 items"
+    assert fr("checklist.items", count=0) == "0 point"
+    assert fr("checklist.items", count=2) == "2 points"
+    assert ja("checklist.items", count=1) == "1 項目"
+
+
+def test_a_site_overrides_single_strings_and_keeps_the_rest() -> None:
+    strings = Strings("de", {"item.na": "Passt nicht zu uns"})
+    assert strings("item.na") == "Passt nicht zu uns"
+    assert strings("item.note") == "Notiz"
+    assert strings("checklist.review", cadence=strings("cadence.weekly")) == "wöchentlich prüfen"
+
+
+def test_a_broken_override_shows_as_written_instead_of_failing() -> None:
+    assert Strings("en", {"reading.by": "by {writer"})("reading.by", author="A") == "by {writer"
