@@ -89,7 +89,7 @@ _STOP = frozenset(
     there these they this those to too two three up us was we week weeks were what when which
     who whom why will with within without month months quarter quarters year years half day
     days time times i've i'm team person people
-    """.split()
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
 )
 
 
@@ -130,9 +130,7 @@ def _duplicates(catalog: Catalog) -> Iterator[Finding]:
         # The same id in two checklists is how a copied item usually shows.
         if i1.id == i2.id or near_duplicates(i1.text, i2.text):
             other = f"`{c2.id}/{i2.id}`"
-            yield _at(
-                i1, c1, "duplicate", f"`{c1.id}/{i1.id}` says nearly the same as {other}"
-            )
+            yield _at(i1, c1, "duplicate", f"`{c1.id}/{i1.id}` says nearly the same as {other}")
             yield _at(
                 i2, c2, "duplicate", f"`{c2.id}/{i2.id}` says nearly the same as `{c1.id}/{i1.id}`"
             )
@@ -256,9 +254,7 @@ def link_problem(url: str) -> str:
 def _reading(entry: Checklist | AntiPattern) -> Iterator[Finding]:
     if not entry.further_reading:
         path, line, column = _entry_at(entry, ("id",))
-        yield Finding(
-            path, line, column, "reading", f"`{entry.id}` has no further reading"
-        )
+        yield Finding(path, line, column, "reading", f"`{entry.id}` has no further reading")
         return
     if not any(book.url for book in entry.further_reading):
         path, line, column = _entry_at(entry, ("further_reading",))
@@ -273,6 +269,4 @@ def _reading(entry: Checklist | AntiPattern) -> Iterator[Finding]:
             path, line, column = _entry_at(
                 entry, ("further_reading", index, "url") if mine else ("further_reading",)
             )
-            yield Finding(
-                path, line, column, "link", f"link of “{book.title}” {why}: {book.url}"
-            )
+            yield Finding(path, line, column, "link", f"link of “{book.title}” {why}: {book.url}")
