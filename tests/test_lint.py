@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
-from mkdocs_sremgr.lint import Finding, lint, link_problem, near_duplicates, windows
+from mkdocs_sremgr.lint import Finding, link_problem, lint, near_duplicates, windows
 from mkdocs_sremgr.model import Catalog
 
 READING = (
-    "further_reading:\n"
-    "  - title: A source\n    author: Someone\n    url: https://example.org/a\n"
+    "further_reading:\n  - title: A source\n    author: Someone\n    url: https://example.org/a\n"
 )
 
 
@@ -70,8 +69,8 @@ def test_near_duplicate_texts_across_checklists(tmp_path: Path) -> None:
     catalog = load(
         tmp_path,
         {
-            "a.yml": checklist("a", ["In the last month I asked each direct report for feedback."]),
-            "b.yml": checklist("b", ["I asked every direct report for feedback in the last month."]),
+            "a.yml": checklist("a", ["In the last month I asked each report for feedback."]),
+            "b.yml": checklist("b", ["I asked every report for feedback in the last month."]),
         },
     )
     findings = lint(catalog)
@@ -144,9 +143,15 @@ def test_more_than_two_weighted_items(tmp_path: Path) -> None:
 
 
 def test_further_reading_missing_or_without_a_link(tmp_path: Path) -> None:
-    bare = "id: bare\ntitle: Bare\nsections:\n  - title: S\n    items:\n      - id: x\n        text: I did X.\n"
-    unlinked = bare.replace("bare", "unlinked").replace("id: x", "id: y").replace("I did X.", "I wrote Y.").replace(
-        "sections:", "further_reading:\n  - title: A book\nsections:"
+    bare = (
+        "id: bare\ntitle: Bare\nsections:\n  - title: S\n    items:\n"
+        "      - id: x\n        text: I did X.\n"
+    )
+    unlinked = (
+        bare.replace("bare", "unlinked")
+        .replace("id: x", "id: y")
+        .replace("I did X.", "I wrote Y.")
+        .replace("sections:", "further_reading:\n  - title: A book\nsections:")
     )
     catalog = load(tmp_path, {"bare.yml": bare, "unlinked.yml": unlinked})
     findings = lint(catalog)

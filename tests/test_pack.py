@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
 from mkdocs_sremgr.lint import lint
 from mkdocs_sremgr.model import Catalog
+from mkdocs_sremgr.report import summarize, to_html, to_markdown
 
 FROZEN = Path(__file__).parent / "data" / "builtin_ids.json"
 
@@ -141,6 +142,15 @@ def test_exclude_leaves_builtin_pages_and_links_out(tmp_path: Path) -> None:
     assert "be-on-call/" not in page
     manifest = json.loads((site / "assets" / "sremgr" / "manifest.json").read_text())
     assert "be-on-call" not in {c["id"] for c in manifest["checklists"]}
+    # The dashboard says what the scores are not for.
+    dashboard = (site / "handbook" / "dashboard" / "index.html").read_text()
+    assert "not a scorecard: never use these scores to rank" in dashboard
+
+
+def test_the_team_roll_up_says_it_is_not_for_ranking() -> None:
+    rollup = summarize([], None)
+    assert "never use it to rank, compare or judge" in to_markdown(rollup)
+    assert "never use it to rank, compare or judge" in to_html(rollup)
 
 
 def test_team_file_with_a_builtin_id_replaces_it(
