@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs_sremgr import __version__
 from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
 from mkdocs_sremgr.errors import format_problems
+from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.schema import schema_text
 
 SCHEMA_FILE = "sremgr.schema.json"
@@ -59,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         "--no-builtin",
         action="store_true",
         help="do not load the built-in pack (cross-references to it fail)",
+    )
+    validate.add_argument(
+        "--lint",
+        action="store_true",
+        help="also print the item standard's warnings for your files (they never fail the run)",
     )
     validate.set_defaults(run=_validate)
 
@@ -142,7 +148,19 @@ def _validate(args: argparse.Namespace) -> int:
         f"mkdocs-sremgr: {_plural(team, 'file')} valid ({_plural(checklists, 'checklist')}, "
         f"{_plural(antipatterns, 'anti-pattern')} in all)"
     )
+    if args.lint:
+        _print_lint(result.catalog, {s.display for s in sources if not s.builtin})
     return 0
+
+
+def _print_lint(catalog: Catalog, paths: set[str]) -> None:
+    """Pack-lint findings for the team's own files, as warnings on stderr: advice, not errors."""
+    from mkdocs_sremgr.lint import lint
+
+    findings = lint(catalog, paths)
+    for finding in findings:
+        print(f"warning: {finding}", file=sys.stderr)
+    print(f"mkdocs-sremgr: {_plural(len(findings), 'lint warning')}", file=sys.stderr)
 
 
 def _plural(count: int, noun: str) -> str:

@@ -176,6 +176,12 @@ def _cell(value: tuple[float, int] | None) -> str:
     return f"{value[0]:.0f}% ({value[1]})" if value else "–"
 
 
+NOT_FOR_RANKING = (
+    "A self-check for the group to talk about, not a scorecard: "
+    "never use it to rank, compare or judge managers or teams."
+)
+
+
 def to_markdown(rollup: Rollup) -> str:
     n = rollup.managers
     out = [
@@ -183,6 +189,8 @@ def to_markdown(rollup: Rollup) -> str:
         "",
         f"From {n} progress file{'s' if n != 1 else ''}. Anonymous: counts only, no names, "
         "no notes.",
+        "",
+        NOT_FOR_RANKING,
         "",
     ]
     if n < 3:
@@ -223,6 +231,7 @@ def to_html(rollup: Rollup) -> str:
         "<h1>Team roll-up</h1>",
         f"<p>From {n} progress file{'s' if n != 1 else ''}. Anonymous: counts only, "
         "no names, no notes.</p>",
+        f"<p>{e(NOT_FOR_RANKING)}</p>",
     ]
     if n < 3:
         parts.append(
