@@ -26,14 +26,10 @@ from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, arrange_nav, page_source, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.schema import schema_text
+from mkdocs_sremgr.standalone import ASSET_DIR, STATIC_ASSETS, marker_context
 
 log = get_plugin_logger(__name__)
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
-
-ASSET_DIR = "assets/sremgr/"
-# Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
-# sremgr.js fetches sremgr-dashboard.js itself, only on a page with a dashboard.
-STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr.css")
 
 
 class SremgrPlugin(BasePlugin[SremgrConfig]):
@@ -196,25 +192,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         return html
 
     def _render(self, marker: markers.Marker) -> str:
-        catalog = self.catalog
-        if marker.kind == "checklist":
-            checklist = catalog.checklists[marker.id]
-            self.markdown.prefetch(checklist.markdown_fields())
-            context: dict[str, Any] = {
-                "checklist": checklist,
-                "antipatterns": catalog.antipatterns_for(checklist),
-            }
-        elif marker.kind == "antipattern":
-            antipattern = catalog.antipatterns[marker.id]
-            checklists = catalog.checklists_for(antipattern)
-            self.markdown.prefetch(
-                [*antipattern.markdown_fields(), *((c.lesson, True) for c in checklists)]
-            )
-            context = {"antipattern": antipattern, "checklists": checklists}
-        else:
-            checklists = catalog.sorted_checklists()
-            self.markdown.prefetch((c.lesson, True) for c in checklists)
-            context = {"checklists": checklists, "antipatterns": catalog.sorted_antipatterns()}
+        # One source for what each marker shows, shared with the Markdown extension (mdext.py).
+        context = marker_context(self.catalog, self.markdown, marker)
         template = self.templates.get_template(f"sremgr/{marker.kind}.html")
         return template.render(
             storage_key=self.storage_key,
