@@ -233,6 +233,27 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             page.toc = get_toc(self._toc_tokens(page, plan.id))
         return html
 
+    @event_priority(-50)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Material's blog renders a post's excerpt on its index and archive pages from the
+        # post's Markdown, slots included, where no on_page_content of ours runs: a slot
+        # left there becomes a short link to what the marker named (interop.excerpt_link).
+        if not self.config.enabled or "sremgr-slot-" not in output:
+            return output
+        return markers.LEFTOVER_SLOT.sub(lambda m: self._excerpt_link(m, page), output)
+
+    def _excerpt_link(self, match: re.Match[str], page: Page) -> str:
+        kind, ident = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        if kind == "dashboard":
+            target, title = self.urls.get(("dashboard", "dashboard")), "Dashboard"
+        else:
+            table = self.catalog.checklists if kind == "checklist" else self.catalog.antipatterns
+            entry = table.get(ident)
+            target, title = self.urls.get((kind, ident)), entry.title if entry else ident
+        if target is None:
+            return ""
+        return interop.excerpt_link(kind, title, target, page.url)
+
     def _render(self, marker: markers.Marker) -> str:
         # One source for what each marker shows, shared with the Markdown extension (mdext.py).
         context = marker_context(self.catalog, self.markdown, marker)
