@@ -63,8 +63,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         # builds: readers' progress carries across them (interop.py).
         i18n = interop.i18n_plugin(config)
         if i18n is None or not getattr(i18n, "building", False) or not self.storage_key:
+            namespace = self.config.storage_namespace
             self.storage_key = storage_key(
-                self.config.storage_namespace,
+                None if namespace is None else str(namespace),
                 interop.site_url_without_mike_version(config),
                 config.site_name,
             )
