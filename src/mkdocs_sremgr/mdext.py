@@ -104,6 +104,7 @@ class _Expander:
         self.page_url = ""
         self.page_path = "page.md"
         self._handbook: Handbook | None = None
+        self.template_dirs: list[str] = []
 
     def begin(self) -> Handbook:
         """Called per conversion: the page may have changed since the last one."""
@@ -111,6 +112,7 @@ class _Expander:
         self.page_url = str(getattr(page, "url", "") or "")
         self.page_path = str(getattr(page, "path", "") or "page.md")
         self.found = []
+        self.template_dirs = _template_dirs(site)
         options = self.extension.options(site)
         # Edited YAML (under `zensical serve`) gives a new key, so a fresh load.
         key = (options, _stamp(Path(options.checklists_dir)))
@@ -139,8 +141,17 @@ class _Expander:
                 return "/" + target
             return _relative(target, current)
 
-        env = template_env([], handbook.renderer, url_for)
+        env = template_env(self.template_dirs, handbook.renderer, url_for)
         return render_marker(handbook, env, marker)
+
+
+def _template_dirs(site: dict[str, Any]) -> list[str]:
+    """The theme's `custom_dir`, where `sremgr/<name>.html` overrides a template."""
+    theme = site.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not custom:
+        return []
+    return [str(Path(str(site.get("project_dir") or ".")) / str(custom))]
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:

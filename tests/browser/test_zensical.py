@@ -19,6 +19,8 @@ import pytest
 from conftest import ALPHA, BETA, _free_port, _Handler, ready, storage_key, stored
 from zensical_site import make_project, write_pages, zensical_build, zensical_config
 
+from mkdocs_sremgr.cli import main as sremgr_cli
+
 pytest.importorskip("zensical", reason="Zensical is in the test extras: pip install -e .[test]")
 
 INDEX = "# Home\n\n<!-- sremgr:checklist alpha -->\n\nEND-OF-HANDBOOK\n"
@@ -170,3 +172,27 @@ def test_a_tick_persists_on_a_zensical_site(
     # One of four items, weighing 2 of 5.
     assert page.text_content(row) == "1 of 4 done · 40%"
     assert offsite_requests == []
+
+
+def test_zensical_toml_and_a_custom_dir_override(tmp_path: Path) -> None:
+    """The recipe's zensical.toml, with a theme override of the checklist template."""
+    make_project(tmp_path, {"alpha.yml": ALPHA}, "", INDEX)
+    (tmp_path / "mkdocs.yml").unlink()
+    (tmp_path / "zensical.toml").write_text(
+        '[project]\nsite_name = "Toml handbook"\n'
+        'extra_css = ["assets/sremgr/sremgr.css"]\n'
+        'extra_javascript = ["assets/sremgr/sremgr.js"]\n'
+        '[project.theme]\nfont = false\ncustom_dir = "overrides"\n'
+        "[project.markdown_extensions.admonition]\n"
+        "[project.markdown_extensions.sremgr]\nbuiltin = false\n"
+    )
+    override = tmp_path / "overrides" / "sremgr" / "checklist.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<div class="our-checklist">{{ checklist.title }}</div>\n')
+    assert sremgr_cli(["write-pages", "-f", str(tmp_path / "zensical.toml")]) == 0
+    result = zensical_build(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    alpha = (tmp_path / "site" / "handbook" / "alpha" / "index.html").read_text()
+    assert '<div class="our-checklist">Alpha checks</div>' in alpha
+    manifest = (tmp_path / "site" / "assets" / "sremgr" / "manifest.json").read_text()
+    assert '"storage_key":"sremgr:v1:toml-handbook"' in manifest
