@@ -170,6 +170,10 @@ def test_blog_excerpt_marker_becomes_a_link(tmp_path: Path) -> None:
 
         <!-- sremgr:checklist alpha -->
 
+        A marker in an indented code block is an example:
+
+            <!-- sremgr:dashboard -->
+
         <!-- more -->
 
         The rest.
@@ -194,6 +198,7 @@ def test_blog_excerpt_marker_becomes_a_link(tmp_path: Path) -> None:
         html = read(site, view)
         assert "sremgr-slot" not in html
         assert f'Checklist: <a href="{href}">Alpha checks</a>' in html
+        assert "<code>&lt;!-- sremgr:dashboard --&gt;" in html
     # The post itself has the whole checklist.
     post_html = read(site, "blog/2024/01/31/our-first-post/index.html")
     assert post_html.count('class="sremgr-check"') == 2

@@ -244,7 +244,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         return markers.LEFTOVER_SLOT.sub(lambda m: self._excerpt_link(m, page), output)
 
     def _excerpt_link(self, match: re.Match[str], page: Page) -> str:
-        kind, ident = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        if match.group(3):  # in code: the marker as written, like any other code
+            written = f"sremgr:{match.group(3)} {match.group(4)}".strip()
+            return escape(f"<!-- {written} -->")
+        kind, ident = match.group(1), match.group(2)
         if kind == "dashboard":
             target, title = self.urls.get(("dashboard", "dashboard")), "Dashboard"
         else:
