@@ -52,6 +52,7 @@ def test_static_i18n_builds_both_languages_with_assets_once(tmp_path: Path) -> N
     assert (site / "assets" / "sremgr" / "sremgr-dashboard.js").is_file()
     manifest = json.loads(read(site, "assets/sremgr/manifest.json"))
     # One key for both languages: the items are the same, so is the progress.
+    assert manifest["checklists"][0]["url"] == "handbook/alpha/"  # the default language's
     keys = storage_keys(read(site, "handbook/alpha/index.html") + german)
     assert keys == {manifest["storage_key"]} == {"sremgr:v1:team-handbook"}
     # Links between generated pages stay within the language.

@@ -149,21 +149,26 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         for file in added:
             if file.src_uri in self.generated:
                 interop.move_under(file, folder)
-        return self._add_files(files, added, config)
+        # One manifest serves every language (the same items, one key): the default
+        # language's, written first; the other builds leave it as it is.
+        return self._add_files(files, added, config, manifest=not folder)
 
     on_files = CombinedEvent(_on_files_load, _on_files_after_i18n)
 
-    def _add_files(self, files: Files, added: list[File], config: MkDocsConfig) -> Files:
+    def _add_files(
+        self, files: Files, added: list[File], config: MkDocsConfig, *, manifest: bool = True
+    ) -> Files:
         """Adds the generated pages and assets, then the manifest naming the pages' URLs."""
         for file in added:
             files.append(file)
             plan = self.generated.get(file.src_uri)
             if plan is not None:
                 self.urls[(plan.kind, plan.id)] = file.url
-        manifest = build_manifest(
-            self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start
-        )
-        files.append(File.generated(config, ASSET_DIR + "manifest.json", content=manifest))
+        if manifest:
+            text = build_manifest(
+                self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start
+            )
+            files.append(File.generated(config, ASSET_DIR + "manifest.json", content=text))
         return files
 
     def _team_source(self, plan: PagePlan, config: MkDocsConfig) -> Path | None:
