@@ -99,6 +99,20 @@ def _parser() -> argparse.ArgumentParser:
         help="mkdocs.yml of the handbook, to name checklists and items",
     )
     report.set_defaults(run=_report)
+
+    # For engines that run no MkDocs plugin (Zensical): see standalone.py and docs/zensical.md.
+    pages = commands.add_parser(
+        "write-pages",
+        help="write the handbook's pages, assets and manifest into docs_dir (for Zensical)",
+    )
+    pages.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=None,
+        help="zensical.toml or mkdocs.yml (default: the first of them here)",
+    )
+    pages.set_defaults(run=_write_pages)
     return parser
 
 
@@ -262,6 +276,12 @@ def _report(args: argparse.Namespace) -> int:
     from mkdocs_sremgr.report import run_report
 
     return run_report(args)
+
+
+def _write_pages(args: argparse.Namespace) -> int:
+    from mkdocs_sremgr.standalone import run_write_pages
+
+    return run_write_pages(args.config_file)
 
 
 if __name__ == "__main__":

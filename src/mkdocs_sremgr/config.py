@@ -21,7 +21,8 @@ class SremgrConfig(base.Config):
     """Title of the nav section holding generated pages (when `mkdocs.yml` has no `nav`)."""
     dashboard = c.Type(bool, default=True)
     """Generate a dashboard page with every checklist's progress."""
-    storage_namespace = c.Optional(c.Type(str))
+    # A number too: `!ENV [MIKE_DOCS_VERSION]` reads version "1.0" as YAML, a float.
+    storage_namespace = c.Optional(c.Type((str, int, float)))
     """Name of this handbook's browser storage; default: from `site_url` path and `site_name`."""
     fiscal_year_start = c.Choice(list(range(1, 13)), default=1)
     """Month (1-12) in which your year starts; quarters are counted from it."""

@@ -23,13 +23,22 @@ class Marker:
     text: str = ""  # the marker as written, shown as-is when its slot lands in code
 
 
-def slot(index: int) -> str:
-    """What a marker becomes in the Markdown; swapped for HTML after conversion."""
-    return f"<!--sremgr-slot-{index}-->"
+def slot(index: int, kind: str = "", ident: str = "") -> str:
+    """What a marker becomes in the Markdown; swapped for HTML after conversion.
+
+    It names the marker's kind and id too: a slot copied elsewhere (Material's blog
+    renders a post's excerpt on its index pages) can still say what it stood for.
+    """
+    return f"<!--sremgr-slot-{index} {kind} {ident}-->"
 
 
-SLOT = re.compile(r"(?:<p>)?<!--sremgr-slot-(\d+)-->(?:</p>)?")
-ESCAPED_SLOT = re.compile(r"&lt;!--sremgr-slot-(\d+)--&gt;")
+SLOT = re.compile(r"(?:<p>)?<!--sremgr-slot-(\d+)(?: [^>]*)?-->(?:</p>)?")
+ESCAPED_SLOT = re.compile(r"&lt;!--sremgr-slot-(\d+)(?: [^&>]*)?--&gt;")
+# A slot no plugin event filled (a blog excerpt): kind and id.
+LEFTOVER_SLOT = re.compile(
+    r"(?:<p>)?<!--sremgr-slot-\d+ ([a-z]+) ([^ >]*)-->(?:</p>)?"
+    r"|&lt;!--sremgr-slot-\d+ ([a-z]+) ([^ &>]*)--&gt;"
+)
 
 
 def find_markers(
@@ -73,7 +82,7 @@ def find_markers(
             markers.append(Marker(kind, ident, number, column, match.group(0)))
             # Keep the line's indent so a marker inside an admonition, a content tab or
             # a list item stays inside it.
-            return f"\n\n{indent}{slot(len(markers) - 1)}\n\n{indent}"
+            return f"\n\n{indent}{slot(len(markers) - 1, kind, ident)}\n\n{indent}"
 
         out.append(MARKER.sub(replace, line))
     return "\n".join(out), markers, problems

@@ -47,7 +47,8 @@ def plan_pages(catalog: Catalog, url_prefix: str, *, dashboard: bool) -> list[Pa
 
 def page_source(plan: PagePlan) -> str:
     """Markdown for a generated page: front matter, a title, and the marker to expand."""
-    meta: dict[str, object] = {"title": plan.title, "sremgr": plan.kind}
+    # render_macros: mkdocs-macros leaves the page alone, so a title with `{%` stays text.
+    meta: dict[str, object] = {"title": plan.title, "sremgr": plan.kind, "render_macros": False}
     if plan.tags:
         meta["tags"] = list(plan.tags)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
@@ -72,7 +73,9 @@ def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: 
 
     for page in ours:
         _detach(nav, page)
-    _prune_empty(nav.items)
+    # The section the pages came from keeps its place, which a user's nav (e.g. a
+    # mkdocs-awesome-nav `.nav.yml`) may have chosen.
+    _prune_empty(nav.items, keep=home)
     pages = sorted((p for p in ours if generated[p.file.src_uri].kind != "antipattern"), key=rank)
     antipatterns = sorted(
         (p for p in ours if generated[p.file.src_uri].kind == "antipattern"), key=rank
@@ -94,11 +97,11 @@ def _detach(nav: Navigation, page: Page) -> None:
     siblings.remove(page)
 
 
-def _prune_empty(items: list) -> None:
+def _prune_empty(items: list, keep: object = None) -> None:
     for item in list(items):
         if isinstance(item, Section):
-            _prune_empty(item.children)
-            if not item.children:
+            _prune_empty(item.children, keep)
+            if not item.children and item is not keep:
                 items.remove(item)
 
 

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from mkdocs_sremgr import markers
+from mkdocs_sremgr import interop, markers
 from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
 from mkdocs_sremgr.config import SremgrConfig
 from mkdocs_sremgr.errors import SremgrError
@@ -26,14 +26,10 @@ from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, arrange_nav, page_source, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.schema import schema_text
+from mkdocs_sremgr.standalone import ASSET_DIR, STATIC_ASSETS, marker_context
 
 log = get_plugin_logger(__name__)
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
-
-ASSET_DIR = "assets/sremgr/"
-# Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
-# sremgr.js fetches sremgr-dashboard.js itself, only on a page with a dashboard.
-STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr.css")
 
 
 class SremgrPlugin(BasePlugin[SremgrConfig]):
@@ -60,17 +56,25 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self._page_url: str | None = None
         self._page_plan: PagePlan | None = None
         self.theme_shows_tags = False
+        self.storage_key = getattr(self, "storage_key", "")
         if not self.config.enabled:
             return config
-        self.storage_key = storage_key(
-            self.config.storage_namespace, config.site_url, config.site_name
-        )
+        # One key for every version mike builds and every language mkdocs-static-i18n
+        # builds: readers' progress carries across them (interop.py).
+        i18n = interop.i18n_plugin(config)
+        if i18n is None or not getattr(i18n, "building", False) or not self.storage_key:
+            namespace = self.config.storage_namespace
+            self.storage_key = storage_key(
+                None if namespace is None else str(namespace),
+                interop.site_url_without_mike_version(config),
+                config.site_name,
+            )
         self.markdown = self._renderer(config)
         # Material's tags plugin already shows a page's tags above its title.
         self.theme_shows_tags = "material/tags" in config.plugins
         self.templates = template_env(list(config.theme.dirs), self.markdown, self._url_for)
-        config.extra_css.append(ASSET_DIR + "sremgr.css")
-        config.extra_javascript.append(ASSET_DIR + "sremgr.js")
+        interop.add_once(config.extra_css, ASSET_DIR + "sremgr.css")
+        interop.add_once(config.extra_javascript, ASSET_DIR + "sremgr.js")
         return config
 
     def _renderer(self, config: MkDocsConfig) -> MarkdownRenderer:
@@ -94,9 +98,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         found += find_sources(self.checklist_root(config), project)
         return found
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+    def _on_files_load(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        added: list[File] = []
         result = self.loader.load(self.sources(config), self.config.exclude)
         if result.problems:
             if not self.serving:
@@ -116,27 +121,65 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
                 log.info(f"{plan.src_uri} exists in docs; it is used instead of the generated page")
                 continue
             file = File.generated(config, plan.src_uri, content=page_source(plan))
-            files.append(file)
+            source = self._team_source(plan, config)
+            if source is not None:  # for date plugins, and the edit button (interop.py)
+                interop.point_at_yaml(file, source, config)
+            added.append(file)
             self.generated[plan.src_uri] = plan
-            self.urls[(plan.kind, plan.id)] = file.url
         assets = package_files("mkdocs_sremgr").joinpath("assets")
         for name in STATIC_ASSETS:
-            files.append(
+            added.append(
                 File.generated(config, ASSET_DIR + name, abs_src_path=str(assets.joinpath(name)))
             )
-        files.append(
-            File.generated(
-                config,
-                ASSET_DIR + "manifest.json",
-                content=build_manifest(
-                    self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start
-                ),
-            )
-        )
-        files.append(
+        added.append(
             File.generated(config, ASSET_DIR + "sremgr.schema.json", content=schema_text())
         )
+        self._deferred: list[File] = []
+        if interop.i18n_plugin(config) is not None:
+            self._deferred = added  # handed over after mkdocs-static-i18n: _on_files_after_i18n
+            return files
+        return self._add_files(files, added, config)
+
+    @event_priority(-110)  # after mkdocs-static-i18n's on_files (-100): see interop.i18n_plugin
+    def _on_files_after_i18n(self, files: Files, config: MkDocsConfig) -> Files | None:
+        added, self._deferred = getattr(self, "_deferred", []), []
+        if not added:
+            return files
+        folder = interop.i18n_language_dir(interop.i18n_plugin(config))
+        for file in added:
+            if file.src_uri in self.generated:
+                interop.move_under(file, folder)
+        # One manifest serves every language (the same items, one key): the default
+        # language's, written first; the other builds leave it as it is.
+        return self._add_files(files, added, config, manifest=not folder)
+
+    on_files = CombinedEvent(_on_files_load, _on_files_after_i18n)
+
+    def _add_files(
+        self, files: Files, added: list[File], config: MkDocsConfig, *, manifest: bool = True
+    ) -> Files:
+        """Adds the generated pages and assets, then the manifest naming the pages' URLs."""
+        for file in added:
+            files.append(file)
+            plan = self.generated.get(file.src_uri)
+            if plan is not None:
+                self.urls[(plan.kind, plan.id)] = file.url
+        if manifest:
+            text = build_manifest(
+                self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start
+            )
+            files.append(File.generated(config, ASSET_DIR + "manifest.json", content=text))
         return files
+
+    def _team_source(self, plan: PagePlan, config: MkDocsConfig) -> Path | None:
+        """The team's YAML file behind a generated page (None for the built-in pack)."""
+        table = self.catalog.checklists if plan.kind == "checklist" else self.catalog.antipatterns
+        entry = table.get(plan.id) if plan.kind != "dashboard" else None
+        if entry is None or entry.builtin or entry.doc is None:
+            return None
+        project = Path(config.config_file_path or config.docs_dir).parent
+        source = project / entry.doc.path
+        return source if source.is_file() else None
 
     def _hide_yaml_sources(self, files: Files, config: MkDocsConfig) -> None:
         """Checklist YAML is source, not content: keep it out of the built site."""
@@ -167,7 +210,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
     ) -> str | None:
         if not self.config.enabled or "sremgr:" not in markdown:
             return markdown
-        path = page.file.src_uri if page.file.generated_by else _docs_path(page, config)
+        generated = page.file.src_uri in self.generated
+        path = page.file.src_uri if generated else _docs_path(page, config)
         text, found, problems = markers.find_markers(markdown, path, self.catalog)
         if problems:
             raise SremgrError(problems)
@@ -195,26 +239,33 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             page.toc = get_toc(self._toc_tokens(page, plan.id))
         return html
 
-    def _render(self, marker: markers.Marker) -> str:
-        catalog = self.catalog
-        if marker.kind == "checklist":
-            checklist = catalog.checklists[marker.id]
-            self.markdown.prefetch(checklist.markdown_fields())
-            context: dict[str, Any] = {
-                "checklist": checklist,
-                "antipatterns": catalog.antipatterns_for(checklist),
-            }
-        elif marker.kind == "antipattern":
-            antipattern = catalog.antipatterns[marker.id]
-            checklists = catalog.checklists_for(antipattern)
-            self.markdown.prefetch(
-                [*antipattern.markdown_fields(), *((c.lesson, True) for c in checklists)]
-            )
-            context = {"antipattern": antipattern, "checklists": checklists}
+    @event_priority(-50)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Material's blog renders a post's excerpt on its index and archive pages from the
+        # post's Markdown, slots included, where no on_page_content of ours runs: a slot
+        # left there becomes a short link to what the marker named (interop.excerpt_link).
+        if not self.config.enabled or "sremgr-slot-" not in output:
+            return output
+        return markers.LEFTOVER_SLOT.sub(lambda m: self._excerpt_link(m, page), output)
+
+    def _excerpt_link(self, match: re.Match[str], page: Page) -> str:
+        if match.group(3):  # in code: the marker as written, like any other code
+            written = f"sremgr:{match.group(3)} {match.group(4)}".strip()
+            return escape(f"<!-- {written} -->")
+        kind, ident = match.group(1), match.group(2)
+        if kind == "dashboard":
+            target, title = self.urls.get(("dashboard", "dashboard")), "Dashboard"
         else:
-            checklists = catalog.sorted_checklists()
-            self.markdown.prefetch((c.lesson, True) for c in checklists)
-            context = {"checklists": checklists, "antipatterns": catalog.sorted_antipatterns()}
+            table = self.catalog.checklists if kind == "checklist" else self.catalog.antipatterns
+            entry = table.get(ident)
+            target, title = self.urls.get((kind, ident)), entry.title if entry else ident
+        if target is None:
+            return ""
+        return interop.excerpt_link(kind, title, target, page.url)
+
+    def _render(self, marker: markers.Marker) -> str:
+        # One source for what each marker shows, shared with the Markdown extension (mdext.py).
+        context = marker_context(self.catalog, self.markdown, marker)
         template = self.templates.get_template(f"sremgr/{marker.kind}.html")
         return template.render(
             storage_key=self.storage_key,
