@@ -204,7 +204,8 @@ def test_checklist_page_has_no_violation_of_ours(
     if ticked:
         tick_some(page)
     where = f"{pack_site.theme} checklist {viewport['width']} {scheme}"
-    assert axe_violations(page, axe_source, where) == []
+    violations = axe_violations(page, axe_source, where)
+    assert not violations, "\n".join(violations)
     page.context.close()
 
 
@@ -224,7 +225,8 @@ def test_dashboard_with_closed_quarters_has_no_violation_of_ours(
     ready(page)
     page.wait_for_selector("svg.sremgr-chart")
     where = f"{pack_site.theme} dashboard {viewport['width']} {scheme}"
-    assert axe_violations(page, axe_source, where) == []
+    violations = axe_violations(page, axe_source, where)
+    assert not violations, "\n".join(violations)
     page.context.close()
 
 
@@ -234,7 +236,8 @@ def test_antipattern_page_has_no_violation_of_ours(
 ) -> None:
     page = open_page(browser, pack_site, ANTIPATTERN, viewport, scheme)
     where = f"{pack_site.theme} anti-pattern {viewport['width']} {scheme}"
-    assert axe_violations(page, axe_source, where) == []
+    violations = axe_violations(page, axe_source, where)
+    assert not violations, "\n".join(violations)
     page.context.close()
 
 
