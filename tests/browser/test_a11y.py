@@ -97,7 +97,9 @@ def pack_site(request: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     build(load_config(config_file=str(root / "mkdocs.yml"), strict=True))
     site = Site(root, port, theme)
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_Handler, directory=str(root / "site")))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), partial(_Handler, directory=str(root / "site"))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site
     server.shutdown()
@@ -114,7 +116,11 @@ def seeded_record(site: Site) -> dict[str, Any]:
         for c in manifest["checklists"]:
             ids = [i["id"] for s in c["sections"] for i in s["items"]]
             done = ids[: (q + 1) * len(ids) // 5]
-            closed[c["id"]] = {"done": done, "total": len(ids), "score": 100 * len(done) // len(ids)}
+            closed[c["id"]] = {
+                "done": done,
+                "total": len(ids),
+                "score": 100 * len(done) // len(ids),
+            }
         snapshots[period] = {"closed": f"2026-0{3 * q + 3}-28T09:00:00.000Z", "checklists": closed}
     for c in manifest["checklists"]:
         items = [i for s in c["sections"] for i in s["items"]]
@@ -241,9 +247,7 @@ def test_antipattern_page_has_no_violation_of_ours(
     page.context.close()
 
 
-def test_axe_sees_a_violation_in_our_markup(
-    browser: Any, pack_site: Site, axe_source: str
-) -> None:
+def test_axe_sees_a_violation_in_our_markup(browser: Any, pack_site: Site, axe_source: str) -> None:
     """The harness can fail: grey-on-grey text planted in our markup is caught as ours."""
     page = open_page(browser, pack_site, CHECKLIST, DESKTOP, "light")
     page.evaluate(
@@ -251,4 +255,209 @@ def test_axe_sees_a_violation_in_our_markup(
     )
     violations = axe_violations(page, axe_source, "planted")
     assert any(re.match(r"color-contrast .*sremgr-lesson", v) for v in violations), violations
+    page.context.close()
+
+
+# -- what axe cannot see in one state: measured with the computed styles ----------------------
+
+# Colours as the browser paints them: any CSS colour (color-mix() and color(srgb ...) included)
+# goes through a canvas; a background is composited over its ancestors' up to the page.
+MEASURE = """
+window.sremgrRgba = (css) => {
+  const ctx = (window.__sremgrCanvas ||= document.createElement('canvas')).getContext('2d',
+    {willReadFrequently: true});
+  ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = '#000'; ctx.fillStyle = css; ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, a / 255];
+};
+window.sremgrOver = (top, below) => {
+  const a = top[3];
+  return [0, 1, 2].map(i => top[i] * a + below[i] * (1 - a)).concat([1]);
+};
+window.sremgrBackground = (el) => {
+  const layers = [];
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+    layers.push(sremgrRgba(getComputedStyle(node).backgroundColor));
+  }
+  let colour = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) colour = sremgrOver(layer, colour);
+  return colour;
+};
+window.sremgrLuminance = (c) => {
+  const [r, g, b] = c.slice(0, 3).map(v => v / 255)
+    .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+window.sremgrRatio = (a, b) => {
+  const [x, y] = [sremgrLuminance(a), sremgrLuminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+};
+window.sremgrContrast = (el) => {
+  const bg = sremgrBackground(el);
+  return sremgrRatio(sremgrOver(sremgrRgba(getComputedStyle(el).color), bg), bg);
+};
+window.sremgrBorderContrast = (el) => {
+  const bg = sremgrBackground(el.parentElement);
+  return sremgrRatio(sremgrOver(sremgrRgba(getComputedStyle(el).borderTopColor), bg), bg);
+};
+"""
+
+
+def measured_page(browser: Any, site: Site, path: str, viewport: dict, scheme: str) -> Any:
+    page = open_page(browser, site, path, viewport, scheme)
+    page.add_script_tag(content=MEASURE)
+    return page
+
+
+def contrast(page: Any, selector: str) -> float:
+    return page.eval_on_selector(selector, "el => sremgrContrast(el)")
+
+
+SCHEMES = ["light", "dark"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_item_buttons_are_visibly_buttons_of_24px(
+    browser: Any, pack_site: Site, viewport: dict
+) -> None:
+    page = measured_page(browser, pack_site, CHECKLIST, viewport, "light")
+    buttons = page.eval_on_selector_all(
+        ".sremgr-tools .sremgr-btn",
+        """els => els.map(el => {
+          const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+          return {text: el.textContent, width: box.width, height: box.height,
+                  border: parseFloat(style.borderTopWidth), edge: sremgrBorderContrast(el),
+                  font: parseFloat(style.fontSize), text_contrast: sremgrContrast(el)};
+        })""",
+    )
+    assert len(buttons) >= 20  # two on each item
+    for b in buttons:
+        assert b["width"] >= 24 and b["height"] >= 24, b
+        assert b["border"] >= 1 and b["edge"] >= 3, f"no visible border: {b}"
+        assert b["font"] >= 12 and b["text_contrast"] >= 4.5, b
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_ticked_item_looks_done_not_disabled(browser: Any, pack_site: Site, scheme: str) -> None:
+    page = measured_page(browser, pack_site, CHECKLIST, DESKTOP, scheme)
+    items = page.locator("li.sremgr-item")
+    open_label = items.nth(1).locator("label")
+    before = open_label.evaluate("el => getComputedStyle(el).color")
+    open_row = items.nth(1).evaluate("el => getComputedStyle(el).backgroundColor")
+    items.nth(0).locator("input.sremgr-check").check()
+    done = items.nth(0)
+    style = done.evaluate(
+        """li => { const s = getComputedStyle(li), l = getComputedStyle(li.querySelector('label'));
+                  return {color: l.color, opacity: l.opacity * s.opacity, bg: s.backgroundColor,
+                          bar: s.boxShadow}; }"""
+    )
+    assert style["color"] == before, "a ticked item's text keeps the colour of an open one"
+    assert style["opacity"] == 1
+    assert style["bg"] != open_row and "inset" in style["bar"], "a done style marks the row"
+    done.hover()
+    assert contrast(page, "li.sremgr-item:first-child label") >= 4.5
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_pressed_not_for_me_and_hovered_rows_keep_4_5_to_1(
+    browser: Any, pack_site: Site, scheme: str
+) -> None:
+    page = measured_page(browser, pack_site, CHECKLIST, DESKTOP, scheme)
+    row = page.locator("li.sremgr-item").nth(0)
+    row.locator('[data-sremgr-action="na"]').click()
+    row.hover()  # the row's soft background under the pressed button and the struck label
+    first = "li.sremgr-item:first-child"
+    assert page.get_attribute(f'{first} [data-sremgr-action="na"]', "aria-pressed") == "true"
+    for part in ('[data-sremgr-action="na"]', "label", '[data-sremgr-action="note"]', "summary"):
+        assert contrast(page, f"{first} {part}") >= 4.5, part
+    # An open row, hovered: its muted "Why and how".
+    page.locator("li.sremgr-item").nth(1).hover()
+    assert contrast(page, "li.sremgr-item:nth-child(2) summary") >= 4.5
+    page.context.close()
+
+
+def test_links_in_text_on_an_anti_pattern_page_are_underlined(
+    browser: Any, pack_site: Site
+) -> None:
+    page = open_page(browser, pack_site, ANTIPATTERN, DESKTOP, "light")
+    lines = page.eval_on_selector_all(
+        ".sremgr-related a", "els => els.map(a => getComputedStyle(a).textDecorationLine)"
+    )
+    assert lines and all("underline" in line for line in lines), lines
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", [CHECKLIST, DASHBOARD])
+def test_each_disclosure_shows_one_arrow_that_turns(
+    browser: Any, pack_site: Site, path: str
+) -> None:
+    page = open_page(browser, pack_site, path, DESKTOP, "light")
+    page.wait_for_selector(".sremgr details[class*='sremgr-'] > summary")
+    arrows = page.eval_on_selector_all(
+        ".sremgr details[class*='sremgr-'] > summary",
+        """els => els.map(s => {
+          const own = getComputedStyle(s), before = getComputedStyle(s, '::before'),
+                after = getComputedStyle(s, '::after');
+          const shown = (p) => p.display !== 'none' && p.content !== 'none' && p.content !== 'normal'
+            && (p.content !== '""' || parseFloat(p.borderLeftWidth) > 0
+                || (p.maskImage && p.maskImage !== 'none') || (p.webkitMaskImage && p.webkitMaskImage !== 'none'));
+          const marker = own.display === 'list-item' && own.listStyleType !== 'none';
+          const closed = before.transform;
+          s.parentElement.open = true;
+          const turned = getComputedStyle(s, '::before').transform !== closed;
+          s.parentElement.open = false;
+          return {text: s.textContent, count: [marker, shown(before), shown(after)].filter(Boolean).length,
+                  turned, height: s.getBoundingClientRect().height};
+        })""",
+    )
+    assert arrows
+    for a in arrows:
+        assert a["count"] == 1, f"{pack_site.theme}: {a['text']!r} shows {a['count']} arrows"
+        assert a["turned"], a
+        assert a["height"] >= 24, a
+    page.context.close()
+
+
+def test_weights_are_visible_and_explained(browser: Any, pack_site: Site) -> None:
+    page = measured_page(browser, pack_site, CHECKLIST, PHONE, "light")
+    badges = page.locator("label .sremgr-weight")
+    assert badges.count() >= 2
+    assert badges.first.is_visible() and badges.first.text_content().startswith("×")
+    font = badges.first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert font >= 12 and contrast(page, "label .sremgr-weight") >= 4.5
+    legend = page.locator(".sremgr-legend")
+    assert legend.is_visible()
+    assert legend.text_content() == (
+        "Some items weigh more than others: an item marked ×3 counts as 3 items in the percentage."
+    )
+    page.context.close()
+
+
+def test_the_phone_history_table_shows_now_and_the_names(browser: Any, pack_site: Site) -> None:
+    """Two years of quarters do not fit 390px: "now" and the names stay in view anyway."""
+    page = open_page(browser, pack_site, DASHBOARD, PHONE, "light")
+    record = seeded_record(pack_site)
+    first = record["snapshots"]["2026-Q1"]
+    for period in ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]:
+        record["snapshots"][period] = first
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)",
+        [
+            page.get_attribute("[data-sremgr-storage-key]", "data-sremgr-storage-key"),
+            json.dumps(record),
+        ],
+    )
+    page.reload()
+    ready(page)
+    page.locator("details.sremgr-table-wrap > summary").first.click()
+    table = page.locator("table.sremgr-table").first
+    heads = table.locator("thead th")
+    assert "now" in heads.last.text_content()
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert table.evaluate("t => t.scrollWidth") > width, "the table is wider than the phone"
+    for cell in (heads.last, table.locator("tbody th").first):
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (cell.text_content(), box)
     page.context.close()
