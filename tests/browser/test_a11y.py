@@ -260,10 +260,16 @@ def test_axe_sees_a_violation_in_our_markup(browser: Any, pack_site: Site, axe_s
 
 # -- what axe cannot see in one state: measured with the computed styles ----------------------
 
-# Colours as the browser paints them: any CSS colour (color-mix() and color(srgb ...) included)
-# goes through a canvas; a background is composited over its ancestors' up to the page.
+# Colours as the browser computes them, exactly: rgb()/rgba() and color(srgb ...) (what
+# color-mix() computes to) are parsed; anything else goes through a canvas (which rounds alpha
+# to 1/255: too coarse next to 4.5:1). A background is composited over its ancestors' ones.
 MEASURE = """
 window.sremgrRgba = (css) => {
+  const nums = (text) => text.split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+  let m = /^rgba?\\(([^)]*)\\)$/.exec(css);
+  if (m) { const [r, g, b, a = 1] = nums(m[1]); return [r, g, b, a]; }
+  m = /^color\\(srgb ([^)]*)\\)$/.exec(css);
+  if (m) { const [r, g, b, a = 1] = nums(m[1]); return [r * 255, g * 255, b * 255, a]; }
   const ctx = (window.__sremgrCanvas ||= document.createElement('canvas')).getContext('2d',
     {willReadFrequently: true});
   ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = '#000'; ctx.fillStyle = css; ctx.fillRect(0, 0, 1, 1);
