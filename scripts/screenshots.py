@@ -136,6 +136,7 @@ def shoot(out: Path, variants: bool) -> None:
                             '[data-sremgr-action="na"]'
                         ).click()
                         page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+                        page.wait_for_timeout(500)  # Material's header swaps its title back
                         suffix = (
                             ""
                             if (theme, scheme, width) == ("material", "light", 1280)
