@@ -467,3 +467,61 @@ def test_the_phone_history_table_shows_now_and_the_names(browser: Any, pack_site
         box = cell.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, (cell.text_content(), box)
     page.context.close()
+
+
+def seeded_dashboard(browser: Any, site: Site, viewport: dict, scheme: str) -> Any:
+    page = measured_page(browser, site, DASHBOARD, viewport, scheme)
+    key = page.get_attribute("[data-sremgr-storage-key]", "data-sremgr-storage-key")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(seeded_record(site))])
+    page.reload()
+    ready(page)
+    page.add_script_tag(content=MEASURE)
+    return page
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_dangerous_buttons_say_so_and_sit_apart(
+    browser: Any, pack_site: Site, viewport: dict
+) -> None:
+    page = seeded_dashboard(browser, pack_site, viewport, "light")
+    danger = page.locator('.sremgr-toolbar [data-sremgr-action="reset-all"]')
+    before = page.locator('.sremgr-toolbar [data-sremgr-action="import"]')
+    colour = danger.evaluate("el => getComputedStyle(el).color")
+    assert colour != before.evaluate("el => getComputedStyle(el).color"), "red before any hover"
+    assert contrast(page, '.sremgr-toolbar [data-sremgr-action="reset-all"]') >= 4.5
+    a, b = before.bounding_box(), danger.bounding_box()
+    same_row = abs(a["y"] - b["y"]) < 4
+    assert not same_row or b["x"] - (a["x"] + a["width"]) >= 32, (a, b)
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_tag_names_are_not_cut_off(browser: Any, pack_site: Site, viewport: dict) -> None:
+    page = seeded_dashboard(browser, pack_site, viewport, "light")
+    page.evaluate(
+        "document.querySelectorAll('details.sremgr-more-tags').forEach(d => d.open = true)"
+    )
+    cut = page.eval_on_selector_all(
+        ".sremgr-tag-list .sremgr-tag",
+        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)",
+    )
+    assert page.locator(".sremgr-tag-list .sremgr-tag").count() > 5
+    assert cut == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_last_quarter_on_the_radar_reads_on_a_phone(
+    browser: Any, pack_site: Site, scheme: str
+) -> None:
+    page = seeded_dashboard(browser, pack_site, PHONE, scheme)
+    outline = page.eval_on_selector(
+        ".sremgr-area-before polygon",
+        """el => { const s = getComputedStyle(el);
+                  const scale = s.vectorEffect === 'non-scaling-stroke' ? 1 : el.getScreenCTM().a;
+                  const bg = sremgrBackground(el.closest('svg'));
+                  return {width: parseFloat(s.strokeWidth) * scale,
+                          contrast: sremgrRatio(sremgrOver(sremgrRgba(s.stroke), bg), bg)}; }""",
+    )
+    assert outline["width"] >= 2 and outline["contrast"] >= 3, outline
+    page.context.close()
