@@ -162,6 +162,7 @@ def shoot(out: Path, variants: bool) -> None:
                                 "document.querySelectorAll('details.sremgr-table-wrap')"
                                 ".forEach(d => { d.open = true; })"
                             )
+                            page.wait_for_timeout(300)  # the arrows finish turning
                             page.locator(".sremgr-charts").screenshot(
                                 path=str(target / f"charts{suffix}.png")
                             )
