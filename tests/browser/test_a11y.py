@@ -525,3 +525,22 @@ def test_the_last_quarter_on_the_radar_reads_on_a_phone(
     )
     assert outline["width"] >= 2 and outline["contrast"] >= 3, outline
     page.context.close()
+
+
+def test_the_disclosure_arrow_stays_an_arrow_in_forced_colours(
+    browser: Any, pack_site: Site
+) -> None:
+    """Windows' contrast themes force border colours: the triangle must not become a box."""
+    context = browser.new_context(viewport=DESKTOP, forced_colors="active")
+    page = context.new_page()
+    page.goto(pack_site.url + CHECKLIST)
+    ready(page)
+    sides = page.eval_on_selector(
+        ".sremgr-details > summary",
+        """s => { const b = getComputedStyle(s, '::before');
+                  return [b.borderTopColor, b.borderLeftColor]; }""",
+    )
+    top, left = sides
+    assert top in ("rgba(0, 0, 0, 0)", "transparent"), sides
+    assert left not in ("rgba(0, 0, 0, 0)", "transparent"), sides
+    context.close()
