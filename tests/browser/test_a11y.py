@@ -527,10 +527,8 @@ def test_the_last_quarter_on_the_radar_reads_on_a_phone(
     page.context.close()
 
 
-def test_the_disclosure_arrow_stays_an_arrow_in_forced_colours(
-    browser: Any, pack_site: Site
-) -> None:
-    """Windows' contrast themes force border colours: the triangle must not become a box."""
+def test_forced_colours_keep_the_arrows_and_the_done_bar(browser: Any, pack_site: Site) -> None:
+    """Windows' contrast themes force border colours and drop shadows: nothing turns to a box."""
     context = browser.new_context(viewport=DESKTOP, forced_colors="active")
     page = context.new_page()
     page.goto(pack_site.url + CHECKLIST)
@@ -543,4 +541,10 @@ def test_the_disclosure_arrow_stays_an_arrow_in_forced_colours(
     top, left = sides
     assert top in ("rgba(0, 0, 0, 0)", "transparent"), sides
     assert left not in ("rgba(0, 0, 0, 0)", "transparent"), sides
+    # Shadows and tints are dropped there too: a ticked row keeps a visible bar.
+    page.locator("li.sremgr-item input.sremgr-check").first.check()
+    bar = page.eval_on_selector(
+        "li.sremgr-item", "li => parseFloat(getComputedStyle(li).borderLeftWidth)"
+    )
+    assert bar >= 3
     context.close()
