@@ -3,8 +3,10 @@
 Usage: python scripts/screenshots.py [--out docs/assets/screenshots] [--all]
 
 `--all` also writes dark, default-theme and phone variants to <out>/variants/
-(for a visual check, not committed); README uses checklist.png, dashboard.png and
-history.png.
+(for a visual check, not committed): the checklist, the dashboard, its charts with their
+tables open, and an anti-pattern page, in Material and the default theme (whose
+`color_mode: auto` follows the system's dark mode too). README uses checklist.png,
+dashboard.png and history.png.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def build(site: Path, port: int, theme: str) -> None:
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: http://127.0.0.1:{port}/\n"
         f"docs_dir: {ROOT / 'docs'}\n"
         + (
-            "theme:\n  name: mkdocs\n  highlightjs: false\nplugins:\n  - search\n  - sremgr\n"
+            "theme:\n  name: mkdocs\n  highlightjs: false\n  color_mode: auto\n"
+            "plugins:\n  - search\n  - sremgr\n"
             if theme == "mkdocs"
             else ""
         ),
@@ -115,7 +118,7 @@ def shoot(out: Path, variants: bool) -> None:
                 build(site, port, theme)
                 server = serve(site, port)
                 base = f"http://127.0.0.1:{port}/"
-                schemes = ["light", "dark"] if variants and theme == "material" else ["light"]
+                schemes = ["light", "dark"] if variants else ["light"]
                 for scheme in schemes:
                     for width in [1280, 390] if variants else [1280]:
                         page = browser.new_page(
@@ -133,6 +136,7 @@ def shoot(out: Path, variants: bool) -> None:
                             '[data-sremgr-action="na"]'
                         ).click()
                         page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+                        page.wait_for_timeout(500)  # Material's header swaps its title back
                         suffix = (
                             ""
                             if (theme, scheme, width) == ("material", "light", 1280)
@@ -152,6 +156,19 @@ def shoot(out: Path, variants: bool) -> None:
                             page.set_viewport_size({"width": width, "height": 2400})
                             page.locator(".sremgr-charts").screenshot(
                                 path=str(target / "history.png")
+                            )
+                        else:  # the charts' tables, open: a phone must show every column
+                            page.evaluate(
+                                "document.querySelectorAll('details.sremgr-table-wrap')"
+                                ".forEach(d => { d.open = true; })"
+                            )
+                            page.wait_for_timeout(300)  # the arrows finish turning
+                            page.locator(".sremgr-charts").screenshot(
+                                path=str(target / f"charts{suffix}.png")
+                            )
+                            page.goto(base + "handbook/antipatterns/sre-proxy-service/")
+                            page.screenshot(
+                                path=str(target / f"antipattern{suffix}.png"), full_page=True
                             )
                         page.close()
                 server.shutdown()

@@ -13,6 +13,19 @@ if ! command -v chromium >/dev/null 2>&1; then
   sremgr_as_root apt-get install -y -qq chromium >/dev/null
 fi
 
+# The accessibility tests (tests/browser/test_a11y.py) run axe-core from the npm registry
+# (package.json, package-lock.json). Node is a development tool only: the plugin ships none.
+if ! command -v node >/dev/null 2>&1; then
+  echo "== installing Debian's nodejs and npm for the accessibility tests"
+  export DEBIAN_FRONTEND=noninteractive
+  sremgr_as_root apt-get update -qq
+  sremgr_as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci (axe-core for the accessibility tests)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 echo "== installing mkdocs-sremgr with its test dependencies"
 "$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
 

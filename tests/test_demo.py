@@ -51,6 +51,11 @@ def test_demo_builds_strict(tool: str, tmp_path: Path) -> None:
     hero = (handbook / "antipatterns" / "hero-on-call" / "index.html").read_text()
     assert 'data-sremgr-antipattern="hero-on-call"' in hero
 
+    # The navigation puts the handbook before the plugin's own developer pages.
+    home = (site / "index.html").read_text()
+    assert home.index('href="handbook/dashboard/"') < home.index('href="getting-started/"')
+    assert home.index('href="handbook/antipatterns/hero-on-call/"') < home.index('href="design/"')
+
     manifest = json.loads((site / "assets" / "sremgr" / "manifest.json").read_text())
     ids = [c["id"] for c in manifest["checklists"]]
     assert {"be-on-call", "incident-review-hygiene"} <= set(ids)
