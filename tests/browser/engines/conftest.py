@@ -23,10 +23,11 @@ import pytest
 
 os.environ["SE_OFFLINE"] = "true"  # before Selenium is imported: never fetch a driver
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.common.service import Service  # noqa: E402
-from selenium.webdriver.remote.client_config import ClientConfig  # noqa: E402
-from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium import webdriver
+from selenium.webdriver.common.service import Service
+from selenium.webdriver.remote.client_config import ClientConfig
+from selenium.webdriver.remote.file_detector import UselessFileDetector
+from selenium.webdriver.remote.webdriver import WebDriver
 
 ENGINES = ["firefox", "webkit"]
 FIREFOX = os.environ.get("SREMGR_FIREFOX", "/usr/bin/firefox-esr")
@@ -102,7 +103,11 @@ def _connect(service: Service, options: Any, engine: str) -> WebDriver:
     config = ClientConfig(remote_server_addr=service.service_url, timeout=START_SECONDS)
     try:
         driver = webdriver.Remote(
-            command_executor=service.service_url, options=options, client_config=config
+            command_executor=service.service_url,
+            options=options,
+            client_config=config,
+            # The driver runs on this machine: file inputs get local paths, not uploads.
+            file_detector=UselessFileDetector(),
         )
     except Exception as error:
         service.stop()
@@ -125,9 +130,11 @@ def start_firefox(downloads: Path) -> tuple[WebDriver, Service]:
     return _connect(service, options, "firefox"), service
 
 
-def start_webkit(display: str, home: Path) -> tuple[WebDriver, Service]:
+def start_webkit(display: str, downloads: Path) -> tuple[WebDriver, Service]:
     options = webdriver.WebKitGTKOptions()
-    env = {**os.environ, "DISPLAY": display}
+    # MiniBrowser saves downloads to $HOME (no XDG user dirs are configured), so a private
+    # HOME is the downloads folder; it also keeps the reader's profile out of the way.
+    env = {**os.environ, "DISPLAY": display, "HOME": str(downloads)}
     service = webdriver.WebKitGTKService(executable_path=WEBKIT_DRIVER, env=env)
     return _connect(service, options, "webkit"), service
 
@@ -142,16 +149,14 @@ def driver_and_downloads(
     engine: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[WebDriver, Path]]:
     """One browser per engine for the whole run (pytest groups the tests by engine)."""
-    home = tmp_path_factory.mktemp(engine)
-    downloads = home / "Downloads"
-    downloads.mkdir()
+    downloads = tmp_path_factory.mktemp(f"{engine}-downloads")
     display = None
     if engine == "firefox":
         driver, service = start_firefox(downloads)
     else:
         display = Xvfb()
         try:
-            driver, service = start_webkit(display.display, home)
+            driver, service = start_webkit(display.display, downloads)
         except BaseException:
             display.stop()
             raise
@@ -180,8 +185,9 @@ def driver(driver_and_downloads: tuple[WebDriver, Path]) -> Iterator[WebDriver]:
 
 @pytest.fixture
 def downloads(driver_and_downloads: tuple[WebDriver, Path]) -> Path:
-    """The folder the browser saves downloads to, emptied for each test."""
+    """The folder the browser saves downloads to, with no files from earlier tests."""
     folder = driver_and_downloads[1]
     for entry in folder.iterdir():
-        entry.unlink()
+        if entry.is_file():
+            entry.unlink()
     return folder

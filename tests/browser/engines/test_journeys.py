@@ -214,3 +214,164 @@ def test_two_windows_ticking_at_once_lose_nothing(driver: WebDriver, site: Site)
     driver.refresh()
     ready(driver)
     assert checked(driver) == set(ids)
+
+
+def downloaded(folder: Path, seconds: float = 10) -> tuple[str, Any]:
+    """The one file the browser finished saving in `folder`: its name and parsed content."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        files = [p for p in folder.glob("*.json") if p.is_file()]
+        unfinished = list(folder.glob("*.part")) + list(folder.glob("*.download"))
+        if files and not unfinished:
+            try:
+                return files[0].name, json.loads(files[0].read_text())
+            except ValueError:
+                pass  # still being written
+        time.sleep(0.1)
+    pytest.fail(f"no download arrived in {folder} within {seconds} s: {list(folder.iterdir())}")
+
+
+def upload(driver: WebDriver, path: Path) -> None:
+    """Chooses `path` in the dashboard's file input, as the Import button's picker would."""
+    picker = driver.find_element(By.CSS_SELECTOR, ".sremgr-dashboard input[type=file]")
+    picker.send_keys(str(path))
+
+
+def test_export_reset_and_import_replace_round_trip(
+    driver: WebDriver, site: Site, downloads: Path, tmp_path: Path
+) -> None:
+    fresh(driver, site, "handbook/alpha/")
+    tick(driver, "alpha", "one")
+    driver.find_element(
+        By.CSS_SELECTOR, 'li[data-sremgr-item="two"] [data-sremgr-action="note"]'
+    ).click()
+    note = wait(driver, 5).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, 'li[data-sremgr-item="two"] textarea')
+    )
+    note.send_keys("Talked to Sam")
+    tick(driver, "alpha", "three")
+    wait(driver, 5).until(
+        lambda d: (
+            (stored(d)["checklists"]["alpha"]["items"].get("two") or {}).get("note")
+            == "Talked to Sam"
+        ),
+        "the note was not saved",
+    )
+    visit(driver, site, "handbook/dashboard/")
+    assert score(driver, "alpha") == "60"  # one (weight 2) and three of 5
+    before = stored(driver)
+
+    # Export: the real file the browser saves.
+    action(driver, "export")
+    name, exported = downloaded(downloads)
+    assert name.endswith(".json")
+    assert exported["format"] == "mkdocs-sremgr-export"
+    assert exported["storage_key"] == KEY
+    assert exported["data"]["checklists"] == before["checklists"]
+
+    # Reset asks first: "Cancel" keeps everything, "OK" clears after keeping a backup.
+    action(driver, "reset-all")
+    answer_confirm(driver, accept=False)
+    assert stored(driver)["checklists"] == before["checklists"]
+    assert backups(driver) == []
+    action(driver, "reset-all")
+    assert "backup" in answer_confirm(driver, accept=True)
+    wait(driver, 5).until(lambda d: stored(d)["checklists"] == {}, "reset did not clear storage")
+    saved = backups(driver)
+    assert len(saved) == 1
+    assert (
+        json.loads(driver.execute_script("return localStorage.getItem(arguments[0])", saved[0]))[
+            "checklists"
+        ]
+        == (before["checklists"])
+    )
+    wait(driver, 5).until(lambda d: score(d, "alpha") == "0", "the dashboard still shows progress")
+
+    # Import the exported file and replace: everything is back, and another backup is kept.
+    path = tmp_path / name
+    path.write_text(json.dumps(exported))
+    upload(driver, path)
+    choose(driver, "Replace mine")
+    wait(driver, 5).until(
+        lambda d: stored(d)["checklists"] == before["checklists"], "the import did not restore"
+    )
+    assert len(backups(driver)) == 2
+    assert score(driver, "alpha") == "60"
+    visit(driver, site, "handbook/alpha/")
+    assert checked(driver) == {"one", "three"}
+    textarea = driver.find_element(By.CSS_SELECTOR, 'li[data-sremgr-item="two"] textarea')
+    assert textarea.get_attribute("value") == "Talked to Sam"
+
+
+def test_import_merge_keeps_the_newest_change_of_each_item(
+    driver: WebDriver, site: Site, tmp_path: Path
+) -> None:
+    fresh(driver, site, "handbook/dashboard/")
+    mine = {
+        "version": 1,
+        "snapshots": {},
+        "meta": {},
+        "checklists": {
+            "alpha": {
+                "items": {
+                    "one": {"state": "done", "changed": "2026-05-01T00:00:00.000Z"},
+                    "two": {"state": "done", "changed": "2026-01-01T00:00:00.000Z"},
+                }
+            }
+        },
+    }
+    driver.execute_script("localStorage.setItem(arguments[0], arguments[1])", KEY, json.dumps(mine))
+    driver.refresh()
+    ready(driver)
+    theirs = {
+        "format": "mkdocs-sremgr-export",
+        "storage_key": KEY,
+        "exported": "2026-06-01T00:00:00.000Z",
+        "data": {
+            "version": 1,
+            "snapshots": {},
+            "meta": {},
+            "checklists": {
+                "alpha": {
+                    "items": {
+                        "one": {"state": "open", "changed": "2026-02-01T00:00:00.000Z"},
+                        "two": {"state": "open", "changed": "2026-03-01T00:00:00.000Z"},
+                        "three": {"state": "done", "changed": "2026-03-01T00:00:00.000Z"},
+                    }
+                },
+                "beta": {"items": {"b1": {"state": "done", "changed": "2026-03-01T00:00:00.000Z"}}},
+            },
+        },
+    }
+    path = tmp_path / "theirs.json"
+    path.write_text(json.dumps(theirs))
+    upload(driver, path)
+    choose(driver, "Merge")
+    wait(driver, 5).until(lambda d: "beta" in stored(d)["checklists"], "the merge was not saved")
+    # Mine is newer for "one", theirs for "two"; "three" and beta's "b1" are only theirs.
+    assert states(driver, "alpha") == {"one": "done", "two": "open", "three": "done"}
+    assert states(driver, "beta") == {"b1": "done"}
+    assert score(driver, "alpha") == "60"
+    assert score(driver, "beta") == "50"
+    # Merging the same file again changes nothing.
+    once = stored(driver)["checklists"]
+    upload(driver, path)
+    choose(driver, "Merge")
+    time.sleep(0.3)
+    assert stored(driver)["checklists"] == once
+    visit(driver, site, "handbook/alpha/")
+    assert checked(driver) == {"one", "three"}
+
+
+def test_a_damaged_import_is_refused_and_changes_nothing(
+    driver: WebDriver, site: Site, tmp_path: Path
+) -> None:
+    fresh(driver, site, "handbook/alpha/")
+    tick(driver, "alpha", "one")
+    visit(driver, site, "handbook/dashboard/")
+    before = driver.execute_script("return localStorage.getItem(arguments[0])", KEY)
+    path = tmp_path / "damaged.json"
+    path.write_text('{"format": "mkdocs-sremgr-export", oops')
+    upload(driver, path)
+    assert "Import refused" in notice(driver)
+    assert driver.execute_script("return localStorage.getItem(arguments[0])", KEY) == before
