@@ -112,7 +112,9 @@ def action(driver: WebDriver, name: str) -> None:
 
 
 def answer_confirm(driver: WebDriver, accept: bool) -> str:
-    alert = wait(driver, 5).until(expected_conditions.alert_is_present())
+    alert = wait(driver, 5).until(
+        expected_conditions.alert_is_present(), "no confirmation dialog appeared"
+    )
     text = alert.text
     if accept:
         alert.accept()
