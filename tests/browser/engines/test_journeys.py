@@ -167,48 +167,83 @@ def test_tick_survives_a_reload(driver: WebDriver, site: Site) -> None:
     assert states(driver, "alpha") == {"one": "done", "three": "open"}
 
 
-# Each window ticks its own 20 items in one synchronous burst that starts at the same
-# instant (read from the shared clock), the way two tabs of one handbook can.
+# Each window runs its burst of changes synchronously, starting at the same instant of
+# the shared clock, the way two tabs of one handbook can: `ticks` are checkbox ids to click,
+# `note` is [item id, text] to type into that item's open note, one input event per letter.
 BURST = """
-const [ids, at] = arguments;
+const [ticks, note, at] = arguments;
 window.__sremgrBurst = null;
-const scheduled = Date.now();
 const go = () => {
   while (Date.now() < at) {}  // spin to the shared instant
   const started = Date.now();
-  for (const id of ids) document.getElementById(id).click();
-  window.__sremgrBurst = [scheduled, started, Date.now()];
+  for (const id of ticks) document.getElementById(id).click();
+  if (note) {
+    const box = document.querySelector(`li[data-sremgr-item="${note[0]}"] textarea`);
+    for (const letter of note[1]) {
+      box.value += letter;
+      box.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+  }
+  window.__sremgrBurst = [started, Date.now()];
 };
 // Wake early and spin: a window that is not in front may run its timers late.
 setTimeout(go, Math.max(0, at - Date.now() - 300));
 """
 
 
-def test_two_windows_ticking_at_once_lose_nothing(driver: WebDriver, site: Site) -> None:
-    fresh(driver, site, "handbook/many/")
+def two_windows(driver: WebDriver, site: Site, path: str) -> tuple[str, str]:
+    fresh(driver, site, path)
     first = driver.current_window_handle
     driver.switch_to.new_window("window")
-    second = driver.current_window_handle
-    visit(driver, site, "handbook/many/")
-    ids = [f"i{n:02d}" for n in range(1, ITEMS + 1)]
-    mine = {first: ids[0::2], second: ids[1::2]}  # interleaved, so neighbours race too
-    at = driver.execute_script("return Date.now()") + 1200
-    for handle in (first, second):
-        driver.switch_to.window(handle)
-        driver.execute_script(BURST, [f"sremgr-many--{i}" for i in mine[handle]], at)
-    bursts = {}
-    for handle in (first, second):
-        driver.switch_to.window(handle)
-        bursts[handle] = wait(driver).until(
-            lambda d: d.execute_script("return window.__sremgrBurst")
-        )
-    # Both bursts must really have overlapped, or this test proves nothing.
-    starts = [b[1] for b in bursts.values()]
-    assert max(starts) - min(starts) <= 20, f"the windows did not tick together: {bursts}"
+    visit(driver, site, path)
+    return first, driver.current_window_handle
 
-    time.sleep(0.5)  # room for storage events and repaints to arrive
-    lost = sorted(i for i, state in states(driver, "many").items() if state != "done")
-    lost += sorted(set(ids) - set(states(driver, "many")))
+
+def at_the_same_instant(driver: WebDriver, bursts: dict[str, tuple[list[str], Any]]) -> None:
+    """Runs each window's burst (ticks, note) at one shared instant, then waits for both."""
+    at = driver.execute_script("return Date.now()") + 1200
+    for handle, (ticks, note) in bursts.items():
+        driver.switch_to.window(handle)
+        driver.execute_script(BURST, [f"sremgr-many--{i}" for i in ticks], note, at)
+    ran = {}
+    for handle in bursts:
+        driver.switch_to.window(handle)
+        ran[handle] = wait(driver).until(lambda d: d.execute_script("return window.__sremgrBurst"))
+    # The bursts must really have overlapped, or the test proves nothing.
+    starts = [started for started, _ in ran.values()]
+    assert max(starts) - min(starts) <= 20, f"the windows did not start together: {ran}"
+
+
+def states_of(driver: WebDriver) -> dict[str, Any]:
+    data = stored(driver) or {}
+    return dict(data.get("checklists", {}).get("many", {}).get("items", {}))
+
+
+def wait_for(read: Any, expected: Any, seconds: float = 5) -> Any:
+    """`read()` once it returns `expected`, or its last value after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while (value := read()) != expected and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return value
+
+
+def lost_ticks(driver: WebDriver, ids: list[str], seconds: float = 5) -> list[str]:
+    """The items of `ids` storage does not hold as done, once writes have had `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        done = {i for i, state in states(driver, "many").items() if state == "done"}
+        lost = sorted(set(ids) - done)
+        if not lost or time.monotonic() > deadline:
+            return lost
+        time.sleep(0.1)
+
+
+def test_two_windows_ticking_at_once_lose_nothing(driver: WebDriver, site: Site) -> None:
+    first, second = two_windows(driver, site, "handbook/many/")
+    ids = [f"i{n:02d}" for n in range(1, ITEMS + 1)]
+    # Interleaved, so neighbouring items race too.
+    at_the_same_instant(driver, {first: (ids[0::2], None), second: (ids[1::2], None)})
+    lost = lost_ticks(driver, ids)
     assert lost == [], f"storage lost {len(lost)} of {ITEMS} ticks: {lost}"
     for handle in (first, second):
         driver.switch_to.window(handle)
@@ -216,6 +251,32 @@ def test_two_windows_ticking_at_once_lose_nothing(driver: WebDriver, site: Site)
     driver.refresh()
     ready(driver)
     assert checked(driver) == set(ids)
+
+
+def test_a_note_typed_in_one_window_while_the_other_ticks_loses_nothing(
+    driver: WebDriver, site: Site
+) -> None:
+    first, second = two_windows(driver, site, "handbook/many/")
+    driver.switch_to.window(first)
+    driver.find_element(
+        By.CSS_SELECTOR, 'li[data-sremgr-item="i01"] [data-sremgr-action="note"]'
+    ).click()
+    wait(driver, 5).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, 'li[data-sremgr-item="i01"] textarea')
+    )
+    ids = [f"i{n:02d}" for n in range(2, 22)]
+    text = "Spoke with the on-call team"
+    at_the_same_instant(driver, {first: ([], ["i01", text]), second: (ids, None)})
+    lost = lost_ticks(driver, ids)
+    assert lost == [], f"storage lost {len(lost)} of {len(ids)} ticks: {lost}"
+    note = wait_for(lambda: (states_of(driver).get("i01") or {}).get("note"), text)
+    assert note == text, f"storage holds the note {note!r}"
+    for handle in (first, second):
+        driver.switch_to.window(handle)
+        wait(driver, 5).until(lambda d: checked(d) == set(ids), "a window shows fewer ticks")
+    driver.switch_to.window(first)
+    box = driver.find_element(By.CSS_SELECTOR, 'li[data-sremgr-item="i01"] textarea')
+    assert box.get_attribute("value") == text
 
 
 def downloaded(folder: Path, seconds: float = 10) -> tuple[str, Any]:
