@@ -13,6 +13,20 @@ if ! command -v chromium >/dev/null 2>&1; then
   sremgr_as_root apt-get install -y -qq chromium >/dev/null
 fi
 
+# Firefox and WebKit for the engine tests (tests/browser/engines, driven by Selenium):
+# Debian's firefox-esr, WebKitGTK's WebDriver (it brings MiniBrowser) and Xvfb, the
+# virtual display MiniBrowser needs. Installed only when missing.
+engine_packages=()
+command -v firefox-esr >/dev/null 2>&1 || engine_packages+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || engine_packages+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || engine_packages+=(xvfb)
+if [ "${#engine_packages[@]}" -gt 0 ]; then
+  echo "== installing ${engine_packages[*]} for the Firefox and WebKit tests"
+  export DEBIAN_FRONTEND=noninteractive
+  sremgr_as_root apt-get update -qq
+  sremgr_as_root apt-get install -y -qq "${engine_packages[@]}" >/dev/null
+fi
+
 echo "== installing mkdocs-sremgr with its test dependencies"
 "$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
 
