@@ -112,6 +112,7 @@ def _connect(service: Service, options: Any, engine: str) -> WebDriver:
     except Exception as error:
         service.stop()
         pytest.fail(f"{engine} did not start within {START_SECONDS} s: {error}")
+    driver.set_window_size(1280, 800)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(15)
     return driver

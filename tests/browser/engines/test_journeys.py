@@ -154,7 +154,17 @@ def notice(driver: WebDriver) -> str:
 # ---------------------------------------------------------------- journeys
 
 
-def test_tick_survives_a_reload(driver: WebDriver, site: Site) -> None:
+def screenshot(driver: WebDriver, path: Path) -> None:
+    """Saves the page as painted: two animation frames first, or WebKit may show the old one."""
+    driver.execute_async_script(
+        "const done = arguments[0];requestAnimationFrame(() => requestAnimationFrame(() => done()))"
+    )
+    driver.save_screenshot(str(path))
+
+
+def test_tick_survives_a_reload(
+    driver: WebDriver, site: Site, engine: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     fresh(driver, site, "handbook/alpha/")
     tick(driver, "alpha", "one")
     tick(driver, "alpha", "three")
@@ -165,6 +175,12 @@ def test_tick_survives_a_reload(driver: WebDriver, site: Site) -> None:
     assert checked(driver) == {"one"}
     assert driver.find_element(By.ID, "sremgr-alpha--one").is_selected()
     assert states(driver, "alpha") == {"one": "done", "three": "open"}
+    # For a person to look at: the ticked page as this engine paints it.
+    folder = tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(exist_ok=True)
+    shot = folder / f"{engine}-ticked.png"
+    screenshot(driver, shot)
+    assert shot.read_bytes().startswith(b"\x89PNG")
 
 
 # Each window runs its burst of changes synchronously, starting at the same instant of
