@@ -203,31 +203,55 @@ const go = () => {
   window.__sremgrBurst = [started, Date.now()];
 };
 // Wake early and spin: a window that is not in front may run its timers late.
-setTimeout(go, Math.max(0, at - Date.now() - 300));
+setTimeout(go, Math.max(0, at - Date.now() - 500));
 """
 
 
-def two_windows(driver: WebDriver, site: Site, path: str) -> tuple[str, str]:
-    fresh(driver, site, path)
-    first = driver.current_window_handle
+def open_note(driver: WebDriver, item: str) -> None:
+    driver.find_element(
+        By.CSS_SELECTOR, f'li[data-sremgr-item="{item}"] [data-sremgr-action="note"]'
+    ).click()
+    wait(driver, 5).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, f'li[data-sremgr-item="{item}"] textarea')
+    )
+
+
+def race(
+    driver: WebDriver, site: Site, first: tuple[list[str], Any], second: tuple[list[str], Any]
+) -> tuple[str, str]:
+    """Opens the "many" checklist in two windows and runs burst `first` in one and `second`
+    in the other at one shared instant; returns the two window handles.
+
+    The bursts must really overlap, or the test would prove nothing: when a busy machine
+    starts them apart, it tries again from empty storage, three times at most.
+    """
+    fresh(driver, site, "handbook/many/")
+    opener = driver.current_window_handle
     driver.switch_to.new_window("window")
-    visit(driver, site, path)
-    return first, driver.current_window_handle
-
-
-def at_the_same_instant(driver: WebDriver, bursts: dict[str, tuple[list[str], Any]]) -> None:
-    """Runs each window's burst (ticks, note) at one shared instant, then waits for both."""
-    at = driver.execute_script("return Date.now()") + 1200
-    for handle, (ticks, note) in bursts.items():
-        driver.switch_to.window(handle)
-        driver.execute_script(BURST, [f"sremgr-many--{i}" for i in ticks], note, at)
-    ran = {}
-    for handle in bursts:
-        driver.switch_to.window(handle)
-        ran[handle] = wait(driver).until(lambda d: d.execute_script("return window.__sremgrBurst"))
-    # The bursts must really have overlapped, or the test proves nothing.
-    starts = [started for started, _ in ran.values()]
-    assert max(starts) - min(starts) <= 20, f"the windows did not start together: {ran}"
+    handles = (opener, driver.current_window_handle)
+    bursts = dict(zip(handles, (first, second), strict=True))
+    ran: dict[str, Any] = {}
+    for _attempt in range(3):
+        driver.switch_to.window(opener)  # on the site (the new window starts blank)
+        driver.execute_script("localStorage.clear()")
+        for handle, (_, note) in bursts.items():
+            driver.switch_to.window(handle)
+            visit(driver, site, "handbook/many/")
+            if note:
+                open_note(driver, note[0])
+        at = driver.execute_script("return Date.now()") + 1200
+        for handle, (ticks, note) in bursts.items():
+            driver.switch_to.window(handle)
+            driver.execute_script(BURST, [f"sremgr-many--{i}" for i in ticks], note, at)
+        for handle in handles:
+            driver.switch_to.window(handle)
+            ran[handle] = wait(driver).until(
+                lambda d: d.execute_script("return window.__sremgrBurst")
+            )
+        starts = [started for started, _ in ran.values()]
+        if max(starts) - min(starts) <= 20:
+            return handles
+    pytest.fail(f"the two windows never started their bursts together: {ran}")
 
 
 def states_of(driver: WebDriver) -> dict[str, Any]:
@@ -255,10 +279,9 @@ def lost_ticks(driver: WebDriver, ids: list[str], seconds: float = 5) -> list[st
 
 
 def test_two_windows_ticking_at_once_lose_nothing(driver: WebDriver, site: Site) -> None:
-    first, second = two_windows(driver, site, "handbook/many/")
     ids = [f"i{n:02d}" for n in range(1, ITEMS + 1)]
     # Interleaved, so neighbouring items race too.
-    at_the_same_instant(driver, {first: (ids[0::2], None), second: (ids[1::2], None)})
+    first, second = race(driver, site, (ids[0::2], None), (ids[1::2], None))
     lost = lost_ticks(driver, ids)
     assert lost == [], f"storage lost {len(lost)} of {ITEMS} ticks: {lost}"
     for handle in (first, second):
@@ -272,17 +295,9 @@ def test_two_windows_ticking_at_once_lose_nothing(driver: WebDriver, site: Site)
 def test_a_note_typed_in_one_window_while_the_other_ticks_loses_nothing(
     driver: WebDriver, site: Site
 ) -> None:
-    first, second = two_windows(driver, site, "handbook/many/")
-    driver.switch_to.window(first)
-    driver.find_element(
-        By.CSS_SELECTOR, 'li[data-sremgr-item="i01"] [data-sremgr-action="note"]'
-    ).click()
-    wait(driver, 5).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, 'li[data-sremgr-item="i01"] textarea')
-    )
     ids = [f"i{n:02d}" for n in range(2, 22)]
     text = "Spoke with the on-call team"
-    at_the_same_instant(driver, {first: ([], ["i01", text]), second: (ids, None)})
+    first, second = race(driver, site, ([], ["i01", text]), (ids, None))
     lost = lost_ticks(driver, ids)
     assert lost == [], f"storage lost {len(lost)} of {len(ids)} ticks: {lost}"
     note = wait_for(lambda: (states_of(driver).get("i01") or {}).get("note"), text)
