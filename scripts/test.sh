@@ -14,14 +14,16 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # Firefox and WebKit for the engine tests (tests/browser/engines, driven by Selenium):
-# Debian's firefox-esr, WebKitGTK's WebDriver (it brings MiniBrowser) and Xvfb, the
-# virtual display MiniBrowser needs. Installed only when missing.
+# Debian's firefox-esr, WebKitGTK's WebDriver (it brings MiniBrowser), Xvfb, the virtual
+# display MiniBrowser needs, and chromedriver for the same journeys in Chromium.
+# Installed only when missing.
 engine_packages=()
+command -v chromedriver >/dev/null 2>&1 || engine_packages+=(chromium-driver)
 command -v firefox-esr >/dev/null 2>&1 || engine_packages+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null 2>&1 || engine_packages+=(webkit2gtk-driver)
 command -v Xvfb >/dev/null 2>&1 || engine_packages+=(xvfb)
 if [ "${#engine_packages[@]}" -gt 0 ]; then
-  echo "== installing ${engine_packages[*]} for the Firefox and WebKit tests"
+  echo "== installing ${engine_packages[*]} for the Firefox, WebKit and Selenium tests"
   export DEBIAN_FRONTEND=noninteractive
   sremgr_as_root apt-get update -qq
   sremgr_as_root apt-get install -y -qq "${engine_packages[@]}" >/dev/null

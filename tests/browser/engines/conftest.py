@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CHROMIUM, FLAGS
 
 os.environ["SE_OFFLINE"] = "true"  # before Selenium is imported: never fetch a driver
 
@@ -29,7 +30,10 @@ from selenium.webdriver.remote.client_config import ClientConfig
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.remote.webdriver import WebDriver
 
-ENGINES = ["firefox", "webkit"]
+# Chromium also runs these journeys here (cheaply, the same code through chromedriver), so
+# the three engines answer the same questions; tests/browser covers Chromium in depth.
+ENGINES = ["firefox", "webkit", "chromium"]
+CHROMEDRIVER = os.environ.get("SREMGR_CHROMEDRIVER", "/usr/bin/chromedriver")
 FIREFOX = os.environ.get("SREMGR_FIREFOX", "/usr/bin/firefox-esr")
 WEBKIT_DRIVER = os.environ.get("SREMGR_WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
 START_SECONDS = 60  # a cold Firefox start on a busy CI machine (2-3 s here); also caps any command
@@ -140,6 +144,19 @@ def start_webkit(display: str, downloads: Path) -> tuple[WebDriver, Service]:
     return _connect(service, options, "webkit"), service
 
 
+def start_chromium(downloads: Path) -> tuple[WebDriver, Service]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in [*FLAGS, "--headless=new", "--window-size=1280,800"]:
+        options.add_argument(flag)
+    options.add_experimental_option(
+        "prefs",
+        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
+    )
+    service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
+    return _connect(service, options, "chromium"), service
+
+
 @pytest.fixture(scope="session", params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
     return str(request.param)
@@ -154,6 +171,8 @@ def driver_and_downloads(
     display = None
     if engine == "firefox":
         driver, service = start_firefox(downloads)
+    elif engine == "chromium":
+        driver, service = start_chromium(downloads)
     else:
         display = Xvfb()
         try:
