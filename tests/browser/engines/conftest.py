@@ -1,9 +1,9 @@
-"""Debian's Firefox and WebKit, started through Selenium with the driver's exact path.
+"""Debian's Firefox, WebKit and Chromium, started through Selenium with exact driver paths.
 
-Playwright cannot drive the stock browsers (see the shared ENGINES notes), Selenium can.
-Selenium Manager is never allowed to download anything (SE_OFFLINE=true plus explicit
-driver paths), and every step that can hang on a broken machine has a deadline, so a
-browser that does not start fails the tests with a message instead of stalling CI.
+Playwright cannot drive the stock Firefox and WebKit (see the shared ENGINES notes),
+Selenium can. Selenium Manager is never allowed to download anything (SE_OFFLINE=true plus
+explicit driver paths), and every step that can hang on a broken machine has a deadline,
+so a browser that does not start fails the tests with a message instead of stalling CI.
 The site factory and the local HTTP server come from tests/browser/conftest.py.
 """
 
@@ -37,6 +37,13 @@ CHROMEDRIVER = os.environ.get("SREMGR_CHROMEDRIVER", "/usr/bin/chromedriver")
 FIREFOX = os.environ.get("SREMGR_FIREFOX", "/usr/bin/firefox-esr")
 WEBKIT_DRIVER = os.environ.get("SREMGR_WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
 START_SECONDS = 60  # a cold Firefox start on a busy CI machine (2-3 s here); also caps any command
+
+
+def installed(path: str, package: str) -> str:
+    """`path`, or a clear failure naming the Debian package that provides it."""
+    if not Path(path).is_file():
+        pytest.fail(f"{path} is missing: apt-get install {package} (scripts/test.sh does it)")
+    return path
 
 
 def geckodriver() -> Path:
@@ -115,7 +122,7 @@ def _connect(service: Service, options: Any, engine: str) -> WebDriver:
         )
     except Exception as error:
         service.stop()
-        pytest.fail(f"{engine} did not start within {START_SECONDS} s: {error}")
+        pytest.fail(f"{engine} did not start (deadline {START_SECONDS} s): {error}")
     driver.set_window_size(1280, 800)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(15)
@@ -124,7 +131,7 @@ def _connect(service: Service, options: Any, engine: str) -> WebDriver:
 
 def start_firefox(downloads: Path) -> tuple[WebDriver, Service]:
     options = webdriver.FirefoxOptions()
-    options.binary_location = FIREFOX
+    options.binary_location = installed(FIREFOX, "firefox-esr")
     options.add_argument("-headless")
     # Downloads land in `downloads` without a dialog, as they would for a reader.
     options.set_preference("browser.download.folderList", 2)
@@ -140,20 +147,22 @@ def start_webkit(display: str, downloads: Path) -> tuple[WebDriver, Service]:
     # MiniBrowser saves downloads to $HOME (no XDG user dirs are configured), so a private
     # HOME is the downloads folder; it also keeps the reader's profile out of the way.
     env = {**os.environ, "DISPLAY": display, "HOME": str(downloads)}
-    service = webdriver.WebKitGTKService(executable_path=WEBKIT_DRIVER, env=env)
+    service = webdriver.WebKitGTKService(
+        executable_path=installed(WEBKIT_DRIVER, "webkit2gtk-driver"), env=env
+    )
     return _connect(service, options, "webkit"), service
 
 
 def start_chromium(downloads: Path) -> tuple[WebDriver, Service]:
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
+    options.binary_location = installed(CHROMIUM, "chromium")
     for flag in [*FLAGS, "--headless=new", "--window-size=1280,800"]:
         options.add_argument(flag)
     options.add_experimental_option(
         "prefs",
         {"download.default_directory": str(downloads), "download.prompt_for_download": False},
     )
-    service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
+    service = webdriver.ChromeService(executable_path=installed(CHROMEDRIVER, "chromium-driver"))
     return _connect(service, options, "chromium"), service
 
 
