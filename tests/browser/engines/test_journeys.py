@@ -1,8 +1,9 @@
-"""The core journeys in Firefox and WebKit: tick and reload, two windows at once, export,
-reset and import. Written against the DOM contract (docs/design.md, "Rendered HTML") and
-what a reader sees, never against the script's internal names.
+"""The core journeys in Firefox, WebKit and Chromium: tick and reload, two windows at once,
+export, reset and import. Written against the DOM contract (docs/design.md, "Rendered HTML"),
+the dashboard attributes the Chromium tests in tests/browser also read, and what a reader
+sees, never against the script's internal names, so they outlive a rewrite of the script.
 
-Chromium runs the same journeys, and many more, through Playwright in tests/browser.
+Chromium runs many more journeys through Playwright in tests/browser.
 """
 
 from __future__ import annotations
@@ -151,15 +152,15 @@ def notice(driver: WebDriver) -> str:
     )
 
 
-# ---------------------------------------------------------------- journeys
-
-
 def screenshot(driver: WebDriver, path: Path) -> None:
     """Saves the page as painted: two animation frames first, or WebKit may show the old one."""
     driver.execute_async_script(
         "const done = arguments[0];requestAnimationFrame(() => requestAnimationFrame(() => done()))"
     )
     driver.save_screenshot(str(path))
+
+
+# ---------------------------------------------------------------- journeys
 
 
 def test_tick_survives_a_reload(
