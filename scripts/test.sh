@@ -6,21 +6,28 @@ cd "$(dirname "$0")/.."
 # Everything Python installs into the project's own virtual environment, .venv.
 source scripts/venv.sh
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing Debian's chromium for the browser tests"
+# Debian packages the tests drive, installed only when missing, in one apt-get run:
+# - chromium: the Playwright browser tests;
+# - chromium-driver, firefox-esr, webkit2gtk-driver (it brings MiniBrowser) and xvfb (the
+#   display MiniBrowser needs): the same journeys in three engines through Selenium
+#   (tests/browser/engines);
+# - nodejs and npm: development tools only (axe-core for the accessibility tests); the
+#   plugin ships no Node code.
+apt_packages=()
+command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
+command -v firefox-esr >/dev/null 2>&1 || apt_packages+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || apt_packages+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || apt_packages+=(xvfb)
+command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+if [ "${#apt_packages[@]}" -gt 0 ]; then
+  echo "== installing Debian's ${apt_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   sremgr_as_root apt-get update -qq
-  sremgr_as_root apt-get install -y -qq chromium >/dev/null
+  sremgr_as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
-# The accessibility tests (tests/browser/test_a11y.py) run axe-core from the npm registry
-# (package.json, package-lock.json). Node is a development tool only: the plugin ships none.
-if ! command -v node >/dev/null 2>&1; then
-  echo "== installing Debian's nodejs and npm for the accessibility tests"
-  export DEBIAN_FRONTEND=noninteractive
-  sremgr_as_root apt-get update -qq
-  sremgr_as_root apt-get install -y -qq nodejs npm >/dev/null
-fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci (axe-core for the accessibility tests)"
   npm ci --no-audit --no-fund --loglevel=error
