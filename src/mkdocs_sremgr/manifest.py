@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from urllib.parse import urlsplit
 
@@ -33,6 +34,8 @@ def build_manifest(
                 "lesson": checklist.lesson,
                 "cadence": checklist.cadence,
                 "tags": checklist.tags,
+                # Old ids of a renamed checklist, so its readers' progress is found under them.
+                "aliases": list(getattr(checklist, "aliases", None) or ()),
                 "sections": [
                     {
                         "id": section.id,
@@ -41,7 +44,7 @@ def build_manifest(
                             {
                                 "id": item.id,
                                 "text": item.text,
-                                "weight": item.weight,
+                                "weight": _finite(item.weight),
                                 "aliases": list(item.aliases),
                                 "fp": item.fp,
                             }
@@ -59,4 +62,17 @@ def build_manifest(
         "dashboard_url": urls.get(("dashboard", "dashboard"), ""),
         "checklists": checklists,
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # allow_nan=False: the browser's JSON.parse refuses NaN, so it must never be written.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _finite(weight: float) -> float:
+    """The weight, or the default where it is not a finite number (`.nan` in YAML)."""
+    return weight if isinstance(weight, (int, float)) and math.isfinite(weight) else 1
+
+
+def manifest_script(manifest_json: str) -> str:
+    """manifest.js: the manifest as a data script, which a page opened from file:// can load
+    (a fetch of manifest.json is blocked there), as Material's offline plugin does for search."""
+    # JSON is a JavaScript expression; "</" is escaped so the text can never close a tag.
+    return "window.sremgrManifest=" + manifest_json.replace("</", "<\\/") + ";\n"
