@@ -13,12 +13,28 @@ if ! command -v chromium >/dev/null 2>&1; then
   sremgr_as_root apt-get install -y -qq chromium >/dev/null
 fi
 
+# The browser code's tooling (tsc, esbuild, fast-check) comes from npm, pinned by package-lock.json.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "== installing Debian's nodejs and npm for the browser code's unit tests"
+  export DEBIAN_FRONTEND=noninteractive
+  sremgr_as_root apt-get update -qq
+  sremgr_as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -x node_modules/.bin/tsc ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 echo "== installing mkdocs-sremgr with its test dependencies"
 "$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
 
 echo "== ruff"
 "$PY" -m ruff check src tests benchmarks scripts
 "$PY" -m ruff format --check src tests benchmarks scripts
+
+echo "== browser code: tsc (strict), node --test"
+npx --no-install tsc --noEmit -p tsconfig.json
+node --test tests/js/
 
 echo "== pytest"
 export NO_MKDOCS_2_WARNING=1

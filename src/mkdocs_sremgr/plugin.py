@@ -31,7 +31,7 @@ log = get_plugin_logger(__name__)
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 ASSET_DIR = "assets/sremgr/"
-# Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
+# Built from assets/src by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
 # sremgr.js fetches sremgr-dashboard.js itself, only on a page with a dashboard.
 STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr.css")
 
