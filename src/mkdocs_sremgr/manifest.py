@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 from urllib.parse import urlsplit
 
@@ -34,8 +33,6 @@ def build_manifest(
                 "lesson": checklist.lesson,
                 "cadence": checklist.cadence,
                 "tags": checklist.tags,
-                # Old ids of a renamed checklist, so its readers' progress is found under them.
-                "aliases": list(getattr(checklist, "aliases", None) or ()),
                 "sections": [
                     {
                         "id": section.id,
@@ -44,7 +41,7 @@ def build_manifest(
                             {
                                 "id": item.id,
                                 "text": item.text,
-                                "weight": _finite(item.weight),
+                                "weight": item.weight,
                                 "aliases": list(item.aliases),
                                 "fp": item.fp,
                             }
@@ -62,13 +59,7 @@ def build_manifest(
         "dashboard_url": urls.get(("dashboard", "dashboard"), ""),
         "checklists": checklists,
     }
-    # allow_nan=False: the browser's JSON.parse refuses NaN, so it must never be written.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
-def _finite(weight: float) -> float:
-    """The weight, or the default where it is not a finite number (`.nan` in YAML)."""
-    return weight if isinstance(weight, (int, float)) and math.isfinite(weight) else 1
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def manifest_script(manifest_json: str) -> str:

@@ -207,8 +207,9 @@ export function bindChecklist(root, store, env) {
       changed(store.apply({ kind: "reset-checklist", checklist }));
     }
   });
-  // The HTML renders the boxes disabled, so nothing pretends to work without this script.
-  for (const it of items) if (it.input) it.input.disabled = false;
+  // The HTML renders each section as a disabled fieldset (and says ticking needs JavaScript),
+  // so without this script no box pretends to work.
+  for (const field of Array.from(root.querySelectorAll("fieldset[data-sremgr-section][disabled]"))) field.removeAttribute("disabled");
   for (const nojs of Array.from(root.querySelectorAll(".sremgr-nojs"))) nojs.remove();
   root.classList.add("sremgr-js");
   return { paint, notices: area.render };
