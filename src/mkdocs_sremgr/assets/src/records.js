@@ -30,8 +30,9 @@ export function emptyData(/** @type {string} */ at) {
   return d;
 }
 
-/** The first of `ids` with a record in `map`, so data kept under an old id is found. */
-function lookup(/** @type {unknown} */ map, /** @type {Named} */ named) {
+/** The record under `named`'s id or else its first alias with one, so data kept under an old
+ * id is found; null when there is none. */
+export function lookup(/** @type {unknown} */ map, /** @type {Named} */ named) {
   const mine = own(map, named.id);
   if (isObj(mine)) return /** @type {Record<string, any>} */ (mine);
   for (const old of named.aliases) {

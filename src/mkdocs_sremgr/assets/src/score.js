@@ -1,6 +1,6 @@
 // Scores: a checklist's weighted percentage of applicable items done, and the overall mean.
-import { checklistRecord, stateOf } from "./records.js";
-import { isObj, own, pct, stamp } from "./util.js";
+import { checklistRecord, lookup, stateOf } from "./records.js";
+import { pct, stamp } from "./util.js";
 
 /** @typedef {import("./records.js").Data} Data */
 /** @typedef {import("./records.js").Named} Named */
@@ -30,16 +30,7 @@ export function finish(/** @type {Tally} */ t) {
 }
 
 /** The record of an item in a checklist's record map, under its id or an alias. */
-export function findItem(/** @type {unknown} */ items, /** @type {Named} */ item) {
-  if (!isObj(items)) return null;
-  const r = own(items, item.id);
-  if (isObj(r)) return /** @type {Record<string, any>} */ (r);
-  for (const a of item.aliases) {
-    const o = own(items, a);
-    if (isObj(o)) return /** @type {Record<string, any>} */ (o);
-  }
-  return null;
-}
+export const findItem = lookup;
 
 /**
  * A checklist's score and its last change (the latest `changed` or `reviewed`, as an ISO

@@ -65,13 +65,26 @@ export function extend(/** @type {Record<string, string>} */ more) {
   catalog = Object.assign(Object.create(null), catalog, more);
 }
 
-/** A number for the page's language. */
+/** @type {{lang: string | undefined, format: (n: number) => string} | null} */
+let numbers = null;
+
+/** A number for the page's language. The formatter is made once per language: building an
+ * Intl object costs far more than using one, and a long page formats hundreds of numbers. */
 export function num(/** @type {number} */ n) {
-  try {
-    return new Intl.NumberFormat(lang()).format(n);
-  } catch {
-    return String(n);
+  const l = lang();
+  // The first Intl object of a page costs ~15 ms (it loads locale data): more than the whole
+  // start-up budget. Small whole numbers in English read the same without it.
+  if (Number.isInteger(n) && Math.abs(n) < 1000 && (!l || /^en\b/i.test(l))) return String(n);
+  if (!numbers || numbers.lang !== l) {
+    let format = /** @type {(n: number) => string} */ (String);
+    try {
+      format = new Intl.NumberFormat(l).format;
+    } catch {
+      /* an unknown language: plain digits */
+    }
+    numbers = { lang: l, format };
   }
+  return numbers.format(n);
 }
 
 /** A date (day only) for the page's language; "" when `iso` is not a date. */

@@ -61,7 +61,7 @@ export function normalise(/** @type {unknown} */ d) {
     if (top[k] !== undefined && !isObj(top[k])) return { data: null, problems: [`${k} is not an object`] };
   }
   /** @type {any} */
-  const out = json(top, 0, "data", bad) || dict();
+  const out = json(top, 0, "data", bad, ["checklists", "snapshots", "meta"]);
   out.checklists = dict();
   out.snapshots = dict();
   out.meta = isObj(top.meta) ? json(top.meta, 1, "meta", bad) : dict();
@@ -84,7 +84,7 @@ export function normalise(/** @type {unknown} */ d) {
 
 function checklist(/** @type {Record<string, unknown>} */ c, /** @type {string} */ cid, /** @type {Bad} */ bad) {
   /** @type {any} */
-  const out = json(c, 2, cid, bad);
+  const out = json(c, 2, cid, bad, ["items"]);
   if (c.reviewed !== undefined && !isDate(c.reviewed)) {
     bad(`bad review date in ${cid}`);
     delete out.reviewed;
@@ -123,7 +123,7 @@ function snapshot(/** @type {unknown} */ s, /** @type {string} */ p, /** @type {
   const snap = /** @type {Record<string, unknown>} */ (s);
   if (!isDate(snap.closed) || !isObj(snap.checklists)) return bad(`bad snapshot ${p}`);
   /** @type {any} */
-  const out = json(snap, 2, p, bad);
+  const out = json(snap, 2, p, bad, ["checklists"]);
   out.checklists = dict();
   const cs = /** @type {Record<string, unknown>} */ (snap.checklists);
   for (const cid of Object.keys(cs)) {
@@ -141,16 +141,17 @@ function snapshot(/** @type {unknown} */ s, /** @type {string} */ p, /** @type {
 /**
  * A canonical copy of any JSON value: objects prototype-free, non-finite numbers null.
  * Deeper than MAX_DEPTH is a problem (storage the build writes is 5 levels deep).
+ * `skip` names fields of `v` left out because the caller checks and copies them itself.
  * @returns {any}
  */
-function json(/** @type {unknown} */ v, /** @type {number} */ depth, /** @type {string} */ where, /** @type {Bad} */ bad) {
+function json(/** @type {unknown} */ v, /** @type {number} */ depth, /** @type {string} */ where, /** @type {Bad} */ bad, /** @type {string[]} */ skip = []) {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (v === null || typeof v === "string" || typeof v === "boolean") return v;
   if (depth > MAX_DEPTH) return bad(`${where} is nested too deeply`);
   if (Array.isArray(v)) return v.map((x) => json(x, depth + 1, where, bad));
   if (isObj(v)) {
     const out = dict();
-    for (const k of Object.keys(/** @type {object} */ (v))) out[k] = json(/** @type {any} */ (v)[k], depth + 1, where, bad);
+    for (const k of Object.keys(/** @type {object} */ (v))) if (!skip.includes(k)) out[k] = json(/** @type {any} */ (v)[k], depth + 1, where, bad);
     return out;
   }
   return bad(`unexpected value in ${where}`);
