@@ -156,3 +156,12 @@ test("replace keeps the reader's own meta; a reset of one checklist leaves the o
   const reset = apply(mine, { kind: "reset-checklist", checklist: { id: "alpha", aliases: [] } });
   assert.deepEqual(Object.keys(reset.checklists), ["beta"]);
 });
+
+test("the dashboard's manifest model: weights that are not finite count as the default", async () => {
+  const { prepare } = await import("../../src/mkdocs_sremgr/assets/src/dashboard/model.js");
+  const m = prepare({ storage_key: KEY, checklists: [{ id: "constructor", aliases: ["old"], tags: ["__proto__", 3], sections: [
+    { title: "S", items: [{ id: "a", weight: NaN }, { id: "b", weight: -1 }, { id: "c", weight: 2.5 }, { id: "d", weight: "9" }] }] }] });
+  assert.deepEqual(m.checklists[0].items.map((i) => i.weight), [1, 1, 2.5, 1]);
+  assert.deepEqual(m.checklists[0].aliases, ["old"]);
+  assert.deepEqual(m.checklists[0].tags, ["__proto__"]);
+});
