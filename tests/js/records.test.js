@@ -76,17 +76,17 @@ test("1e400 in storage reads as null and the export re-imports", () => {
   const raw = '{"version": 1, "checklists": {"alpha": {"items": {"one": {"state": "done", "score": 1e400}}}}, "meta": {"x": -1e400}}';
   const read = readStored(raw, ctx.at);
   assert.deepEqual(read.problems, []);
-  assert.equal(read.data.checklists.alpha.items.one.score, null);
+  assert.equal(j(read.data).checklists.alpha.items.one.score, null); // as the next write stores it
   const back = validateImport(fileOf(read.data), ctx);
   assert.deepEqual(j(back.data), j(read.data));
 });
 
 test("an id ending in a newline is refused the same way on read and on import", () => {
-  const d = { version: 1, checklists: { alpha: { items: { "one\n": { state: "done" } } } } };
-  assert.match(normalise(d).problems[0], /bad item id "one\\n"/);
-  assert.match(validateImport(fileOf(d), ctx).error, /bad item id/);
+  const d = () => ({ version: 1, checklists: { alpha: { items: { "one\n": { state: "done" }, two: { state: "done" } } } } });
+  assert.match(normalise(d()).problems[0], /bad item id "one\\n"/);
+  assert.match(validateImport(fileOf(d()), ctx).error, /bad item id/);
   // A record read from storage keeps its good part (the whole original goes to a backup).
-  assert.deepEqual(Object.keys(normalise(d).data.checklists.alpha.items), []);
+  assert.deepEqual(Object.keys(normalise(d()).data.checklists.alpha.items), ["two"]);
 });
 
 test("more than 5,000 item records re-import (limits follow what storage can hold)", () => {
@@ -102,6 +102,12 @@ test("unknown fields are kept at every level", () => {
     snapshots: { "2026-Q1": { closed: "2026-03-30T00:00:00Z", by: "me", checklists: { alpha: { done: ["one"], total: 1, score: 100, extra: 1 } } } }, meta: { theme: "dark" } };
   const out = validateImport(fileOf(d), ctx);
   assert.deepEqual(j(out.data), d);
+});
+
+test("import refuses a file nested deeper than any record", () => {
+  const deep = "[".repeat(100000) + "]".repeat(100000);
+  const out = validateImport(fileOf({ version: 1, checklists: {}, meta: { deep: 0 } }).replace('"deep":0', `"deep":${deep}`), ctx);
+  assert.match(out.error, /nested too deeply/);
 });
 
 test("import refuses what storage may not hold, naming the first problem", () => {

@@ -43,10 +43,12 @@ export function migrate(/** @type {any} */ d, /** @type {string} */ at) {
 }
 
 /**
- * Checks `d` against the storage contract and returns a canonical, prototype-free copy with
- * every problem found (path + what is wrong). Parts with a problem are left out of the copy;
- * unknown fields are kept; a number JSON cannot hold (1e400 parses as Infinity) becomes null,
- * as JSON.stringify would write it anyway.
+ * Checks `d` (fresh from JSON.parse) against the storage contract, in place, and returns it
+ * with every problem found (path + what is wrong). Parts with a problem are removed; the
+ * id-keyed maps lose their prototype, so an id such as `constructor` is only ever data;
+ * unknown fields are kept. A number JSON cannot hold (1e400 parses as Infinity) is written
+ * as null by the next JSON.stringify, like any other. In place and without a copy because it
+ * runs on every read of storage, on the start-up path of every page.
  * @returns {{data: Data | null, problems: string[]}}
  */
 export function normalise(/** @type {unknown} */ d) {
@@ -54,107 +56,99 @@ export function normalise(/** @type {unknown} */ d) {
   const problems = [];
   const bad = (/** @type {string} */ msg) => (problems.push(msg), undefined);
   if (!isObj(d)) return { data: null, problems: ["the data is not an object"] };
-  const top = /** @type {Record<string, unknown>} */ (d);
+  const top = /** @type {Record<string, any>} */ (d);
   if (top.version !== storageVersion) return { data: null, problems: ["unknown version"] };
   if (!isObj(top.checklists)) return { data: null, problems: ["checklists is not an object"] };
   for (const k of ["snapshots", "meta"]) {
     if (top[k] !== undefined && !isObj(top[k])) return { data: null, problems: [`${k} is not an object`] };
   }
-  /** @type {any} */
-  const out = json(top, 0, "data", bad, ["checklists", "snapshots", "meta"]);
-  out.checklists = dict();
-  out.snapshots = dict();
-  out.meta = isObj(top.meta) ? json(top.meta, 1, "meta", bad) : dict();
-  const checklists = /** @type {Record<string, unknown>} */ (top.checklists);
+  const checklists = bare(top.checklists);
   for (const cid of Object.keys(checklists)) {
     const c = checklists[cid];
     if (!isId(cid)) bad(`bad checklist id ${show(cid)}`);
     else if (!isObj(c)) bad(`checklist ${cid} is not an object`);
-    else out.checklists[cid] = checklist(/** @type {Record<string, unknown>} */ (c), cid, bad);
+    else continue;
+    delete checklists[cid];
   }
-  const snaps = isObj(top.snapshots) ? /** @type {Record<string, unknown>} */ (top.snapshots) : {};
-  for (const p of Object.keys(snaps)) {
-    const s = snapshot(snaps[p], p, bad);
-    if (s) out.snapshots[p] = s;
-  }
-  return { data: out, problems };
+  for (const cid of Object.keys(checklists)) checklist(checklists[cid], cid, bad);
+  const snaps = (top.snapshots = isObj(top.snapshots) ? bare(top.snapshots) : dict());
+  for (const p of Object.keys(snaps)) if (!snapshot(snaps[p], p, bad)) delete snaps[p];
+  top.meta = isObj(top.meta) ? bare(top.meta) : dict();
+  return { data: /** @type {Data} */ (top), problems };
 }
 
 /** @typedef {(msg: string) => undefined} Bad */
 
-function checklist(/** @type {Record<string, unknown>} */ c, /** @type {string} */ cid, /** @type {Bad} */ bad) {
-  /** @type {any} */
-  const out = json(c, 2, cid, bad, ["items"]);
+/** `o` without its prototype: its keys are data only. */
+function bare(/** @type {Record<string, any>} */ o) {
+  Object.setPrototypeOf(o, null);
+  return o;
+}
+
+function checklist(/** @type {Record<string, any>} */ c, /** @type {string} */ cid, /** @type {Bad} */ bad) {
   if (c.reviewed !== undefined && !isDate(c.reviewed)) {
     bad(`bad review date in ${cid}`);
-    delete out.reviewed;
+    delete c.reviewed;
   }
-  if (c.items === undefined) return out;
-  out.items = dict();
-  if (!isObj(c.items)) return (bad(`items of ${cid} is not an object`), out);
-  const items = /** @type {Record<string, unknown>} */ (c.items);
+  if (c.items === undefined) return;
+  if (!isObj(c.items)) {
+    bad(`items of ${cid} is not an object`);
+    c.items = dict();
+    return;
+  }
+  const items = bare(c.items);
   for (const iid of Object.keys(items)) {
     const r = items[iid];
-    if (!isId(iid)) bad(`bad item id ${show(iid)} in ${cid}`);
-    else if (!isObj(r)) bad(`item ${cid}/${iid} is not an object`);
-    else {
-      const rec = /** @type {Record<string, unknown>} */ (r);
-      const wrong = itemProblem(rec);
-      if (wrong) bad(`bad ${wrong} for item ${cid}/${iid}`);
-      else out.items[iid] = json(rec, 3, iid, bad);
-    }
+    const wrong = !isId(iid) ? `item id ${show(iid)} in ${cid}` : !isObj(r) ? `item ${cid}/${iid}` : itemProblem(r, `${cid}/${iid}`);
+    if (!wrong) continue;
+    bad(`bad ${wrong}`);
+    delete items[iid];
   }
-  return out;
 }
 
-/** The first known field of an item record with a value the contract does not allow. */
-function itemProblem(/** @type {Record<string, unknown>} */ r) {
-  if (r.state !== undefined && !itemStates.includes(/** @type {any} */ (r.state))) return "state";
-  if (r.changed !== undefined && !isDate(r.changed)) return "changed";
-  if (r.noted !== undefined && !isDate(r.noted)) return "noted";
-  if (r.fp !== undefined && !(typeof r.fp === "string" && (r.fp === "" || FP.test(r.fp)))) return "fp";
-  if (r.note !== undefined && !(typeof r.note === "string" && r.note.length <= MAX_NOTE)) return "note";
-  return "";
+/** What is wrong with the known fields of an item record, or "" when nothing is. */
+function itemProblem(/** @type {Record<string, unknown>} */ r, /** @type {string} */ where) {
+  const field =
+    r.state !== undefined && !itemStates.includes(/** @type {any} */ (r.state)) ? "state"
+    : r.changed !== undefined && !isDate(r.changed) ? "changed"
+    : r.noted !== undefined && !isDate(r.noted) ? "noted"
+    : r.fp !== undefined && !(typeof r.fp === "string" && (r.fp === "" || FP.test(r.fp))) ? "fp"
+    : r.note !== undefined && !(typeof r.note === "string" && r.note.length <= MAX_NOTE) ? "note"
+    : "";
+  return field && `${field} for item ${where}`;
 }
 
+/** Checks one snapshot in place; false when it must go. */
 function snapshot(/** @type {unknown} */ s, /** @type {string} */ p, /** @type {Bad} */ bad) {
   if (!isPeriod(p)) return bad(`bad quarter name ${show(p)}`);
   if (!isObj(s)) return bad(`snapshot ${p} is not an object`);
-  const snap = /** @type {Record<string, unknown>} */ (s);
+  const snap = /** @type {Record<string, any>} */ (s);
   if (!isDate(snap.closed) || !isObj(snap.checklists)) return bad(`bad snapshot ${p}`);
-  /** @type {any} */
-  const out = json(snap, 2, p, bad, ["checklists"]);
-  out.checklists = dict();
-  const cs = /** @type {Record<string, unknown>} */ (snap.checklists);
+  const cs = bare(snap.checklists);
   for (const cid of Object.keys(cs)) {
-    const c = /** @type {any} */ (cs[cid]);
+    const c = cs[cid];
     const ok =
       isId(cid) && isObj(c) && Array.isArray(c.done) && c.done.every(isId) &&
       Number.isInteger(c.total) && c.total >= 0 &&
       typeof c.score === "number" && c.score >= 0 && c.score <= 100;
-    if (ok) out.checklists[cid] = json(c, 3, cid, bad);
-    else bad(`bad snapshot of ${show(cid)} in ${p}`);
+    if (ok) continue;
+    bad(`bad snapshot of ${show(cid)} in ${p}`);
+    delete cs[cid];
   }
-  return out;
+  return true;
 }
 
-/**
- * A canonical copy of any JSON value: objects prototype-free, non-finite numbers null.
- * Deeper than MAX_DEPTH is a problem (storage the build writes is 5 levels deep).
- * `skip` names fields of `v` left out because the caller checks and copies them itself.
- * @returns {any}
- */
-function json(/** @type {unknown} */ v, /** @type {number} */ depth, /** @type {string} */ where, /** @type {Bad} */ bad, /** @type {string[]} */ skip = []) {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
-  if (depth > MAX_DEPTH) return bad(`${where} is nested too deeply`);
-  if (Array.isArray(v)) return v.map((x) => json(x, depth + 1, where, bad));
-  if (isObj(v)) {
-    const out = dict();
-    for (const k of Object.keys(/** @type {object} */ (v))) if (!skip.includes(k)) out[k] = json(/** @type {any} */ (v)[k], depth + 1, where, bad);
-    return out;
+/** Whether `v` nests no deeper than `max` levels (checked without recursion). */
+function shallow(/** @type {unknown} */ v, /** @type {number} */ max) {
+  /** @type {[unknown, number][]} */
+  const todo = [[v, 0]];
+  while (todo.length) {
+    const [x, depth] = /** @type {[unknown, number]} */ (todo.pop());
+    if (x === null || typeof x !== "object") continue;
+    if (depth > max) return false;
+    for (const y of Object.values(/** @type {object} */ (x))) todo.push([y, depth + 1]);
   }
-  return bad(`unexpected value in ${where}`);
+  return true;
 }
 
 /** A key as a reader can see it in a message: short, newlines shown. */
@@ -207,6 +201,7 @@ export function validateImport(/** @type {string} */ text, /** @type {{key: stri
     d = isObj(d.checklists) ? migrate(d, ctx.at) : null;
     if (!d) return { error: "its data cannot be read" };
   }
+  if (!shallow(d, MAX_DEPTH)) return { error: "it is nested too deeply" };
   const { data, problems } = normalise(d);
   if (!data || problems.length) return { error: problems[0] || "its content is not valid" };
   const ids = Object.keys(data.checklists);
