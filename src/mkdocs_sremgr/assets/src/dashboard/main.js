@@ -85,8 +85,12 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
       class: "sremgr-quiet", "data-sremgr-export-age": Number.isFinite(ago) ? String(ago) : "never", "data-sremgr-export-due": due ? "" : null,
       text: t("dash.quarter", { period: p }) + (prev ? t("dash.lastClosed", { period: prev }) : "") + exportText + (due ? t("dash.exportDue") : ""),
     }));
+    // One pass over the list, not one search per checklist: a handbook may have a thousand.
+    /** @type {Map<string, Element>} */
+    const lis = new Map();
+    if (list) for (const el of Array.from(list.querySelectorAll("li[data-sremgr-checklist]"))) lis.set(el.getAttribute("data-sremgr-checklist") || "", el);
     for (const c of man.checklists) {
-      const li = list && Array.from(list.querySelectorAll("li[data-sremgr-checklist]")).find((el) => el.getAttribute("data-sremgr-checklist") === c.id);
+      const li = lis.get(c.id);
       if (!li) continue;
       let row = rows.get(c.id);
       if (!row) {
