@@ -11,8 +11,8 @@ source scripts/venv.sh
 # - chromium-driver, firefox-esr, webkit2gtk-driver (it brings MiniBrowser) and xvfb (the
 #   display MiniBrowser needs): the same journeys in three engines through Selenium
 #   (tests/browser/engines);
-# - nodejs and npm: development tools only (axe-core for the accessibility tests); the
-#   plugin ships no Node code.
+# - nodejs and npm: development tools only (tsc, esbuild and node --test for the browser
+#   code, axe-core for the accessibility tests); the plugin ships no Node code.
 apt_packages=()
 command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
@@ -28,8 +28,10 @@ if [ "${#apt_packages[@]}" -gt 0 ]; then
   sremgr_as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== npm ci (axe-core for the accessibility tests)"
+# The browser code's tooling (tsc, esbuild, fast-check) and axe-core, pinned by package-lock.json.
+if [ ! -x node_modules/.bin/tsc ] || [ ! -f node_modules/.package-lock.json ] ||
+   [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
@@ -39,6 +41,10 @@ echo "== installing mkdocs-sremgr with its test dependencies"
 echo "== ruff"
 "$PY" -m ruff check src tests benchmarks scripts
 "$PY" -m ruff format --check src tests benchmarks scripts
+
+echo "== browser code: tsc (strict), node --test"
+npx --no-install tsc --noEmit -p tsconfig.json
+node --test tests/js/
 
 echo "== pytest"
 export NO_MKDOCS_2_WARNING=1

@@ -60,3 +60,12 @@ def build_manifest(
         "checklists": checklists,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def manifest_script(manifest_json: str) -> str:
+    """manifest.js: the manifest as a data script, which a page opened from file:// can load
+    (a fetch of manifest.json is blocked there), as Material's offline plugin does for search."""
+    # JSON.parse of a string literal: browsers parse JSON faster than the same object literal,
+    # which counts for a thousand checklists. "</" is escaped so the text never closes a tag.
+    literal = json.dumps(manifest_json, ensure_ascii=False).replace("</", "<\\/")
+    return f"window.sremgrManifest=JSON.parse({literal});\n"

@@ -21,7 +21,7 @@ from mkdocs_sremgr import interop, markers
 from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
 from mkdocs_sremgr.config import SremgrConfig
 from mkdocs_sremgr.errors import SremgrError
-from mkdocs_sremgr.manifest import build_manifest, storage_key
+from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, arrange_nav, page_source, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
@@ -169,6 +169,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
                 self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start
             )
             files.append(File.generated(config, ASSET_DIR + "manifest.json", content=text))
+            # The dashboard loads this one: a data script works from file:// too.
+            files.append(
+                File.generated(config, ASSET_DIR + "manifest.js", content=manifest_script(text))
+            )
         return files
 
     def _team_source(self, plan: PagePlan, config: MkDocsConfig) -> Path | None:

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File
 from mkdocs_sremgr import markers
 from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
 from mkdocs_sremgr.errors import Problem, SremgrError
-from mkdocs_sremgr.manifest import build_manifest, storage_key
+from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, page_source, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer
@@ -150,6 +150,7 @@ def write_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
         handbook.catalog, handbook.urls, handbook.storage_key, handbook.fiscal_year_start
     )
     written.append(_write(target / "manifest.json", manifest))
+    written.append(_write(target / "manifest.js", manifest_script(manifest)))  # for file://
     written.append(_write(target / "sremgr.schema.json", schema_text()))
     return written
 

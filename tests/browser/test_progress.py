@@ -198,3 +198,41 @@ def test_dashboard_code_that_cannot_load_leaves_a_notice_and_the_data(
         page.locator('.sremgr-dashboard-list a[href$="alpha/"]').count() == 1
     )  # the plain list stays
     assert stored(page)["checklists"]["alpha"]["items"]["one"]["state"] == "done"
+
+
+PROTO = """\
+id: constructor
+title: Prototype names
+cadence: monthly
+tags: [toString, __proto__, constructor, hasOwnProperty]
+order: 4
+sections:
+  - id: only
+    title: Only section
+    items:
+      - id: constructor
+        text: An item called constructor.
+      - id: prototype
+        text: An item called prototype.
+"""
+
+
+def test_ids_and_tags_named_like_object_properties_work_everywhere(
+    make_site: Any, page: Any
+) -> None:
+    """A checklist `constructor` with tags `toString`, `__proto__`: once thrown on the dashboard."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    site = make_site(files={"alpha.yml": ALPHA, "beta.yml": BETA, "proto.yml": PROTO})
+    checklist(site, page, "constructor")
+    page.check("#sremgr-constructor--constructor")
+    page.goto(f"{site.url}handbook/dashboard/")
+    ready(page)
+    page.wait_for_selector(".sremgr-summary-panel")
+    row = page.locator('li[data-sremgr-checklist="constructor"]')
+    assert row.get_attribute("data-sremgr-score") == "50"
+    tags = page.eval_on_selector_all(
+        "[data-sremgr-tag]", "els => els.map(e => e.dataset.sremgrTag)"
+    )
+    assert {"toString", "__proto__", "constructor", "hasOwnProperty"} <= set(tags)
+    assert errors == []

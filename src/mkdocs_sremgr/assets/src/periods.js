@@ -1,0 +1,49 @@
+// Quarters (with a fiscal year) and how long a checklist of each cadence stays fresh.
+import { cadenceDays } from "./rules.generated.js";
+import { isObj, isPeriod, own, stamp } from "./util.js";
+
+/** @typedef {import("./records.js").Data} Data */
+
+/** A fiscal year's first month, 1–12, from the attribute's text (1 when unreadable). */
+export function fiscalStart(/** @type {string | null} */ text) {
+  const m = parseInt(text || "", 10);
+  return m >= 1 && m <= 12 ? m : 1;
+}
+
+/** `2026-Q4`; with a fiscal year starting in month `fys`, the year is the one it starts in. */
+export function periodOf(/** @type {Date} */ date, /** @type {number} */ fys = 1) {
+  const m = date.getMonth() + 1;
+  const y = date.getFullYear();
+  const i = (m - fys + 12) % 12;
+  return `${m >= fys ? y : y - 1}-Q${Math.floor(i / 3) + 1}`;
+}
+
+/** The closed quarters in the record, oldest first. */
+export function closedPeriods(/** @type {Data} */ d) {
+  return Object.keys(d.snapshots).filter((p) => isPeriod(p) && isObj(d.snapshots[p])).sort();
+}
+
+/** The latest quarter closed before `period`, or null. */
+export function lastClosedBefore(/** @type {Data} */ d, /** @type {string} */ period) {
+  const all = closedPeriods(d).filter((p) => p < period);
+  return all.length ? all[all.length - 1] : null;
+}
+
+/** What quarter `period` recorded for a checklist, or undefined. */
+export function snapshotOf(/** @type {Data} */ d, /** @type {string} */ period, /** @type {string} */ cid) {
+  const s = own(own(own(d.snapshots, period), "checklists"), cid);
+  return isObj(s) ? /** @type {{done: unknown, total: number, score: number}} */ (s) : undefined;
+}
+
+/** Days a checklist of this cadence stays fresh (quarterly's when unknown). */
+export function cadenceLimit(/** @type {string} */ cadence) {
+  return Object.prototype.hasOwnProperty.call(cadenceDays, cadence)
+    ? cadenceDays[/** @type {keyof typeof cadenceDays} */ (cadence)]
+    : cadenceDays.quarterly;
+}
+
+/** Whole days from `iso` to `now`; Infinity when `iso` is not a date. */
+export function daysSince(/** @type {unknown} */ iso, /** @type {number} */ now) {
+  const t = stamp(iso, now);
+  return t === -Infinity ? Infinity : Math.floor((now - t) / 864e5);
+}

@@ -1,0 +1,60 @@
+// Scores: a checklist's weighted percentage of applicable items done, and the overall mean.
+import { checklistRecord, lookup, stateOf } from "./records.js";
+import { pct, stamp } from "./util.js";
+
+/** @typedef {import("./records.js").Data} Data */
+/** @typedef {import("./records.js").Named} Named */
+/** @typedef {Named & {weight: number}} ScoredItem */
+/** @typedef {{done: number, total: number, w: number, tw: number, pct: number, last: string}} Tally */
+
+/** An empty tally. */
+export function tally() {
+  return /** @type {Tally} */ ({ done: 0, total: 0, w: 0, tw: 0, pct: 0, last: "" });
+}
+
+/** Counts one item in `t`; "not for me" items leave the totals. */
+export function count(/** @type {Tally} */ t, /** @type {number} */ weight, /** @type {string} */ state) {
+  if (state === "na") return;
+  t.total++;
+  t.tw += weight;
+  if (state === "done") {
+    t.done++;
+    t.w += weight;
+  }
+}
+
+/** Fills in the tally's percentage. */
+export function finish(/** @type {Tally} */ t) {
+  t.pct = pct(t.w, t.tw);
+  return t;
+}
+
+/** The record of an item in a checklist's record map, under its id or an alias. */
+export const findItem = lookup;
+
+/**
+ * A checklist's score and its last change (the latest `changed` or `reviewed`, as an ISO
+ * string, compared as instants; "" when there is none).
+ */
+export function score(/** @type {Data} */ d, /** @type {Named} */ checklist, /** @type {readonly ScoredItem[]} */ items, /** @type {number} */ now) {
+  const c = checklistRecord(d, checklist);
+  const recs = c && c.items;
+  const t = tally();
+  let last = -Infinity;
+  for (const it of items) {
+    const r = findItem(recs, it);
+    if (r && stamp(r.changed, now) > last) {
+      last = stamp(r.changed, now);
+      t.last = r.changed;
+    }
+    count(t, it.weight, stateOf(r));
+  }
+  if (c && stamp(c.reviewed, now) > last) t.last = c.reviewed;
+  return finish(t);
+}
+
+/** The mean of the numbers in `values` (others ignored), rounded; 0 when there are none. */
+export function mean(/** @type {readonly (number | null | undefined)[]} */ values) {
+  const v = /** @type {number[]} */ (values.filter((x) => typeof x === "number"));
+  return v.length ? Math.round(v.reduce((a, b) => a + b, 0) / v.length) : 0;
+}

@@ -1,0 +1,210 @@
+// What storage may legally hold, and the one validator that both a read from storage and an
+// imported file go through, so a reader's own export always re-imports (docs/design.md).
+import { itemStates, storageVersion } from "./rules.generated.js";
+import { dict, isDate, isId, isObj, isPeriod } from "./util.js";
+
+/** @typedef {import("./records.js").Data} Data */
+
+export const MAX_NOTE = 2000;
+/** Larger than any export of a browser's storage (a few MB at most), with room to spare. */
+export const MAX_IMPORT_BYTES = 25e6;
+const MAX_DEPTH = 32;
+const FP = /^[0-9a-f]{8}$/;
+
+/** MIGRATIONS[v] turns a record of version v into version v + 1; each one is unit-tested. */
+export const MIGRATIONS = [
+  // 0 -> 1: pre-release drafts stored no version and a boolean per item.
+  (/** @type {any} */ d, /** @type {string} */ at) => {
+    const out = { checklists: dict(), snapshots: isObj(d.snapshots) ? d.snapshots : dict(), meta: isObj(d.meta) ? d.meta : dict() };
+    for (const cid of Object.keys(d.checklists)) {
+      const c = d.checklists[cid];
+      if (!isObj(c)) continue;
+      const items = isObj(c.items) ? c.items : {};
+      const kept = dict();
+      for (const iid of Object.keys(items)) {
+        const v = items[iid];
+        kept[iid] = typeof v === "boolean" ? { state: v ? "done" : "open", changed: at } : v;
+      }
+      out.checklists[cid] = { items: kept };
+    }
+    return out;
+  },
+];
+
+/** Runs the migrations from `d.version` (none: 0) up to the current version; null if it cannot. */
+export function migrate(/** @type {any} */ d, /** @type {string} */ at) {
+  let v = d.version === undefined ? 0 : d.version;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > storageVersion) return null;
+  while (v < storageVersion) {
+    d = MIGRATIONS[v](d, at);
+    d.version = ++v;
+  }
+  return d;
+}
+
+/**
+ * Checks `d` (fresh from JSON.parse) against the storage contract, in place, and returns it
+ * with every problem found (path + what is wrong). Parts with a problem are removed; the
+ * id-keyed maps lose their prototype, so an id such as `constructor` is only ever data;
+ * unknown fields are kept. A number JSON cannot hold (1e400 parses as Infinity) is written
+ * as null by the next JSON.stringify, like any other. In place and without a copy because it
+ * runs on every read of storage, on the start-up path of every page.
+ * @returns {{data: Data | null, problems: string[]}}
+ */
+export function normalise(/** @type {unknown} */ d) {
+  /** @type {string[]} */
+  const problems = [];
+  const bad = (/** @type {string} */ msg) => (problems.push(msg), undefined);
+  if (!isObj(d)) return { data: null, problems: ["the data is not an object"] };
+  const top = /** @type {Record<string, any>} */ (d);
+  if (top.version !== storageVersion) return { data: null, problems: ["unknown version"] };
+  if (!isObj(top.checklists)) return { data: null, problems: ["checklists is not an object"] };
+  for (const k of ["snapshots", "meta"]) {
+    if (top[k] !== undefined && !isObj(top[k])) return { data: null, problems: [`${k} is not an object`] };
+  }
+  const checklists = bare(top.checklists);
+  for (const cid of Object.keys(checklists)) {
+    const c = checklists[cid];
+    if (!isId(cid)) bad(`bad checklist id ${show(cid)}`);
+    else if (!isObj(c)) bad(`checklist ${cid} is not an object`);
+    else continue;
+    delete checklists[cid];
+  }
+  for (const cid of Object.keys(checklists)) checklist(checklists[cid], cid, bad);
+  const snaps = (top.snapshots = isObj(top.snapshots) ? bare(top.snapshots) : dict());
+  for (const p of Object.keys(snaps)) if (!snapshot(snaps[p], p, bad)) delete snaps[p];
+  top.meta = isObj(top.meta) ? bare(top.meta) : dict();
+  return { data: /** @type {Data} */ (top), problems };
+}
+
+/** @typedef {(msg: string) => undefined} Bad */
+
+/** `o` without its prototype: its keys are data only. */
+function bare(/** @type {Record<string, any>} */ o) {
+  Object.setPrototypeOf(o, null);
+  return o;
+}
+
+function checklist(/** @type {Record<string, any>} */ c, /** @type {string} */ cid, /** @type {Bad} */ bad) {
+  if (c.reviewed !== undefined && !isDate(c.reviewed)) {
+    bad(`bad review date in ${cid}`);
+    delete c.reviewed;
+  }
+  if (c.items === undefined) return;
+  if (!isObj(c.items)) {
+    bad(`items of ${cid} is not an object`);
+    c.items = dict();
+    return;
+  }
+  const items = bare(c.items);
+  for (const iid of Object.keys(items)) {
+    const r = items[iid];
+    const wrong = !isId(iid) ? `item id ${show(iid)} in ${cid}` : !isObj(r) ? `item ${cid}/${iid}` : itemProblem(r, `${cid}/${iid}`);
+    if (!wrong) continue;
+    bad(`bad ${wrong}`);
+    delete items[iid];
+  }
+}
+
+/** What is wrong with the known fields of an item record, or "" when nothing is. */
+function itemProblem(/** @type {Record<string, unknown>} */ r, /** @type {string} */ where) {
+  const field =
+    r.state !== undefined && !itemStates.includes(/** @type {any} */ (r.state)) ? "state"
+    : r.changed !== undefined && !isDate(r.changed) ? "changed"
+    : r.noted !== undefined && !isDate(r.noted) ? "noted"
+    : r.fp !== undefined && !(typeof r.fp === "string" && (r.fp === "" || FP.test(r.fp))) ? "fp"
+    : r.note !== undefined && !(typeof r.note === "string" && r.note.length <= MAX_NOTE) ? "note"
+    : "";
+  return field && `${field} for item ${where}`;
+}
+
+/** Checks one snapshot in place; false when it must go. */
+function snapshot(/** @type {unknown} */ s, /** @type {string} */ p, /** @type {Bad} */ bad) {
+  if (!isPeriod(p)) return bad(`bad quarter name ${show(p)}`);
+  if (!isObj(s)) return bad(`snapshot ${p} is not an object`);
+  const snap = /** @type {Record<string, any>} */ (s);
+  if (!isDate(snap.closed) || !isObj(snap.checklists)) return bad(`bad snapshot ${p}`);
+  const cs = bare(snap.checklists);
+  for (const cid of Object.keys(cs)) {
+    const c = cs[cid];
+    const ok =
+      isId(cid) && isObj(c) && Array.isArray(c.done) && c.done.every(isId) &&
+      Number.isInteger(c.total) && c.total >= 0 &&
+      typeof c.score === "number" && c.score >= 0 && c.score <= 100;
+    if (ok) continue;
+    bad(`bad snapshot of ${show(cid)} in ${p}`);
+    delete cs[cid];
+  }
+  return true;
+}
+
+/** Whether `v` nests no deeper than `max` levels (checked without recursion). */
+function shallow(/** @type {unknown} */ v, /** @type {number} */ max) {
+  /** @type {[unknown, number][]} */
+  const todo = [[v, 0]];
+  while (todo.length) {
+    const [x, depth] = /** @type {[unknown, number]} */ (todo.pop());
+    if (x === null || typeof x !== "object") continue;
+    if (depth > max) return false;
+    for (const y of Object.values(/** @type {object} */ (x))) todo.push([y, depth + 1]);
+  }
+  return true;
+}
+
+/** A key as a reader can see it in a message: short, newlines shown. */
+function show(/** @type {string} */ k) {
+  return JSON.stringify(k.length > 40 ? k.slice(0, 40) + "…" : k);
+}
+
+/**
+ * Reads the raw text of the handbook's storage entry.
+ * @returns {{data: Data, problems: string[]} | {newer: true} | {bad: true}}
+ */
+export function readStored(/** @type {string} */ raw, /** @type {string} */ at) {
+  let d;
+  try {
+    d = JSON.parse(raw);
+  } catch {
+    return { bad: true };
+  }
+  if (isObj(d) && typeof d.version === "number" && d.version > storageVersion) return { newer: true };
+  if (isObj(d) && isObj(d.checklists) && (d.version === undefined || d.version < storageVersion)) {
+    try {
+      d = migrate(d, at);
+    } catch {
+      d = null;
+    }
+  }
+  const { data, problems } = normalise(d);
+  return data ? { data, problems } : { bad: true };
+}
+
+/**
+ * Checks an export file before anything is changed: strict, the same contract as storage.
+ * `known` holds the handbook's checklist ids and their aliases.
+ * @returns {{data: Data, exported: string} | {error: string}}
+ */
+export function validateImport(/** @type {string} */ text, /** @type {{key: string, known: Set<string>, at: string}} */ ctx) {
+  let f;
+  try {
+    f = JSON.parse(text);
+  } catch {
+    return { error: "it is not a JSON file" };
+  }
+  if (!isObj(f) || f.format !== "mkdocs-sremgr-export") return { error: "it is not an mkdocs-sremgr export" };
+  if (f.storage_key !== ctx.key) return { error: `it belongs to another handbook (${String(f.storage_key).slice(0, 60)})` };
+  if (!isDate(f.exported)) return { error: "its export date is missing or invalid" };
+  let d = f.data;
+  if (!isObj(d) || (d.version !== undefined && typeof d.version !== "number")) return { error: "its data has no version" };
+  if (d.version > storageVersion) return { error: "it was written by a newer version of the handbook" };
+  if (d.version === undefined || d.version < storageVersion) {
+    d = isObj(d.checklists) ? migrate(d, ctx.at) : null;
+    if (!d) return { error: "its data cannot be read" };
+  }
+  if (!shallow(d, MAX_DEPTH)) return { error: "it is nested too deeply" };
+  const { data, problems } = normalise(d);
+  if (!data || problems.length) return { error: problems[0] || "its content is not valid" };
+  const ids = Object.keys(data.checklists);
+  if (ids.length && !ids.some((id) => ctx.known.has(id))) return { error: "none of its checklists exists in this handbook" };
+  return { data, exported: f.exported };
+}
