@@ -224,14 +224,26 @@ export function createStore(opts) {
     if (!base) return false;
     const rewritten = stamp(base.meta.rewritten, t);
     let fixed = false;
-    for (const { change } of recent) {
+    // Only this tab's last change of each field is its intent: several changes can share one
+    // millisecond (fast typing, a paste), and the first of them must not win over the last.
+    /** @type {Set<string>} */
+    const done = new Set();
+    for (let n = recent.length - 1; n >= 0; n--) {
+      const { change } = recent[n];
       if (change.kind !== "item" && change.kind !== "reviewed") continue;
       if (instant(change.at) <= rewritten) continue; // a reset or an import came after it
+      const field = change.kind === "reviewed" ? "reviewed" : "note" in change.patch ? "noted" : "changed";
+      const which = [change.checklist.id, change.kind === "item" ? change.item.id : "", field].join("\n");
+      if (done.has(which)) continue;
+      done.add(which);
       const c = own(base.checklists, change.checklist.id);
       const r = change.kind === "item" ? own(own(c, "items"), change.item.id) : c;
-      const field = change.kind === "reviewed" ? "reviewed" : "note" in change.patch ? "noted" : "changed";
-      const seen = change.kind === "reviewed" ? own(c, "reviewed") : own(r, field);
-      if (stamp(seen, t) < instant(change.at)) {
+      const seen = stamp(change.kind === "reviewed" ? own(c, "reviewed") : own(r, field), t);
+      const at = instant(change.at);
+      /** @type {Record<string, unknown>} */
+      const patch = change.kind === "item" ? change.patch : {};
+      const differs = Object.keys(patch).some((k) => own(r, k) !== patch[k]);
+      if (seen < at || (seen === at && differs)) {
         base = apply(base, change);
         fixed = true;
       }
