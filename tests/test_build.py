@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import Navigation, Section, get_navigation
 
-from mkdocs_sremgr import plugin as plugin_module
+from mkdocs_sremgr import handbook as handbook_module
 
 ROTA = """\
 id: rota
@@ -536,7 +536,7 @@ def test_builtin_false_with_no_checklists_at_all(tmp_path: Path) -> None:
 def test_builtin_true_with_an_empty_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = tmp_path / "empty-pack"
     pack.mkdir()
-    monkeypatch.setattr(plugin_module, "builtin_dir", lambda: pack)
+    monkeypatch.setattr(handbook_module, "builtin_dir", lambda: pack)
     config = make_site(tmp_path / "site-src")
     config.write_text(config.read_text().replace("builtin: false", "builtin: true"))
     site = build_site(config)
