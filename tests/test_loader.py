@@ -12,7 +12,7 @@ import pytest
 
 from mkdocs_sremgr import schema
 from mkdocs_sremgr.catalog import CatalogLoader, LoadResult, find_sources
-from mkdocs_sremgr.errors import Problem, HandbookError
+from mkdocs_sremgr.errors import HandbookError, Problem
 from mkdocs_sremgr.yamlload import MAX_BYTES, load_yaml
 from samples import ANTIPATTERN, VALID
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from mkdocs_sremgr import schema
 from mkdocs_sremgr.catalog import Parsed, Source, build_catalog
-from mkdocs_sremgr.errors import Problem, HandbookError
+from mkdocs_sremgr.errors import HandbookError, Problem
 from mkdocs_sremgr.manifest import build_manifest
 from mkdocs_sremgr.yamlload import load_yaml
 
