@@ -20,6 +20,9 @@ echo "== ruff"
 "$PY" -m ruff check src tests benchmarks scripts
 "$PY" -m ruff format --check src tests benchmarks scripts
 
+echo "== mypy --strict"
+"$PY" -m mypy --strict src/
+
 echo "== pytest"
 export NO_MKDOCS_2_WARNING=1
 set +e

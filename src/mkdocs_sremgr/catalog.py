@@ -65,7 +65,7 @@ class Parsed:
         if isinstance(data, dict):
             kind = "antipattern" if data.get("kind") == "antipattern" else "checklist"
             ident = data.get("extends", data.get("id"))
-            if rules.is_id(ident):
+            if isinstance(ident, str) and rules.is_id(ident):
                 return kind, ident
         stem = self.source.path.stem
         return ("checklist", stem) if rules.is_id(stem) else None
@@ -443,13 +443,14 @@ def _section(doc: Document, index: int, raw: dict[str, Any]) -> Section:
         Item.from_data(item, doc=doc, path=(*path, "items", n))
         for n, item in enumerate(raw["items"])
     ]
-    return Section.from_data(
+    section: Section = Section.from_data(
         raw,
         id=raw.get("id") or rules.slugify(raw["title"], fallback=f"section-{index + 1}"),
         items=items,
         doc=doc,
         path=path,
     )
+    return section
 
 
 def _entry_at(entry: Checklist | AntiPattern) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 
-class SremgrConfig(base.Config):
+class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it (e.g. `enabled: !ENV [SREMGR, true]`)."""
     checklists_dir = c.Type(str, default="checklists")
@@ -35,7 +36,7 @@ class SremgrConfig(base.Config):
             problem = folder_problem(value, absolute_ok=name == "url_prefix")
             if problem:
                 message = f"{problem}; it must be a relative folder such as '{example}'"
-                failed.append((name, c.ValidationError(message)))
+                failed.append((name, ValidationError(message)))
             else:
                 cleaned = value.strip("/")
                 self[name] = cleaned + "/" if name == "url_prefix" else cleaned

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
 from mkdocs_sremgr.errors import Problem
-from mkdocs_sremgr.model import Catalog
+from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist
 
 
 @dataclass
@@ -45,11 +45,11 @@ class Handbook:
 
     def team_ids(self) -> list[str]:
         """The ids of the team's own checklists and anti-patterns, for hints."""
-        ours = [
-            e.id
-            for e in (*self.catalog.checklists.values(), *self.catalog.antipatterns.values())
-            if not e.builtin
+        entries: list[Checklist | AntiPattern] = [
+            *self.catalog.checklists.values(),
+            *self.catalog.antipatterns.values(),
         ]
+        ours = [e.id for e in entries if not e.builtin]
         return sorted(set(ours))
 
 

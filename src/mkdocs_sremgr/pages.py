@@ -111,9 +111,9 @@ def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: 
     antipatterns = sorted(
         (p for p in ours if generated[p.file.src_uri].kind == "antipattern"), key=rank
     )
-    children: list = list(pages)
+    children: list[Any] = list(pages)
     if antipatterns:
-        children.append(Section("Anti-patterns", antipatterns))
+        children.append(Section("Anti-patterns", list[Any](antipatterns)))
     target = home if isinstance(home, Section) and _attached(nav, home) else None
     if target is None:
         target = Section(section_title, [])
@@ -128,7 +128,7 @@ def _detach(nav: Navigation, page: Page) -> None:
     siblings.remove(page)
 
 
-def _prune_empty(items: list) -> None:
+def _prune_empty(items: list[Any]) -> None:
     for item in list(items):
         if isinstance(item, Section):
             _prune_empty(item.children)
@@ -147,7 +147,7 @@ def _refresh(nav: Navigation) -> None:
     """Re-link parents, the page list and previous/next after moving pages."""
     pages: list[Page] = []
 
-    def walk(items: list, parent: Section | None) -> None:
+    def walk(items: list[Any], parent: Section | None) -> None:
         for item in items:
             item.parent = parent
             if isinstance(item, Section):

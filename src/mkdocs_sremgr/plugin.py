@@ -15,6 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
@@ -57,7 +58,7 @@ class SremgrError(PluginError):
         super().__init__(format_problems(self.problems))
 
 
-class SremgrPlugin(BasePlugin[SremgrConfig]):
+class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
     """Checklists and anti-patterns from YAML, rendered into the site."""
 
     def __init__(self) -> None:
@@ -249,12 +250,13 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         html = self.slots.pattern.sub(expand, html)
         # A slot that Markdown turned into code text (an indented code block) shows the
         # marker as written, like any other code.
-        html = self.slots.escaped.sub(lambda m: markers.escape(found[int(m.group(1))].text), html)
+        html = self.slots.escaped.sub(lambda m: escape(found[int(m.group(1))].text), html)
         if page.present_anchor_ids is not None:
             # Let links to `page.md#be-on-call--basics` validate like any heading anchor.
             page.present_anchor_ids |= set(_ANCHOR.findall(html))
         if plan is not None and plan.kind == "checklist" and plan.id in self.catalog.checklists:
-            page.toc = get_toc(checklist_toc(self.catalog.checklists[plan.id], page.toc))
+            tokens: Any = checklist_toc(self.catalog.checklists[plan.id], page.toc)
+            page.toc = get_toc(tokens)
         return html
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -282,9 +282,9 @@ def to_html(rollup: Rollup) -> str:
             f"<h2>{e(checklist.title)}</h2>",
             "<table><tr><th>Item</th><th>Done</th><th>Not applicable</th></tr>",
         ]
-        for row in checklist.items:
+        for item in checklist.items:
             parts.append(
-                f"<tr><td>{e(row.text)}</td><td>{row.done} of {n}</td><td>{row.na}</td></tr>"
+                f"<tr><td>{e(item.text)}</td><td>{item.done} of {n}</td><td>{item.na}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")

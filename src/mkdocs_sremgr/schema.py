@@ -47,7 +47,8 @@ _JSON_TYPES = {
 def schema() -> dict[str, Any]:
     """The published JSON Schema (draft 2020-12)."""
     text = files("mkdocs_sremgr").joinpath("schema/sremgr.schema.json").read_text("utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def schema_text() -> str:
@@ -174,9 +175,13 @@ def _shown(value: Any) -> str:
 def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     path: JsonPath = tuple(error.absolute_path)
     name = _name(path)
-    rule, instance = error.validator, error.instance
+    rule = error.validator
+    instance: Any = error.instance
+    # jsonschema types these as "maybe unset"; for an error they are always set.
+    part: Any = error.schema
+    expected: Any = error.validator_value
     if rule == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(part.get("properties", {}))
         out = []
         for key in sorted(set(instance) - set(allowed)):
             hint = did_you_mean(key, allowed) or f"allowed keys here: {', '.join(allowed)}"
@@ -188,9 +193,9 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
         where = f" in {name}" if path else ""
         return [doc.problem(path, f"missing required key `{key}`{where}", f"add `{key}: ...`")]
     if rule == "type":
-        return [_type_problem(doc, path, name, instance, error.validator_value)]
+        return [_type_problem(doc, path, name, instance, expected)]
     if rule in ("enum", "const"):
-        choices = error.validator_value if rule == "enum" else [error.validator_value]
+        choices = expected if rule == "enum" else [expected]
         hint = did_you_mean(str(instance), map(str, choices)) or (
             f"use one of: {', '.join(map(str, choices))}"
         )
@@ -212,7 +217,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
             doc.problem(
                 path,
                 f"{name} has too many entries ({len(instance)})",
-                f"keep it to {error.validator_value}; split the checklist",
+                f"keep it to {expected}; split the checklist",
             )
         ]
     if rule == "minLength":
@@ -222,7 +227,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
             doc.problem(
                 path,
                 f"{name} is too long ({len(instance)} characters)",
-                f"keep it under {error.validator_value} characters",
+                f"keep it under {expected} characters",
             )
         ]
     if rule == "uniqueItems":

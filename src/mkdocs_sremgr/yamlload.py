@@ -221,7 +221,9 @@ class _Builder:
             tag = (
                 _STR_TAG
                 if tag == "!"
-                else self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                else self.resolver.resolve(  # type: ignore[no-untyped-call]
+                    yaml.ScalarNode, event.value, event.implicit
+                )
             )
         if tag == _STR_TAG:  # what SafeConstructor would return, without building a node
             return event.value
@@ -231,7 +233,8 @@ class _Builder:
                 f"the tag `{_short(event.tag)}` is not allowed",
                 "remove the tag: checklists are plain YAML, loaded safely",
             )
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        marks: Any = (event.start_mark, event.end_mark)
+        node = yaml.ScalarNode(tag, event.value, *marks)
         try:
             value = self.constructor.yaml_constructors[tag](self.constructor, node)
         except Exception:  # e.g. 2026-02-30 matches the date pattern but is no date
@@ -299,7 +302,7 @@ class _Builder:
         if path is None:
             self._error(start, "an alias cannot be a key", "write the key out")
             return
-        value, values = self.anchors[event.anchor]
+        value, values = self.anchors[event.anchor or ""]
         self._count(values, start)
         self._place(path, value, start, values, None)
 
@@ -369,8 +372,9 @@ def _short(tag: str | None) -> str:
     return (tag or "").replace("tag:yaml.org,2002:", "!!")
 
 
-def _pos(mark: yaml.Mark) -> Position:
-    return (mark.line + 1, mark.column + 1)
+def _pos(mark: Any) -> Position:
+    """1-based (line, column) of a PyYAML or libyaml mark (libyaml always sets it)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _indent(text: str) -> int:
