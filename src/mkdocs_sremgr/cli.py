@@ -58,6 +58,17 @@ class _Refused(Exception):
     """A command that cannot go ahead, e.g. because it would overwrite a file."""
 
 
+def _text(value: str) -> str:
+    """An argument that is passed on to the file system: no NUL character (no OS takes it)."""
+    if "\0" in value:
+        raise argparse.ArgumentTypeError("a path cannot contain a NUL character")
+    return value
+
+
+def _path(value: str) -> Path:
+    return Path(_text(value))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-sremgr", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -67,13 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "paths",
         nargs="*",
-        type=Path,
+        type=_path,
         help="files or folders (default: the checklists folder of mkdocs.yml)",
     )
     validate.add_argument(
         "-f",
         "--config-file",
-        type=Path,
+        type=_path,
         default=None,
         help="mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)",
     )
@@ -85,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--against",
         metavar="MANIFEST",
+        type=_text,
         default=None,
         help="the live site's manifest.json (path or http(s) URL): fail when an id "
         "readers may have ticked disappears without an alias",
@@ -95,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
 
     init = commands.add_parser("init", help="scaffold a handbook that builds at once")
-    init.add_argument("directory", nargs="?", type=Path, default=Path("."))
+    init.add_argument("directory", nargs="?", type=_path, default=Path("."))
     init.set_defaults(run=_init)
 
     new = commands.add_parser("new", help="write a starter checklist or anti-pattern file")
@@ -104,14 +116,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "-d",
         "--dir",
-        type=Path,
+        type=_path,
         default=None,
         help="where to write it (default: the checklists_dir of mkdocs.yml, created if needed)",
     )
     new.add_argument(
         "-f",
         "--config-file",
-        type=Path,
+        type=_path,
         default=None,
         help="mkdocs.yml of the handbook (default: ./mkdocs.yml)",
     )
@@ -124,14 +136,14 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="anonymous team roll-up of exported progress")
     report.add_argument(
-        "files", nargs="+", type=Path, help="exported progress JSON files (`-` for stdin)"
+        "files", nargs="+", type=_path, help="exported progress JSON files (`-` for stdin)"
     )
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    report.add_argument("-o", "--output", type=Path, default=None, help="write here, not stdout")
+    report.add_argument("-o", "--output", type=_path, default=None, help="write here, not stdout")
     report.add_argument(
         "-f",
         "--config-file",
-        type=Path,
+        type=_path,
         default=None,
         help="mkdocs.yml of the handbook, to name checklists and items",
     )

@@ -49,6 +49,8 @@ def read_source(path: Path) -> bytes:
         return read_bounded(path, MAX_BYTES)
     except ReadRefused as exc:
         raise ExportError(str(exc)) from None
+    except OSError as exc:  # standard input closed or unreadable
+        raise ExportError(f"cannot read it ({exc.strerror or exc})") from None
 
 
 def load_json(data: bytes) -> Any:
