@@ -66,10 +66,10 @@ def make_site(
         else:
             target.write_text(content, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    builtin_line = "" if builtin else "      builtin: false\n"
+    sremgr = ("" if builtin else "      builtin: false\n") + options
+    entry = f"  - sremgr:\n{sremgr}" if sremgr else "  - sremgr\n"
     config.write_text(
-        f"site_name: Test book\ntheme: {theme}\n{extra}plugins:\n{plugins}"
-        f"  - sremgr:\n{builtin_line}{options}",
+        f"site_name: Test book\ntheme: {theme}\n{extra}plugins:\n{plugins}{entry}",
         encoding="utf-8",
     )
     return Site(config)

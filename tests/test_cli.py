@@ -12,20 +12,13 @@ import pytest
 
 from mkdocs_sremgr.cli import main
 from samples import VALID
+from sites import run_cli
 
 SITE = "site_name: T\nplugins:\n  - sremgr\n"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_sremgr.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def test_validate_accepts_a_valid_folder(tmp_path: Path) -> None:
