@@ -63,7 +63,7 @@ class Parsed:
         page can then show its problems, and a marker naming it can blame the file."""
         data = self.doc.data if self.doc is not None else None
         if isinstance(data, dict):
-            kind = "antipattern" if data.get("kind") == "antipattern" else "checklist"
+            kind = "antipattern" if schema.kind_of(data) == "antipattern" else "checklist"
             ident = data.get("extends", data.get("id"))
             if isinstance(ident, str) and rules.is_id(ident):
                 return kind, ident
@@ -244,7 +244,7 @@ class _Assembler:
             if schema.kind_of(doc.data) == "extension":
                 extensions.append(doc)
                 continue
-            kind = "antipattern" if doc.data.get("kind") == "antipattern" else "checklist"
+            kind = schema.kind_of(doc.data)  # "extension" was handled above
             key = (kind, doc.data["id"])
             if key in seen:
                 line, column = seen[key].where(("id",))
@@ -272,7 +272,7 @@ class _Assembler:
     def _add(self, doc: Document, *, builtin: bool) -> None:
         data: dict[str, Any] = doc.data
         entry: Checklist | AntiPattern
-        if data.get("kind") == "antipattern":
+        if schema.kind_of(data) == "antipattern":
             table: dict[str, Any] = self.catalog.antipatterns
             entry = AntiPattern.from_data(data, builtin=builtin, doc=doc)
         else:

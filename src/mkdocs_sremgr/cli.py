@@ -177,6 +177,12 @@ def _validate(args: argparse.Namespace) -> int:
         handbook = site.load(builtin=builtin)
     if site is not None and not args.paths:
         pages = marker_problems(site, handbook)
+    for ident in handbook.unknown_excludes:  # the build warns too (and --strict fails)
+        print(
+            f"mkdocs-sremgr: warning: `exclude` lists `{ident}`, which is no built-in "
+            "checklist or anti-pattern; check the spelling",
+            file=sys.stderr,
+        )
     problems = sorted([*handbook.problems, *pages])
     if problems:
         print(format_problems(problems, limit=len(problems)), file=sys.stderr)

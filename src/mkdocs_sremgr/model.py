@@ -78,10 +78,8 @@ class Model:
         return cls(**values, **given)
 
     @classmethod
-    def text_specs(cls) -> Iterator[Field[Any]]:
-        for spec in fields(cls):  # type: ignore[arg-type]
-            if "text" in spec.metadata or "of" in spec.metadata:
-                yield spec
+    def text_specs(cls) -> tuple[Field[Any], ...]:
+        return _text_specs(cls)
 
     def markdown_fields(self) -> list[tuple[str, bool]]:
         """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
@@ -103,7 +101,7 @@ class Model:
     def data_attributes(self) -> Markup:
         """`browser_data` as the page's data-sremgr-* attributes; a default is left out."""
         parts = []
-        defaults = {spec.name: spec.default for spec in fields(self)}  # type: ignore[arg-type]
+        defaults = _defaults(type(self))
         for name, attribute in self.BROWSER:
             value = getattr(self, name)
             is_default = value in ((), [], None) or (name in defaults and value == defaults[name])
@@ -115,6 +113,25 @@ class Model:
                 value = f"{value:g}"
             parts.append(f' data-sremgr-{attribute}="{escape(str(value))}"')
         return Markup("".join(parts))
+
+
+_TEXT_SPECS: dict[type, tuple[Field[Any], ...]] = {}
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+
+
+def _text_specs(cls: type) -> tuple[Field[Any], ...]:
+    """The fields of `cls` holding text or nested entries (looked up once per class)."""
+    if cls not in _TEXT_SPECS:
+        _TEXT_SPECS[cls] = tuple(
+            spec for spec in fields(cls) if "text" in spec.metadata or "of" in spec.metadata
+        )
+    return _TEXT_SPECS[cls]
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    if cls not in _DEFAULTS:
+        _DEFAULTS[cls] = {spec.name: spec.default for spec in fields(cls)}
+    return _DEFAULTS[cls]
 
 
 def _json_ready(value: Any) -> Any:
