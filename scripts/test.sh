@@ -42,6 +42,9 @@ echo "== ruff"
 "$PY" -m ruff check src tests benchmarks scripts
 "$PY" -m ruff format --check src tests benchmarks scripts
 
+echo "== mypy --strict"
+"$PY" -m mypy --strict src/
+
 echo "== browser code: tsc (strict), node --test"
 npx --no-install tsc --noEmit -p tsconfig.json
 node --test tests/js/

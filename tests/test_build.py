@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import Navigation, Section, get_navigation
 
-from mkdocs_sremgr import plugin as plugin_module
+import sites
+from mkdocs_sremgr import handbook as handbook_module
+from sites import MATERIAL, MKDOCS, build_site
 
 ROTA = """\
 id: rota
@@ -69,50 +70,14 @@ symptoms: [The same name on every timeline.]
 instead: [Pair the hero with a second responder.]
 """
 
-MATERIAL = "{name: material, font: false}"
-MKDOCS = "{name: mkdocs}"
-
-
-@pytest.fixture(autouse=True)
-def _no_mkdocs2_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-
 
 def make_site(
-    tmp_path: Path,
-    *,
-    theme: str = MKDOCS,
-    plugins: str = "",
-    options: str = "",
-    extra: str = "",
-    pages: dict[str, str] | None = None,
-    checklists: dict[str, str] | None = None,
+    tmp_path: Path, *, checklists: dict[str, str | bytes] | None = None, **options: Any
 ) -> Path:
-    """Write a tiny project; return its mkdocs.yml. `builtin: false` keeps the pack out."""
-    docs = tmp_path / "docs"
-    docs.mkdir(parents=True, exist_ok=True)
-    for name, text in {"index.md": "# Home\n\nWelcome.\n", **(pages or {})}.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(text, encoding="utf-8")
+    """The shared factory (tests/sites.py) with this file's three entries by default."""
     if checklists is None:
         checklists = {"rota.yml": ROTA, "review.yml": REVIEW, "hero.yml": HERO}
-    if checklists:
-        (docs / "checklists").mkdir(exist_ok=True)
-        for name, text in checklists.items():
-            (docs / "checklists" / name).write_text(text, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"site_name: Test book\ntheme: {theme}\n{extra}plugins:\n{plugins}"
-        f"  - sremgr:\n      builtin: false\n{options}",
-        encoding="utf-8",
-    )
-    return config
-
-
-def build_site(config_file: Path, *, strict: bool = True) -> Path:
-    config = load_config(config_file=str(config_file), strict=strict)
-    build(config)
-    return Path(config.site_dir)
+    return sites.make_site(tmp_path, checklists=checklists, **options).config_file
 
 
 def read(site: Path, page: str) -> str:
@@ -536,7 +501,7 @@ def test_builtin_false_with_no_checklists_at_all(tmp_path: Path) -> None:
 def test_builtin_true_with_an_empty_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = tmp_path / "empty-pack"
     pack.mkdir()
-    monkeypatch.setattr(plugin_module, "builtin_dir", lambda: pack)
+    monkeypatch.setattr(handbook_module, "builtin_dir", lambda: pack)
     config = make_site(tmp_path / "site-src")
     config.write_text(config.read_text().replace("builtin: false", "builtin: true"))
     site = build_site(config)

@@ -12,18 +12,13 @@ import pytest
 
 from mkdocs_sremgr.cli import main
 from samples import VALID
+from sites import run_cli
+
+SITE = "site_name: T\nplugins:\n  - sremgr\n"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_sremgr.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def test_validate_accepts_a_valid_folder(tmp_path: Path) -> None:
@@ -99,7 +94,8 @@ def test_init_refuses_to_overwrite_and_writes_nothing(
 
 @pytest.mark.parametrize("kind", ["checklist", "antipattern"])
 def test_new_writes_a_starter_that_points_at_the_schema(tmp_path: Path, kind: str) -> None:
-    (tmp_path / "docs" / "checklists").mkdir(parents=True)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(SITE)
     result = run("new", kind, "brand-new", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     written = tmp_path / "docs" / "checklists" / "brand-new.yml"
@@ -113,8 +109,10 @@ def test_new_writes_a_starter_that_points_at_the_schema(tmp_path: Path, kind: st
 
 
 def test_new_refuses_overwrite_and_bad_ids(tmp_path: Path) -> None:
-    assert run("new", "checklist", "dup", cwd=tmp_path).returncode == 0
-    again = run("new", "checklist", "dup", cwd=tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(SITE)
+    assert run("new", "checklist", "dup", "-d", "lists", cwd=tmp_path).returncode == 0
+    again = run("new", "checklist", "dup", "-d", "lists", cwd=tmp_path)
     assert again.returncode == 1 and "refusing to overwrite" in again.stderr
     bad = run("new", "checklist", "Not_Kebab", cwd=tmp_path)
     assert bad.returncode == 1 and "try `not-kebab`" in bad.stderr

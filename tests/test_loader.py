@@ -12,7 +12,7 @@ import pytest
 
 from mkdocs_sremgr import schema
 from mkdocs_sremgr.catalog import CatalogLoader, LoadResult, find_sources
-from mkdocs_sremgr.errors import Problem, SremgrError
+from mkdocs_sremgr.errors import HandbookError, Problem
 from mkdocs_sremgr.yamlload import MAX_BYTES, load_yaml
 from samples import ANTIPATTERN, VALID
 
@@ -21,7 +21,7 @@ def problems_of(source: str | bytes, path: str = "c.yml") -> list[str]:
     """Loader and schema problems of one file, as the author sees them."""
     try:
         doc = load_yaml(source, path)
-    except SremgrError as exc:
+    except HandbookError as exc:
         return [str(p) for p in exc.problems]
     return [str(p) for p in schema.validate(doc)]
 
@@ -482,13 +482,13 @@ def test_several_errors_reported_together(tmp_path: Path) -> None:
     assert found[2].startswith("checklists/b.yml:6:13: ")
     assert found[3].startswith("checklists/c.yml:2:1: the file is not valid UTF-8")
     assert found[4].startswith("checklists/d.yml:8:16: unknown anti-pattern `nope`")
-    error = SremgrError(result.problems)
+    error = HandbookError(result.problems)
     assert str(error).startswith("mkdocs-sremgr found 5 problems:\n  checklists/a.yml:1:1: ")
 
 
 def test_error_message_is_capped_but_counts_everything() -> None:
     problems = [Problem("x.yml", n, 1, "bad") for n in range(1, 61)]
-    text = str(SremgrError(problems))
+    text = str(HandbookError(problems))
     assert text.startswith("mkdocs-sremgr found 60 problems:")
     assert "x.yml:50:1: bad" in text and "x.yml:51:1" not in text
     assert text.endswith("  ... and 10 more")

@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from interop_sites import ALPHA, HERO
-from mkdocs_sremgr.errors import SremgrError
+from mkdocs_sremgr.errors import HandbookError
 
 
 def convert(text: str, folder: Path, **options: object) -> str:
@@ -35,8 +35,8 @@ def test_markers_expand_with_links_from_the_site_root(tmp_path: Path) -> None:
 
 def test_unknown_id_and_bad_yaml_raise(tmp_path: Path) -> None:
     (tmp_path / "alpha.yml").write_text(ALPHA)
-    with pytest.raises(SremgrError, match=r"unknown checklist `alpah`.*did you mean `alpha`"):
+    with pytest.raises(HandbookError, match=r"unknown checklist `alpah`.*did you mean `alpha`"):
         convert("<!-- sremgr:checklist alpah -->\n", tmp_path)
     (tmp_path / "broken.yml").write_text("id: broken\ntitle: [unclosed\n")
-    with pytest.raises(SremgrError, match=r"broken\.yml:3:1: YAML syntax error"):
+    with pytest.raises(HandbookError, match=r"broken\.yml:3:1: YAML syntax error"):
         convert("<!-- sremgr:checklist alpha -->\n", tmp_path)

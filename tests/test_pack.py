@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+import sites
 from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
 from mkdocs_sremgr.lint import lint
 from mkdocs_sremgr.model import Catalog
@@ -117,21 +115,14 @@ def test_retired_ids_are_never_reused(pack: Catalog) -> None:
 
 
 def make_site(tmp_path: Path, files: dict[str, str], plugin: str = "sremgr") -> Path:
-    docs = tmp_path / "docs"
-    (docs / "checklists").mkdir(parents=True)
-    (docs / "index.md").write_text("# Home\n")
-    for name, text in files.items():
-        (docs / "checklists" / name).write_text(text)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: Pack test\ntheme: {{name: mkdocs}}\nplugins:\n  - {plugin}\n")
-    return config
+    """A site with the built-in pack; `plugin` may carry options (`sremgr:\n      ...`)."""
+    options = plugin.split("\n", 1)[1] + "\n" if "\n" in plugin else ""
+    site = sites.make_site(tmp_path, checklists=dict(files), builtin=True, options=options)
+    return site.config_file
 
 
 def run_build(config_file: Path) -> Path:
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    config = load_config(config_file=str(config_file), strict=True)
-    build(config)
-    return Path(config.site_dir)
+    return sites.build_site(config_file)
 
 
 def test_exclude_leaves_builtin_pages_and_links_out(tmp_path: Path) -> None:

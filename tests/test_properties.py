@@ -1,4 +1,4 @@
-"""Whatever bytes an author saves, the loader answers with a clean result or a SremgrError.
+"""Whatever bytes an author saves, the loader answers with a clean result or a HandbookError.
 
 Random text and bytes, mutations of valid files, and random but plausible catalogs go
 through the whole pipeline (YAML loading, schema validation, catalog assembly, manifest):
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from mkdocs_sremgr import schema
 from mkdocs_sremgr.catalog import Parsed, Source, build_catalog
-from mkdocs_sremgr.errors import Problem, SremgrError
+from mkdocs_sremgr.errors import HandbookError, Problem
 from mkdocs_sremgr.manifest import build_manifest
 from mkdocs_sremgr.yamlload import load_yaml
 
@@ -78,14 +78,14 @@ def parse(source: str | bytes, name: str) -> Parsed:
     src = Source(Path(name), name)
     try:
         doc = load_yaml(source, name)
-    except SremgrError as exc:
-        assert exc.problems, "a SremgrError must carry at least one problem"
+    except HandbookError as exc:
+        assert exc.problems, "a HandbookError must carry at least one problem"
         return Parsed(src, None, list(exc.problems))
     return Parsed(src, doc, schema.validate(doc))
 
 
 def check_pipeline(sources: list[str | bytes]) -> None:
-    """Run everything the plugin runs on `sources`; only SremgrError data may come out."""
+    """Run everything the plugin runs on `sources`; only HandbookError data may come out."""
     parsed = [parse(source, f"f{n}.yml") for n, source in enumerate(sources)]
     result = build_catalog(parsed)
     for problem in result.problems:
@@ -94,7 +94,7 @@ def check_pipeline(sources: list[str | bytes]) -> None:
         assert problem.path in {p.source.display for p in parsed}
         assert problem.message
     if result.problems:
-        assert str(SremgrError(result.problems)).startswith("mkdocs-sremgr found")
+        assert str(HandbookError(result.problems)).startswith("mkdocs-sremgr found")
     manifest = json.loads(build_manifest(result.catalog, {}, "sremgr:v1:t", 1))
     assert {c["id"] for c in manifest["checklists"]} == set(result.catalog.checklists)
 

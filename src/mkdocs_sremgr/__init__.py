@@ -1,6 +1,6 @@
 """mkdocs-sremgr: an SRE manager's lessons as a living MkDocs handbook."""
 
-from mkdocs_sremgr.errors import Problem, SremgrError
+from mkdocs_sremgr.errors import HandbookError, Problem
 
 __version__ = "0.1.0"
-__all__ = ["Problem", "SremgrError", "__version__"]
+__all__ = ["HandbookError", "Problem", "__version__"]

@@ -3,25 +3,42 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from mkdocs_sremgr import schema
-from mkdocs_sremgr.errors import Problem, SremgrError, did_you_mean
+from mkdocs_sremgr import rules, schema
+from mkdocs_sremgr.errors import HandbookError, Problem, did_you_mean
 from mkdocs_sremgr.model import (
+    ENTRY_CLASSES,
+    MAX_LENGTH,
+    PLAIN,
     AntiPattern,
     Catalog,
     Checklist,
     Item,
+    Reading,
     Section,
-    readings,
+    walk_texts,
 )
-from mkdocs_sremgr.yamlload import Document, load_yaml
+from mkdocs_sremgr.safeio import ReadRefused, read_bounded
+from mkdocs_sremgr.yamlload import MAX_BYTES, Document, JsonPath, load_yaml
 
-YAML_SUFFIXES = (".yml", ".yaml")
+YAML_SUFFIXES = (".yml", ".yaml")  # matched without regard to case: `x.YML` is read too
+
+#: Unclosed `[` in one text field that Python-Markdown may take: each costs it a scan of
+#: the rest of the text, so a few thousand make a build take minutes.
+MAX_STRAY_BRACKETS = 20
+_WELL_FORMED_LINK = re.compile(
+    r"\\[\[\]]|!?\[[^\[\]\n]{0,500}\](?:\([^()\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)|(?!\())"
+)
+
+
+def is_yaml_name(name: str) -> bool:
+    return name.lower().endswith(YAML_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -41,12 +58,25 @@ class Parsed:
     doc: Document | None
     problems: list[Problem]
 
+    def identity(self) -> tuple[str, str] | None:
+        """(kind, id) the file means to define, as far as it could be read: a broken file's
+        page can then show its problems, and a marker naming it can blame the file."""
+        data = self.doc.data if self.doc is not None else None
+        if isinstance(data, dict):
+            kind = "antipattern" if schema.kind_of(data) == "antipattern" else "checklist"
+            ident = data.get("extends", data.get("id"))
+            if isinstance(ident, str) and rules.is_id(ident):
+                return kind, ident
+        stem = self.source.path.stem
+        return ("checklist", stem) if rules.is_id(stem) else None
+
 
 @dataclass
 class LoadResult:
     catalog: Catalog
     problems: list[Problem]
     notes: list[str] = field(default_factory=list)
+    parsed: list[Parsed] = field(default_factory=list)
 
 
 def builtin_dir() -> Path:
@@ -56,20 +86,25 @@ def builtin_dir() -> Path:
 def find_sources(
     root: Path, display_base: Path | None = None, *, builtin: bool = False
 ) -> list[Source]:
-    """Every YAML file under `root` (or `root` itself), sorted for a stable order."""
-    if root.is_file():
-        paths = [root]
-    elif root.is_dir():
-        paths = sorted(
-            p
-            for p in root.rglob("*")
-            if p.suffix in YAML_SUFFIXES
-            and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    """Every YAML file under `root` (or `root` itself), sorted for a stable order.
+
+    Dot folders and dot files are skipped, symbolic links to folders are not followed, and a
+    folder that vanishes or cannot be listed while we look is simply not there.
+    """
+    try:
+        if root.is_file():
+            return [Source(root, _display(root, display_base), builtin)]
+        if not root.is_dir():
+            return []
+    except OSError:  # e.g. a name too long for the file system
+        return []
+    paths: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=lambda _error: None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        paths += (
+            Path(folder, name) for name in names if is_yaml_name(name) and not name.startswith(".")
         )
-    else:
-        paths = []
-    return [Source(p, _display(p, display_base), builtin) for p in paths]
+    return [Source(p, _display(p, display_base), builtin) for p in sorted(paths)]
 
 
 def _display(path: Path, base: Path | None) -> str:
@@ -119,12 +154,65 @@ FAST_CHECK_MIN_FILES = 100
 
 def parse_file(source: Source, *, fast: bool = False) -> Parsed:
     try:
-        doc = load_yaml(source.path.read_bytes(), source.display)
-    except SremgrError as exc:
+        data = read_bounded(source.path, MAX_BYTES)
+    except ReadRefused as exc:
+        hint = "split it into several checklists" if "limit" in str(exc) else ""
+        return Parsed(source, None, [Problem(source.display, 1, 1, f"cannot use it: {exc}", hint)])
+    try:
+        doc = load_yaml(data, source.display)
+    except HandbookError as exc:
         return Parsed(source, None, list(exc.problems))
-    except OSError as exc:
-        return Parsed(source, None, [Problem(source.display, 1, 1, f"cannot read: {exc}")])
-    return Parsed(source, doc, schema.validate(doc, fast=fast))
+    problems = schema.validate(doc, fast=fast)
+    if not problems:
+        problems = text_problems(doc)
+    return Parsed(source, doc, problems)
+
+
+def text_problems(doc: Document) -> list[Problem]:
+    """The rules of each text field the model declares: one line, a length, sane Markdown."""
+    cls = ENTRY_CLASSES[schema.kind_of(doc.data)]
+    problems = []
+    for path, kind in walk_texts(cls, doc.data):
+        text: str = schema_value(doc.data, path)
+        limit = MAX_LENGTH[kind]
+        if len(text) > limit:
+            problems.append(
+                doc.problem(
+                    path,
+                    f"{_name(path)} is too long ({len(text)} characters)",
+                    f"keep it under {limit} characters",
+                )
+            )
+        elif kind == PLAIN and not text.isprintable():
+            problems.append(
+                doc.problem(
+                    path,
+                    f"{_name(path)} must be one line of plain text",
+                    "remove the line breaks (use `>-` or quotes, not `|`) and control characters",
+                )
+            )
+        elif kind != PLAIN and "[" in text:
+            stray = _WELL_FORMED_LINK.sub("", text).count("[")
+            if stray > MAX_STRAY_BRACKETS:
+                problems.append(
+                    doc.problem(
+                        path,
+                        f"{_name(path)} has {stray} `[` that open no link",
+                        "write `\\[` for a bracket that is just text",
+                    )
+                )
+    return problems
+
+
+def schema_value(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _name(path: JsonPath) -> str:
+    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in path]
+    return "`" + "".join(parts).lstrip(".") + "`"
 
 
 def build_catalog(parsed: list[Parsed], exclude: Iterable[str] = ()) -> LoadResult:
@@ -156,7 +244,7 @@ class _Assembler:
             if schema.kind_of(doc.data) == "extension":
                 extensions.append(doc)
                 continue
-            kind = "antipattern" if doc.data.get("kind") == "antipattern" else "checklist"
+            kind = schema.kind_of(doc.data)  # "extension" was handled above
             key = (kind, doc.data["id"])
             if key in seen:
                 line, column = seen[key].where(("id",))
@@ -175,42 +263,22 @@ class _Assembler:
             self._extend(doc)
         for checklist in self.catalog.checklists.values():
             self._check_checklist(checklist)
+        self._check_checklist_aliases()
         self._check_references()
-        return LoadResult(self.catalog, sorted(set(self.problems)), self.notes)
+        return LoadResult(self.catalog, sorted(set(self.problems)), self.notes, self.parsed)
 
     # -- building ---------------------------------------------------------------------------
 
     def _add(self, doc: Document, *, builtin: bool) -> None:
         data: dict[str, Any] = doc.data
-        common = dict(
-            id=data["id"],
-            title=data["title"],
-            tags=list(data.get("tags", [])),
-            further_reading=readings(data.get("further_reading")),
-            order=data.get("order"),
-            builtin=builtin,
-            doc=doc,
-        )
-        if data.get("kind") == "antipattern":
+        entry: Checklist | AntiPattern
+        if schema.kind_of(data) == "antipattern":
             table: dict[str, Any] = self.catalog.antipatterns
-            entry: Checklist | AntiPattern = AntiPattern(
-                summary=data["summary"],
-                symptoms=list(data["symptoms"]),
-                instead=list(data["instead"]),
-                why_it_hurts=data.get("why_it_hurts", ""),
-                checklists=list(data.get("checklists", [])),
-                **common,
-            )
+            entry = AntiPattern.from_data(data, builtin=builtin, doc=doc)
         else:
             table = self.catalog.checklists
-            entry = Checklist(
-                sections=[_section(doc, i, s) for i, s in enumerate(data["sections"])],
-                lesson=data.get("lesson", ""),
-                summary=data.get("summary", ""),
-                cadence=data.get("cadence", "quarterly"),
-                antipatterns=list(data.get("antipatterns", [])),
-                **common,
-            )
+            sections = [_section(doc, i, s) for i, s in enumerate(data["sections"])]
+            entry = Checklist.from_data(data, sections=sections, builtin=builtin, doc=doc)
         previous = table.get(entry.id)
         if previous is not None and previous.builtin and not builtin:
             self.notes.append(f"{doc.path} replaces the built-in {entry.kind} `{entry.id}`")
@@ -234,7 +302,7 @@ class _Assembler:
         target.antipatterns += [
             a for a in data.get("antipatterns", []) if a not in target.antipatterns
         ]
-        target.further_reading += readings(data.get("further_reading"))
+        target.further_reading += [Reading.from_data(r) for r in data.get("further_reading", [])]
         by_id = {s.id: s for s in target.sections}
         for index, raw in enumerate(data.get("sections", [])):
             section = _section(doc, index, raw)
@@ -289,6 +357,38 @@ class _Assembler:
                 )
             seen_sections.setdefault(section.id, section)
 
+    def _check_checklist_aliases(self) -> None:
+        """A checklist's former id (alias) must name no other checklist, now or formerly:
+        readers' progress stored under it moves to exactly one checklist."""
+        owners: dict[str, Checklist] = {}
+        for checklist in self.catalog.sorted_checklists():
+            for n, alias in enumerate(checklist.aliases):
+                if checklist.doc is None:
+                    continue
+                where = ("aliases", n)
+                if alias in self.catalog.checklists:
+                    other = self.catalog.checklists[alias]
+                    same = other is checklist
+                    self.problems.append(
+                        checklist.doc.problem(
+                            where,
+                            f"alias `{alias}` is "
+                            + ("this checklist's own id" if same else "the id of a checklist")
+                            + ("" if same else f" at {_entry_at(other)}"),
+                            "an alias names a former id that no checklist uses now",
+                        )
+                    )
+                elif alias in owners and owners[alias] is not checklist:
+                    self.problems.append(
+                        checklist.doc.problem(
+                            where,
+                            f"alias `{alias}` is also an alias of checklist `{owners[alias].id}` "
+                            f"at {_entry_at(owners[alias])}",
+                            "each former id can move to one checklist only",
+                        )
+                    )
+                owners.setdefault(alias, checklist)
+
     def _check_references(self) -> None:
         pairs: list[tuple[Checklist | AntiPattern, str, dict[str, Any], str]] = [
             (c, "antipatterns", self.catalog.antipatterns, "anti-pattern")
@@ -340,24 +440,24 @@ class _Assembler:
 def _section(doc: Document, index: int, raw: dict[str, Any]) -> Section:
     path = ("sections", index)
     items = [
-        Item(
-            id=item["id"],
-            text=item["text"],
-            details=item.get("details", ""),
-            weight=item.get("weight", 1),
-            aliases=tuple(item.get("aliases", ())),
-            doc=doc,
-            path=(*path, "items", n),
-        )
+        Item.from_data(item, doc=doc, path=(*path, "items", n))
         for n, item in enumerate(raw["items"])
     ]
-    return Section(
-        id=raw.get("id") or schema.slugify(raw["title"]),
-        title=raw["title"],
+    section: Section = Section.from_data(
+        raw,
+        id=raw.get("id") or rules.slugify(raw["title"], fallback=f"section-{index + 1}"),
         items=items,
         doc=doc,
         path=path,
     )
+    return section
+
+
+def _entry_at(entry: Checklist | AntiPattern) -> str:
+    if entry.doc is None:
+        return "?"
+    line, column = entry.doc.where(("id",))
+    return f"{entry.doc.path}:{line}:{column}"
 
 
 def _at(item: Item) -> str:

@@ -5,19 +5,22 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from mkdocs_sremgr import __version__
-from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
-from mkdocs_sremgr.errors import format_problems
+from mkdocs_sremgr import __version__, rules
+from mkdocs_sremgr.errors import Problem, format_problems
+from mkdocs_sremgr.handbook import Handbook, load_handbook
+from mkdocs_sremgr.markers import Slots, find_markers
 from mkdocs_sremgr.model import Catalog
+from mkdocs_sremgr.renames import ManifestError, lost_ids, read_published
+from mkdocs_sremgr.safeio import ReadRefused, read_bounded
 from mkdocs_sremgr.schema import schema_text
+from mkdocs_sremgr.site import Site, SiteError, find_site
 
 SCHEMA_FILE = "sremgr.schema.json"
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,14 +30,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()
     except _Refused as exc:
         print(f"mkdocs-sremgr: {exc}", file=sys.stderr)
         return 1
+    except SiteError as exc:
+        print(f"mkdocs-sremgr: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # standard output full or closed (`schema > /dev/full`, `| head`)
+        _silence_stdout()
+        print(f"mkdocs-sremgr: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return status
+
+
+def _silence_stdout() -> None:
+    """Python flushes stdout again at exit; after a failed write that would print a second,
+    confusing error. Point it at the null device instead."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class _Refused(Exception):
     """A command that cannot go ahead, e.g. because it would overwrite a file."""
+
+
+def _text(value: str) -> str:
+    """An argument that is passed on to the file system: no NUL character (no OS takes it)."""
+    if "\0" in value:
+        raise argparse.ArgumentTypeError("a path cannot contain a NUL character")
+    return value
+
+
+def _path(value: str) -> Path:
+    return Path(_text(value))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,13 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "paths",
         nargs="*",
-        type=Path,
+        type=_path,
         help="files or folders (default: the checklists folder of mkdocs.yml)",
     )
     validate.add_argument(
         "-f",
         "--config-file",
-        type=Path,
+        type=_path,
         default=None,
         help="mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)",
     )
@@ -66,13 +99,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also print the item standard's warnings for your files (they never fail the run)",
     )
+    validate.add_argument(
+        "--against",
+        metavar="MANIFEST",
+        type=_text,
+        default=None,
+        help="the live site's manifest.json (path or http(s) URL): fail when an id "
+        "readers may have ticked disappears without an alias",
+    )
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of checklist files")
-    schema.set_defaults(run=lambda args: print(schema_text(), end="") or 0)
+    schema.set_defaults(run=_schema)
 
     init = commands.add_parser("init", help="scaffold a handbook that builds at once")
-    init.add_argument("directory", nargs="?", type=Path, default=Path("."))
+    init.add_argument("directory", nargs="?", type=_path, default=Path("."))
     init.set_defaults(run=_init)
 
     new = commands.add_parser("new", help="write a starter checklist or anti-pattern file")
@@ -81,20 +122,34 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "-d",
         "--dir",
-        type=Path,
+        type=_path,
         default=None,
-        help="where to write it (default: docs/checklists if present, else .)",
+        help="where to write it (default: the checklists_dir of mkdocs.yml, created if needed)",
+    )
+    new.add_argument(
+        "-f",
+        "--config-file",
+        type=_path,
+        default=None,
+        help="mkdocs.yml of the handbook (default: ./mkdocs.yml)",
+    )
+    new.add_argument(
+        "--override",
+        action="store_true",
+        help="write a file with the id of a built-in checklist, to replace it",
     )
     new.set_defaults(run=_new)
 
     report = commands.add_parser("report", help="anonymous team roll-up of exported progress")
-    report.add_argument("files", nargs="+", type=Path, help="exported progress JSON files")
+    report.add_argument(
+        "files", nargs="+", type=_path, help="exported progress JSON files (`-` for stdin)"
+    )
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    report.add_argument("-o", "--output", type=Path, default=None, help="write here, not stdout")
+    report.add_argument("-o", "--output", type=_path, default=None, help="write here, not stdout")
     report.add_argument(
         "-f",
         "--config-file",
-        type=Path,
+        type=_path,
         default=None,
         help="mkdocs.yml of the handbook, to name checklists and items",
     )
@@ -119,51 +174,64 @@ def _parser() -> argparse.ArgumentParser:
 # -- validate ---------------------------------------------------------------------------------
 
 
-def _plugin_options(config_file: Path | None) -> tuple[Path | None, dict[str, object]]:
-    """(checklists folder, sremgr options) from mkdocs.yml, read with MkDocs' own loader."""
-    path = config_file or Path("mkdocs.yml")
-    if not path.is_file():
-        if config_file is not None:
-            raise _Refused(f"no such config file: {config_file}")
-        return None, {}
-    from mkdocs.config import load_config
-
-    try:
-        config = load_config(config_file=str(path))
-    except Exception as exc:  # a broken mkdocs.yml: say so, in one line
-        raise _Refused(f"cannot read {path}: {exc}") from None
-    plugin = config.plugins.get("sremgr")
-    if plugin is None:
-        return None, {}
-    options = dict(plugin.config)
-    return Path(config.docs_dir) / str(options["checklists_dir"]), options
-
-
 def _validate(args: argparse.Namespace) -> int:
-    folder, options = _plugin_options(args.config_file)
-    roots = list(args.paths) or ([folder] if folder else [])
-    if not roots:
-        roots = [Path("docs/checklists")] if Path("docs/checklists").is_dir() else []
-    missing = [str(p) for p in roots if not p.exists()]
-    if missing:
-        raise _Refused(f"no such file or folder: {', '.join(missing)}")
-    sources: list[Source] = []
-    if options.get("builtin", True) and not args.no_builtin:
-        sources += find_sources(builtin_dir(), builtin_dir().parent.parent, builtin=True)
-    for root in roots:
-        sources += find_sources(root, Path.cwd())
-    result = CatalogLoader().load(sources, options.get("exclude", []))  # type: ignore[arg-type]
-    if result.problems:
-        print(format_problems(result.problems, limit=len(result.problems)), file=sys.stderr)
+    site = find_site(args.config_file)
+    builtin = (site.builtin if site else True) and not args.no_builtin
+    pages: list[Problem] = []
+    if args.paths:
+        missing = [str(p) for p in args.paths if not _exists(p)]
+        if missing:
+            raise _Refused(f"no such file or folder: {', '.join(missing)}")
+        handbook = load_handbook(
+            args.paths,
+            display_base=Path.cwd(),
+            builtin=builtin,
+            exclude=site.exclude if site else (),
+        )
+    elif site is None:
+        raise _Refused(
+            "no mkdocs.yml here: run it in your handbook's folder, name one with -f, "
+            "or give the files or folders to check"
+        )
+    else:
+        handbook = site.load(builtin=builtin)
+    if site is not None and not args.paths:
+        pages = marker_problems(site, handbook)
+    for ident in handbook.unknown_excludes:  # the build warns too (and --strict fails)
+        print(
+            f"mkdocs-sremgr: warning: `exclude` lists `{ident}`, which is no built-in "
+            "checklist or anti-pattern; check the spelling",
+            file=sys.stderr,
+        )
+    problems = sorted([*handbook.problems, *pages])
+    if problems:
+        print(format_problems(problems, limit=len(problems)), file=sys.stderr)
         return 1
-    team = sum(1 for s in sources if not s.builtin)
-    checklists, antipatterns = len(result.catalog.checklists), len(result.catalog.antipatterns)
+    if args.against:
+        try:
+            published = read_published(args.against)
+        except ManifestError as exc:
+            raise _Refused(str(exc)) from None
+        lost = lost_ids(published, handbook.catalog)
+        if lost:
+            print(
+                f"mkdocs-sremgr: {_plural(len(lost), 'id')} readers may have ticked would be "
+                f"lost against {args.against}:",
+                file=sys.stderr,
+            )
+            for line in lost:
+                print(f"  {line}", file=sys.stderr)
+            return 1
+    team = len(handbook.team_sources)
+    catalog = handbook.catalog
+    checklists, antipatterns = len(catalog.checklists), len(catalog.antipatterns)
     print(
         f"mkdocs-sremgr: {_plural(team, 'file')} valid ({_plural(checklists, 'checklist')}, "
         f"{_plural(antipatterns, 'anti-pattern')} in all)"
+        + (f", {_plural(len(pages), 'marker problem')}" if pages else "")
     )
     if args.lint:
-        _print_lint(result.catalog, {s.display for s in sources if not s.builtin})
+        _print_lint(catalog, {s.display for s in handbook.team_sources})
     return 0
 
 
@@ -175,6 +243,38 @@ def _print_lint(catalog: Catalog, paths: set[str]) -> None:
     for finding in findings:
         print(f"warning: {finding}", file=sys.stderr)
     print(f"mkdocs-sremgr: {_plural(len(findings), 'lint warning')}", file=sys.stderr)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
+    """Markers in the site's Markdown pages, checked as the build checks them."""
+    problems: list[Problem] = []
+    slots = Slots()
+    broken = {ident: path for path, ident in handbook.broken.items()}
+    for folder, dirs, names in os.walk(site.docs_dir, onerror=lambda _error: None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.endswith((".md", ".markdown")) or name.startswith("."):
+                continue
+            path = Path(folder, name)
+            try:
+                text = read_bounded(path, MAX_PAGE_BYTES).decode("utf-8-sig", "replace")
+            except ReadRefused:
+                continue
+            if "sremgr:" not in text:
+                continue
+            display = os.path.relpath(path, site.project_dir).replace(os.sep, "/")
+            problems += find_markers(text, display, handbook.catalog, slots, broken=broken)[2]
+    return problems
+
+
+MAX_PAGE_BYTES = 10 * 1024 * 1024
 
 
 def _plural(count: int, noun: str) -> str:
@@ -189,10 +289,29 @@ def _write_all(files: dict[Path, str]) -> None:
     existing = [str(p) for p in files if p.exists()]
     if existing:
         raise _Refused(f"refusing to overwrite {', '.join(existing)}")
+    blocked = [str(p.parent) for p in files if _blocked(p.parent)]
+    if blocked:
+        raise _Refused(f"{blocked[0]} is a file, not a folder: choose another place")
     for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _Refused(f"cannot write {path}: {exc.strerror or exc}") from None
         print(f"wrote {path}")
+
+
+def _blocked(folder: Path) -> bool:
+    """Whether `folder` or one of its parents exists as something other than a folder."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            return not part.is_dir()
+    return False
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text())
+    return 0
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -226,13 +345,37 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    if not _ID.match(args.id):
-        slug = re.sub(r"[^a-z0-9]+", "-", args.id.lower()).strip("-") or "my-checklist"
-        raise _Refused(f"`{args.id}` is not a kebab-case id; try `{slug}`")
-    folder: Path = args.dir or (
-        Path("docs/checklists") if Path("docs/checklists").is_dir() else Path(".")
-    )
-    schema_path = Path(SCHEMA_FILE)
+    if not rules.is_id(args.id):
+        raise _Refused(f"`{args.id[:60]}` is not a kebab-case id; try `{rules.slugify(args.id)}`")
+    site = find_site(args.config_file)
+    if args.dir is not None:
+        folder: Path = args.dir
+    elif site is not None:
+        folder = site.checklists_root
+    else:
+        raise _Refused(
+            "no mkdocs.yml here, so no checklists folder: run it in your handbook's folder, "
+            "name one with -f, or say where with -d"
+        )
+    if site is not None:
+        handbook = site.load()
+        table: dict[str, Any] = (
+            handbook.catalog.antipatterns
+            if args.kind == "antipattern"
+            else handbook.catalog.checklists
+        )
+        existing = table.get(args.id)
+        if existing is not None and not existing.builtin:
+            where = existing.doc.path if existing.doc is not None else "your files"
+            raise _Refused(f"the {args.kind} `{args.id}` already exists in {where}")
+        if existing is not None and not args.override:
+            raise _Refused(
+                f"`{args.id}` is a built-in {args.kind}: a file with this id replaces it "
+                "for every reader. Pass --override to do that, or choose another id "
+                f"(to add items to it, write a file with `extends: {args.id}`)"
+            )
+    project = site.project_dir if site is not None else Path(".")
+    schema_path = project / SCHEMA_FILE
     files: dict[Path, str] = {}
     if not schema_path.exists():
         files[schema_path] = schema_text()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 
-class SremgrConfig(base.Config):
+class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it (e.g. `enabled: !ENV [SREMGR, true]`)."""
     checklists_dir = c.Type(str, default="checklists")
@@ -29,18 +30,41 @@ class SremgrConfig(base.Config):
 
     def validate(self):  # type: ignore[no-untyped-def]
         failed, warnings = super().validate()
-        prefix = self.get("url_prefix")
-        if isinstance(prefix, str) and not failed:
-            cleaned = prefix.strip("/")
-            if not cleaned or ".." in cleaned.split("/") or "\\" in cleaned:
-                failed.append(
-                    (
-                        "url_prefix",
-                        c.ValidationError(
-                            f"'{prefix}' must be a relative folder such as 'handbook/'"
-                        ),
-                    )
-                )
+        if failed:
+            return failed, warnings
+        for name, example in (("checklists_dir", "checklists"), ("url_prefix", "handbook/")):
+            value = self[name]
+            problem = folder_problem(value, absolute_ok=name == "url_prefix")
+            if problem:
+                message = f"{problem}; it must be a relative folder such as '{example}'"
+                failed.append((name, ValidationError(message)))
             else:
-                self["url_prefix"] = cleaned + "/"
+                cleaned = value.strip("/")
+                self[name] = cleaned + "/" if name == "url_prefix" else cleaned
         return failed, warnings
+
+
+#: A folder name longer than this is refused before the file system refuses it mid-build.
+MAX_FOLDER_PART = 100
+MAX_FOLDER = 200
+
+
+def folder_problem(value: str, *, absolute_ok: bool = False) -> str:
+    """Why `value` cannot be a folder inside docs_dir or the site, or an empty string.
+
+    The checklists folder must be a real subfolder of docs_dir: "" or "." would make every
+    page's folder a checklist folder (and "/" the whole file system); ".." leaves docs_dir.
+    """
+    cleaned = value.strip().strip("/")
+    if value.startswith("/") and cleaned and not absolute_ok:
+        return f"'{value}' is an absolute path; it must be relative to docs_dir"
+    parts = cleaned.split("/")
+    if not cleaned or cleaned == "." or all(p in ("", ".") for p in parts):
+        return f"'{value}' names no folder of its own"
+    if ".." in parts or "\\" in cleaned or ":" in parts[0]:
+        return f"'{value}' must stay inside docs_dir (no '..', no drive, no backslash)"
+    if not cleaned.isprintable():
+        return f"{value!r} holds control characters"
+    if len(cleaned) > MAX_FOLDER or any(len(p) > MAX_FOLDER_PART for p in parts):
+        return f"'{value[:40]}...' is too long ({len(cleaned)} characters)"
+    return ""

@@ -6,8 +6,6 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs.exceptions import PluginError
-
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -24,8 +22,11 @@ class Problem:
         return f"{text} (hint: {self.hint})" if self.hint else text
 
 
-class SremgrError(PluginError):
-    """The only exception the plugin lets out: a list of problems, shown without a traceback."""
+class HandbookError(Exception):
+    """The only exception the loader lets out: a list of problems, shown without a traceback.
+
+    It is plain Python: the core never imports MkDocs. The plugin turns it into MkDocs'
+    `PluginError` at its edge (`plugin.SremgrError`)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems)
@@ -46,3 +47,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`did you mean `x`?` for the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else ""
+
+
+def suggest(word: str, own: Iterable[str], others: Iterable[str] = (), limit: int = 8) -> str:
+    """A hint naming an id: the closest one over all of them, else a few, the team's first.
+
+    `own` are the team's ids, `others` the built-in ones: a team that mistypes one of its own
+    ids should see its own ids listed, not the first eight of the pack alphabetically.
+    """
+    own, others = sorted(set(own)), sorted(set(others) - set(own))
+    close = did_you_mean(word, [*own, *others])
+    if close:
+        return close
+    known = [*own, *others]
+    if not known:
+        return "no ids are defined"
+    more = f" and {len(known) - limit} more" if len(known) > limit else ""
+    return f"known ids: {', '.join(known[:limit])}{more}"

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from urllib.parse import urlsplit
 
-from mkdocs_sremgr.model import CADENCE_DAYS, AntiPattern, Catalog, Checklist, Item
+from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist, Item
+from mkdocs_sremgr.rules import CADENCE_DAYS
 
 MAX_WEIGHTED = 2
 """Items per checklist that may carry a weight other than 1 (the authoring guide's rule)."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import urlsplit
 
+from mkdocs_sremgr import rules
 from mkdocs_sremgr.model import Catalog
 
 FORMAT = 1
@@ -16,7 +16,7 @@ def storage_key(namespace: str | None, site_url: str | None, site_name: str) -> 
     if not namespace:
         path = urlsplit(site_url or "").path.strip("/")
         namespace = f"{path}-{site_name}" if path else site_name
-    slug = re.sub(r"[^a-z0-9]+", "-", namespace.lower()).strip("-") or "handbook"
+    slug = rules.slugify(namespace, fallback="handbook", limit=None)
     return f"sremgr:v1:{slug}"
 
 
@@ -27,25 +27,16 @@ def build_manifest(
     for checklist in catalog.sorted_checklists():
         checklists.append(
             {
-                "id": checklist.id,
-                "title": checklist.title,
+                **checklist.browser_data(),
                 "url": urls.get(("checklist", checklist.id), ""),
                 "lesson": checklist.lesson,
-                "cadence": checklist.cadence,
                 "tags": checklist.tags,
                 "sections": [
                     {
                         "id": section.id,
                         "title": section.title,
                         "items": [
-                            {
-                                "id": item.id,
-                                "text": item.text,
-                                "weight": item.weight,
-                                "aliases": list(item.aliases),
-                                "fp": item.fp,
-                            }
-                            for item in section.items
+                            {"text": item.text, **item.browser_data()} for item in section.items
                         ],
                     }
                     for section in checklist.sections
@@ -59,7 +50,8 @@ def build_manifest(
         "dashboard_url": urls.get(("dashboard", "dashboard"), ""),
         "checklists": checklists,
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # allow_nan=False: the loader refuses NaN and infinity, and this makes sure of it.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def manifest_script(manifest_json: str) -> str:

@@ -4,7 +4,7 @@ Zensical ignores MkDocs plugins it does not know, but it loads Python-Markdown e
 their entry point in the `markdown.extensions` group (`sremgr`) and passes them their options.
 This extension expands the same markers as the plugin (`<!-- sremgr:checklist ID -->` and
 friends) into the same HTML, with the same loader, markers and templates; an unknown id or a
-bad YAML file raises `SremgrError`, which fails the build. The pages the plugin would generate,
+bad YAML file raises `HandbookError`, which fails the build. The pages the plugin would generate,
 the assets and the manifest are written into the docs folder beforehand by
 `mkdocs-sremgr write-pages` (see `standalone.py`).
 """
@@ -22,7 +22,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from mkdocs_sremgr import markers
-from mkdocs_sremgr.errors import SremgrError
+from mkdocs_sremgr.errors import HandbookError
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.standalone import (
     Handbook,
@@ -101,6 +101,7 @@ class _Expander:
         self.extension = extension
         self.md = md
         self.found: list[markers.Marker] = []
+        self.slots = markers.Slots()  # a fresh random token, so typed text is never a slot
         self.page_url = ""
         self.page_path = "page.md"
         self._handbook: Handbook | None = None
@@ -141,8 +142,8 @@ class _Expander:
                 return "/" + target
             return _relative(target, current)
 
-        env = template_env(self.template_dirs, handbook.renderer, url_for)
-        return render_marker(handbook, env, marker)
+        env = template_env(self.template_dirs, handbook.renderer)
+        return render_marker(handbook, env, marker, url_for=url_for, page_url=current)
 
 
 def _template_dirs(site: dict[str, Any]) -> list[str]:
@@ -210,10 +211,10 @@ class _FindMarkers(Preprocessor):
             return lines
         handbook = self.expander.begin()
         text, found, problems = markers.find_markers(
-            text, self.expander.page_path, handbook.catalog
+            text, self.expander.page_path, handbook.catalog, self.expander.slots
         )
         if problems:
-            raise SremgrError(problems)
+            raise HandbookError(problems)
         self.expander.found = found
         return text.split("\n")
 
@@ -227,8 +228,9 @@ class _FillSlots(Postprocessor):
         found = self.expander.found
         if not found:
             return text
-        text = markers.SLOT.sub(lambda m: self.expander.render(found[int(m.group(1))]), text)
-        return markers.ESCAPED_SLOT.sub(lambda m: escape(found[int(m.group(1))].text), text)
+        slots = self.expander.slots
+        text = slots.pattern.sub(lambda m: self.expander.render(found[int(m.group(1))]), text)
+        return slots.escaped.sub(lambda m: escape(found[int(m.group(1))].text), text)
 
 
 def makeExtension(**kwargs: Any) -> SremgrExtension:

@@ -1,15 +1,53 @@
-"""The one data model every consumer reads: pages, markers, manifest and CLI."""
+"""The one data model every consumer reads: pages, markers, manifest, CLI and report.
+
+The model owns the file format beyond its shape (the JSON Schema): each field's default,
+and how its text is shown, declared once on the field:
+
+- `PLAIN`: one line of text, always escaped (titles, tags, names). Never Markdown, never HTML.
+- `INLINE`: one line of Markdown (item text, lessons); raw HTML passes, as in any MkDocs page.
+- `BLOCK`: Markdown paragraphs, lists, admonitions (summaries, details); raw HTML passes.
+
+Everything else reads these declarations: the loader's checks (one line, length, pathological
+Markdown), the renderer's ahead-of-time conversion (`markdown_fields`), and what the browser
+gets (`browser_data` for the manifest, `data_attributes` for the page). Adding an optional
+text field to items is: the schema, a field here, and the template that shows it.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import MISSING, Field, dataclass, field, fields
 from functools import cached_property
-from typing import Any
+from html import escape
+from typing import Any, ClassVar
 
+from markupsafe import Markup
+
+from mkdocs_sremgr import rules
 from mkdocs_sremgr.yamlload import Document, JsonPath
 
-CADENCE_DAYS = {"weekly": 7, "monthly": 31, "quarterly": 92, "yearly": 366}
+PLAIN, INLINE, BLOCK = "plain", "inline", "block"
+
+#: The longest text each kind of field may hold. Python-Markdown slows down badly on some
+#: input (unclosed links); with these limits and `loader.MAX_STRAY_BRACKETS` a hostile file
+#: still builds in a second or two.
+MAX_LENGTH = {PLAIN: 300, INLINE: 2000, BLOCK: 20000}
+
+
+def text_field(kind: str, *, default: Any = MISSING, many: bool = False) -> Any:
+    """A field holding text of `kind` (or a list of such texts when `many`)."""
+    meta = {"text": kind, "many": many}
+    if many:
+        return field(default_factory=list, metadata=meta)
+    if default is MISSING:
+        return field(metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def nested(cls: type, *, default_factory: Any = list) -> Any:
+    """A field holding a list of another model class (sections, items, readings)."""
+    return field(default_factory=default_factory, metadata={"of": cls})
 
 
 def fingerprint(text: str) -> str:
@@ -17,23 +55,126 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
+class Model:
+    """What every entry class shares: building from YAML data, walking its text fields."""
+
+    #: (name, data-sremgr-* attribute) of what the browser needs, in order.
+    BROWSER: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    @classmethod
+    def from_data(cls, raw: dict[str, Any], **given: Any) -> Any:
+        """An entry from schema-valid data; a key left out takes the field's default."""
+        values: dict[str, Any] = {}
+        for spec in fields(cls):  # type: ignore[arg-type]
+            if spec.name in given or spec.name not in raw or not spec.init:
+                continue
+            value = raw[spec.name]
+            nested_cls = spec.metadata.get("of")
+            if nested_cls is not None and nested_cls is not Section:
+                value = [nested_cls.from_data(entry) for entry in value]
+            elif isinstance(value, list):
+                value = tuple(value) if spec.default == () else list(value)
+            values[spec.name] = value
+        return cls(**values, **given)
+
+    @classmethod
+    def text_specs(cls) -> tuple[Field[Any], ...]:
+        return _text_specs(cls)
+
+    def markdown_fields(self) -> list[tuple[str, bool]]:
+        """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
+        out: list[tuple[str, bool]] = []
+        for spec in self.text_specs():
+            value = getattr(self, spec.name)
+            if "of" in spec.metadata:
+                for child in value:
+                    out += child.markdown_fields()
+            elif spec.metadata["text"] != PLAIN:
+                inline = spec.metadata["text"] == INLINE
+                out += [(text, inline) for text in (value if spec.metadata["many"] else [value])]
+        return out
+
+    def browser_data(self) -> dict[str, Any]:
+        """What the browser script needs of this entry, by field name (the manifest's keys)."""
+        return {name: _json_ready(getattr(self, name)) for name, _ in self.BROWSER}
+
+    def data_attributes(self) -> Markup:
+        """`browser_data` as the page's data-sremgr-* attributes; a default is left out."""
+        parts = []
+        defaults = _defaults(type(self))
+        for name, attribute in self.BROWSER:
+            value = getattr(self, name)
+            is_default = value in ((), [], None) or (name in defaults and value == defaults[name])
+            if is_default and name != "id":
+                continue
+            if isinstance(value, list | tuple):
+                value = " ".join(value)
+            elif isinstance(value, float):
+                value = f"{value:g}"
+            parts.append(f' data-sremgr-{attribute}="{escape(str(value))}"')
+        return Markup("".join(parts))
+
+
+_TEXT_SPECS: dict[type, tuple[Field[Any], ...]] = {}
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+
+
+def _text_specs(cls: type) -> tuple[Field[Any], ...]:
+    """The fields of `cls` holding text or nested entries (looked up once per class)."""
+    if cls not in _TEXT_SPECS:
+        _TEXT_SPECS[cls] = tuple(
+            spec for spec in fields(cls) if "text" in spec.metadata or "of" in spec.metadata
+        )
+    return _TEXT_SPECS[cls]
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    if cls not in _DEFAULTS:
+        _DEFAULTS[cls] = {spec.name: spec.default for spec in fields(cls)}
+    return _DEFAULTS[cls]
+
+
+def _json_ready(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def walk_texts(cls: type[Model], raw: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
+    """(path, kind) of every text field in schema-valid `raw` data of `cls`."""
+    if not isinstance(raw, dict):
+        return
+    for spec in cls.text_specs():
+        if spec.name not in raw:
+            continue
+        value, here = raw[spec.name], (*path, spec.name)
+        if "of" in spec.metadata:
+            for n, child in enumerate(value if isinstance(value, list) else []):
+                yield from walk_texts(spec.metadata["of"], child, (*here, n))
+        elif spec.metadata["many"]:
+            for n, _ in enumerate(value if isinstance(value, list) else []):
+                yield (*here, n), spec.metadata["text"]
+        else:
+            yield here, spec.metadata["text"]
+
+
 @dataclass(frozen=True)
-class Reading:
-    title: str
-    author: str = ""
-    url: str = ""
-    note: str = ""
+class Reading(Model):
+    title: str = text_field(PLAIN)
+    author: str = text_field(PLAIN, default="")
+    url: str = text_field(PLAIN, default="")
+    note: str = text_field(INLINE, default="")
 
 
 @dataclass
-class Item:
+class Item(Model):
     id: str
-    text: str
-    details: str = ""
-    weight: float = 1
+    text: str = text_field(INLINE)
+    details: str = text_field(BLOCK, default="")
+    weight: float = rules.DEFAULT_WEIGHT
     aliases: tuple[str, ...] = ()
     doc: Document | None = field(default=None, repr=False, compare=False)
     path: JsonPath = ()
+
+    BROWSER = (("id", "item"), ("fp", "fp"), ("weight", "weight"), ("aliases", "aliases"))
 
     @cached_property
     def fp(self) -> str:  # read by the page, the manifest and the report: hashed once
@@ -41,71 +182,67 @@ class Item:
 
 
 @dataclass
-class Section:
+class Section(Model):
     id: str
-    title: str
-    items: list[Item]
+    title: str = text_field(INLINE)
+    items: list[Item] = nested(Item)
     doc: Document | None = field(default=None, repr=False, compare=False)
     path: JsonPath = ()
 
 
 @dataclass
-class Checklist:
+class Checklist(Model):
     id: str
-    title: str
-    sections: list[Section]
-    lesson: str = ""
-    summary: str = ""
+    title: str = text_field(PLAIN)
+    sections: list[Section] = nested(Section)
+    lesson: str = text_field(INLINE, default="")
+    summary: str = text_field(BLOCK, default="")
     cadence: str = "quarterly"
-    tags: list[str] = field(default_factory=list)
+    tags: list[str] = text_field(PLAIN, many=True)
+    aliases: tuple[str, ...] = ()
     antipatterns: list[str] = field(default_factory=list)
-    further_reading: list[Reading] = field(default_factory=list)
+    further_reading: list[Reading] = nested(Reading)
     order: int | None = None
     builtin: bool = False
     doc: Document | None = field(default=None, repr=False, compare=False)
 
-    kind = "checklist"
+    kind: ClassVar[str] = "checklist"
+    BROWSER = (
+        ("id", "checklist"),
+        ("title", "title"),
+        ("cadence", "cadence"),
+        ("aliases", "checklist-aliases"),
+    )
 
     @property
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
-    def markdown_fields(self) -> list[tuple[str, bool]]:
-        """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
-        fields = [(self.lesson, True), (self.summary, False)]
-        for section in self.sections:
-            fields.append((section.title, True))
-            for item in section.items:
-                fields += [(item.text, True), (item.details, False)]
-        return fields + [(book.note, True) for book in self.further_reading]
-
 
 @dataclass
-class AntiPattern:
+class AntiPattern(Model):
     id: str
-    title: str
-    summary: str
-    symptoms: list[str]
-    instead: list[str]
-    why_it_hurts: str = ""
+    title: str = text_field(PLAIN)
+    summary: str = text_field(BLOCK)
+    symptoms: list[str] = text_field(INLINE, many=True)
+    instead: list[str] = text_field(INLINE, many=True)
+    why_it_hurts: str = text_field(BLOCK, default="")
     checklists: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    further_reading: list[Reading] = field(default_factory=list)
+    tags: list[str] = text_field(PLAIN, many=True)
+    further_reading: list[Reading] = nested(Reading)
     order: int | None = None
     builtin: bool = False
     doc: Document | None = field(default=None, repr=False, compare=False)
 
-    kind = "antipattern"
+    kind: ClassVar[str] = "antipattern"
 
-    def markdown_fields(self) -> list[tuple[str, bool]]:
-        """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
-        return [
-            (self.summary, False),
-            (self.why_it_hurts, False),
-            *((symptom, True) for symptom in self.symptoms),
-            *((step, True) for step in self.instead),
-            *((book.note, True) for book in self.further_reading),
-        ]
+
+#: Which model class describes a document of each schema kind.
+ENTRY_CLASSES: dict[str, type[Model]] = {
+    "checklist": Checklist,
+    "extension": Checklist,
+    "antipattern": AntiPattern,
+}
 
 
 def sort_key(entry: Checklist | AntiPattern) -> tuple[int, str]:
@@ -138,9 +275,9 @@ class Catalog:
         }
         return sorted((self.checklists[i] for i in ids if i in self.checklists), key=sort_key)
 
-    def tags(self) -> list[str]:
-        return sorted({tag for c in self.checklists.values() for tag in c.tags})
-
-
-def readings(data: list[dict[str, Any]] | None) -> list[Reading]:
-    return [Reading(**entry) for entry in data or []]
+    def checklist_named(self, ident: str) -> Checklist | None:
+        """The checklist with this id, or the one that was renamed from it (an alias)."""
+        found = self.checklists.get(ident)
+        if found is None:
+            found = next((c for c in self.checklists.values() if ident in c.aliases), None)
+        return found

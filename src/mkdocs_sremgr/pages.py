@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import escape
 from itertools import pairwise
+from typing import Any
 
 import yaml
 from mkdocs.structure.nav import Navigation, Section
@@ -45,15 +48,50 @@ def plan_pages(catalog: Catalog, url_prefix: str, *, dashboard: bool) -> list[Pa
     return plans
 
 
-def page_source(plan: PagePlan) -> str:
-    """Markdown for a generated page: front matter, a title, and the marker to expand."""
+def page_source(plan: PagePlan, *, body: str = "") -> str:
+    """Markdown for a generated page: front matter, a title, and the marker to expand.
+
+    Titles and tags are plain text: themes put the front matter's values into HTML as they
+    are (nav, `<title>`, Material's tag chips), so they are HTML-escaped there, and the h1
+    escapes Markdown as well. `body` replaces the marker (a broken file's problems).
+    """
     # render_macros: mkdocs-macros leaves the page alone, so a title with `{%` stays text.
-    meta: dict[str, object] = {"title": plan.title, "sremgr": plan.kind, "render_macros": False}
+    meta: dict[str, object] = {
+        "title": escape(plan.title),
+        "sremgr": plan.kind,
+        "render_macros": False,
+    }
     if plan.tags:
-        meta["tags"] = list(plan.tags)
+        meta["tags"] = [escape(tag) for tag in plan.tags]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     marker = "dashboard" if plan.kind == "dashboard" else f"{plan.kind} {plan.id}"
-    return f"---\n{front}---\n\n# {plan.title}\n\n<!-- sremgr:{marker} -->\n"
+    body = body or f"<!-- sremgr:{marker} -->"
+    return f"---\n{front}---\n\n# {markdown_text(plan.title)}\n\n{body}\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def markdown_text(text: str) -> str:
+    """One line of plain text that Markdown shows as written: no emphasis, link or HTML.
+
+    HTML characters become entities and Markdown's own get a backslash (the characters
+    Python-Markdown unescapes), so neither a tag nor a marker survives into the page."""
+    line = escape(" ".join(text.split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", line)
+
+
+def checklist_toc(checklist: Checklist, page_toc: Any) -> list[dict[str, Any]]:
+    """A checklist page's table of contents: its sections (HTML, not Markdown headings),
+    under the page's h1 when it has one."""
+    tokens: list[dict[str, Any]] = [
+        {"level": 2, "id": f"{checklist.id}--{s.id}", "name": s.title, "children": []}
+        for s in checklist.sections
+    ]
+    h1 = [t for t in (page_toc.items if page_toc else []) if t.level == 1]
+    if h1:
+        return [{"level": 1, "id": h1[0].id, "name": h1[0].title, "children": tokens}]
+    return tokens
 
 
 def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: str) -> None:
@@ -80,9 +118,9 @@ def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: 
     antipatterns = sorted(
         (p for p in ours if generated[p.file.src_uri].kind == "antipattern"), key=rank
     )
-    children: list = list(pages)
+    children: list[Any] = list(pages)
     if antipatterns:
-        children.append(Section("Anti-patterns", antipatterns))
+        children.append(Section("Anti-patterns", list[Any](antipatterns)))
     target = home if isinstance(home, Section) and _attached(nav, home) else None
     if target is None:
         target = Section(section_title, [])
@@ -97,7 +135,7 @@ def _detach(nav: Navigation, page: Page) -> None:
     siblings.remove(page)
 
 
-def _prune_empty(items: list, keep: object = None) -> None:
+def _prune_empty(items: list[Any], keep: object = None) -> None:
     for item in list(items):
         if isinstance(item, Section):
             _prune_empty(item.children, keep)
@@ -116,7 +154,7 @@ def _refresh(nav: Navigation) -> None:
     """Re-link parents, the page list and previous/next after moving pages."""
     pages: list[Page] = []
 
-    def walk(items: list, parent: Section | None) -> None:
+    def walk(items: list[Any], parent: Section | None) -> None:
         for item in items:
             item.parent = parent
             if isinstance(item, Section):

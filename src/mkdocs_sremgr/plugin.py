@@ -1,44 +1,88 @@
-"""The MkDocs plugin: wires MkDocs events to the loader, the renderer and the manifest."""
+"""The MkDocs plugin: wires MkDocs events to the loader, the renderer and the manifest.
+
+It holds no rules of its own. The handbook comes from `handbook.load_handbook` (the same
+load path as the command line), pages from `pages`, a marker's HTML from `blocks`, and
+problems become MkDocs' `PluginError` here, at the edge.
+
+One error policy: `mkdocs build` stops at the first problem with every file:line:column.
+`mkdocs serve` never stops and never raises for an author's error: it logs the problems,
+and the page of a broken file (and every marker naming it) shows them in the browser until
+the file is fixed.
+"""
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
 from mkdocs_sremgr import interop, markers
-from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
+from mkdocs_sremgr.blocks import BlockRenderer
+from mkdocs_sremgr.catalog import CatalogLoader, is_yaml_name
 from mkdocs_sremgr.config import SremgrConfig
-from mkdocs_sremgr.errors import SremgrError
+from mkdocs_sremgr.errors import Problem, format_problems
+from mkdocs_sremgr.handbook import Handbook, load_handbook
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
-from mkdocs_sremgr.pages import PagePlan, arrange_nav, page_source, plan_pages
+from mkdocs_sremgr.pages import PagePlan, arrange_nav, checklist_toc, page_source, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.schema import schema_text
-from mkdocs_sremgr.standalone import ASSET_DIR, STATIC_ASSETS, marker_context
+from mkdocs_sremgr.standalone import ASSET_DIR, STATIC_ASSETS
 
 log = get_plugin_logger(__name__)
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
-class SremgrPlugin(BasePlugin[SremgrConfig]):
+class SremgrError(PluginError):
+    """An author's error: a list of problems, shown by MkDocs without a traceback."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
     """Checklists and anti-patterns from YAML, rendered into the site."""
 
-    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # Having on_startup keeps this instance across `mkdocs serve` rebuilds,
-        # so the loader's cache spares unchanged YAML files a re-read.
+    def __init__(self) -> None:
+        super().__init__()
+        # Kept across `mkdocs serve` rebuilds (MkDocs keeps a plugin that has on_startup):
+        # unchanged YAML files are not read again, unchanged Markdown not converted again.
         self.loader = CatalogLoader()
+        self.markdown: MarkdownRenderer | None = None
+        self._markdown_key: str | None = None
+        self.serving = False
+        self._reset()
+
+    def _reset(self) -> None:
+        """What one build knows; nothing of it outlives the build."""
+        self.handbook: Handbook | None = None
+        self.catalog = Catalog()
+        self.generated: dict[str, PagePlan] = {}
+        self.urls: dict[tuple[str, str], str] = {}
+        self.slots = markers.Slots()
+        self.found: dict[str, list[markers.Marker]] = {}
+        self.broken: dict[tuple[str, str], str] = {}
+        self.storage_key = ""
+        self.blocks: BlockRenderer | None = None
+        self.templates: jinja2.Environment | None = None
+        self.theme_shows_tags = False
+        self._deferred: list[File] = []  # handed over after mkdocs-static-i18n (on_files)
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
@@ -46,33 +90,23 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self.serving = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not hasattr(self, "loader"):  # used without on_startup (e.g. a bare build() call)
-            self.loader = CatalogLoader()
-            self.serving = False
-        self.catalog = Catalog()
-        self.generated: dict[str, PagePlan] = {}
-        self.urls: dict[tuple[str, str], str] = {}
-        self.slots: dict[str, list[markers.Marker]] = {}
-        self._page_url: str | None = None
-        self._page_plan: PagePlan | None = None
-        self.theme_shows_tags = False
-        self.storage_key = getattr(self, "storage_key", "")
+        # mkdocs-static-i18n runs on_config again for each further language: every language
+        # keeps the first build's storage key, so a tick shows in all of them (interop.py).
+        i18n = interop.i18n_plugin(config)
+        key = self.storage_key if i18n is not None and getattr(i18n, "building", False) else ""
+        self._reset()
         if not self.config.enabled:
             return config
-        # One key for every version mike builds and every language mkdocs-static-i18n
-        # builds: readers' progress carries across them (interop.py).
-        i18n = interop.i18n_plugin(config)
-        if i18n is None or not getattr(i18n, "building", False) or not self.storage_key:
-            namespace = self.config.storage_namespace
-            self.storage_key = storage_key(
-                None if namespace is None else str(namespace),
-                interop.site_url_without_mike_version(config),
-                config.site_name,
-            )
+        # One key for every version mike builds too, whatever the plugins' order.
+        namespace = self.config.storage_namespace
+        self.storage_key = key or storage_key(
+            None if namespace is None else str(namespace),
+            interop.site_url_without_mike_version(config),
+            config.site_name,
+        )
         self.markdown = self._renderer(config)
-        # Material's tags plugin already shows a page's tags above its title.
         self.theme_shows_tags = "material/tags" in config.plugins
-        self.templates = template_env(list(config.theme.dirs), self.markdown, self._url_for)
+        self.templates = template_env(list(config.theme.dirs), self.markdown)
         interop.add_once(config.extra_css, ASSET_DIR + "sremgr.css")
         interop.add_once(config.extra_javascript, ASSET_DIR + "sremgr.js")
         return config
@@ -80,8 +114,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
     def _renderer(self, config: MkDocsConfig) -> MarkdownRenderer:
         """The previous build's renderer (and its cache) while the Markdown settings hold."""
         key = repr((config.markdown_extensions, config.mdx_configs))
-        renderer: MarkdownRenderer | None = getattr(self, "markdown", None)
-        if renderer is None or key != getattr(self, "_markdown_key", None):
+        renderer = self.markdown
+        if renderer is None or key != self._markdown_key:
             renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
             self._markdown_key = key
         renderer.new_build()
@@ -90,59 +124,55 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
     def checklist_root(self, config: MkDocsConfig) -> Path:
         return Path(config.docs_dir) / self.config.checklists_dir
 
-    def sources(self, config: MkDocsConfig) -> list[Source]:
-        project = Path(config.config_file_path or config.docs_dir).parent
-        found = []
-        if self.config.builtin:
-            found += find_sources(builtin_dir(), builtin_dir().parent.parent, builtin=True)
-        found += find_sources(self.checklist_root(config), project)
-        return found
-
     def _on_files_load(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        added: list[File] = []
-        result = self.loader.load(self.sources(config), self.config.exclude)
-        if result.problems:
-            if not self.serving:
-                raise SremgrError(result.problems)
-            # While serving, say what is wrong and keep the server up: the broken
-            # files are left out until they are fixed, the rest of the site rebuilds.
-            log.error(str(SremgrError(result.problems)))
-        for note in result.notes:
-            log.info(note)
-        self._warn_unknown_excludes(result.catalog)
-        self.catalog = result.catalog
-        self._hide_yaml_sources(files, config)
-        for plan in plan_pages(
-            self.catalog, self.config.url_prefix, dashboard=self.config.dashboard
-        ):
-            if files.get_file_from_path(plan.src_uri) is not None:
-                log.info(f"{plan.src_uri} exists in docs; it is used instead of the generated page")
-                continue
-            file = File.generated(config, plan.src_uri, content=page_source(plan))
-            source = self._team_source(plan, config)
-            if source is not None:  # for date plugins, and the edit button (interop.py)
-                interop.point_at_yaml(file, source, config)
-            added.append(file)
-            self.generated[plan.src_uri] = plan
-        assets = package_files("mkdocs_sremgr").joinpath("assets")
-        for name in STATIC_ASSETS:
-            added.append(
-                File.generated(config, ASSET_DIR + name, abs_src_path=str(assets.joinpath(name)))
-            )
-        added.append(
-            File.generated(config, ASSET_DIR + "sremgr.schema.json", content=schema_text())
+        project = Path(config.config_file_path or config.docs_dir).parent
+        handbook = load_handbook(
+            [self.checklist_root(config)],
+            display_base=project,
+            builtin=self.config.builtin,
+            exclude=self.config.exclude,
+            loader=self.loader,
         )
-        self._deferred: list[File] = []
+        self.handbook = handbook
+        if handbook.problems:
+            if not self.serving:
+                raise SremgrError(handbook.problems)
+            log.error(format_problems(handbook.problems))
+        for note in handbook.notes:
+            log.info(note)
+        for ident in handbook.unknown_excludes:
+            log.warning(
+                f"`exclude` lists `{ident}`, which is no built-in checklist or "
+                "anti-pattern; check the spelling"
+            )
+        self.catalog = handbook.catalog
+        self._hide_yaml_sources(files)
+        added: list[File] = []
+        plans = plan_pages(self.catalog, self.config.url_prefix, dashboard=self.config.dashboard)
+        for plan in plans:
+            self._add_page(files, added, config, plan, page_source(plan))
+        self._add_broken_pages(files, added, config, handbook)
+        self._add_assets(added, config)
+        assert self.templates is not None and self.markdown is not None
+        self.blocks = BlockRenderer(
+            self.catalog,
+            self.templates,
+            self.markdown,
+            self.urls,
+            self.storage_key,
+            self.config.fiscal_year_start,
+            self.theme_shows_tags,
+        )
         if interop.i18n_plugin(config) is not None:
             self._deferred = added  # handed over after mkdocs-static-i18n: _on_files_after_i18n
             return files
-        return self._add_files(files, added, config)
+        return self._hand_over(files, added, config)
 
     @event_priority(-110)  # after mkdocs-static-i18n's on_files (-100): see interop.i18n_plugin
     def _on_files_after_i18n(self, files: Files, config: MkDocsConfig) -> Files | None:
-        added, self._deferred = getattr(self, "_deferred", []), []
+        added, self._deferred = self._deferred, []
         if not added:
             return files
         folder = interop.i18n_language_dir(interop.i18n_plugin(config))
@@ -151,11 +181,11 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
                 interop.move_under(file, folder)
         # One manifest serves every language (the same items, one key): the default
         # language's, written first; the other builds leave it as it is.
-        return self._add_files(files, added, config, manifest=not folder)
+        return self._hand_over(files, added, config, manifest=not folder)
 
     on_files = CombinedEvent(_on_files_load, _on_files_after_i18n)
 
-    def _add_files(
+    def _hand_over(
         self, files: Files, added: list[File], config: MkDocsConfig, *, manifest: bool = True
     ) -> Files:
         """Adds the generated pages and assets, then the manifest naming the pages' URLs."""
@@ -175,33 +205,66 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             )
         return files
 
+    def _add_page(
+        self, files: Files, added: list[File], config: MkDocsConfig, plan: PagePlan, source: str
+    ) -> None:
+        if files.get_file_from_path(plan.src_uri) is not None:
+            log.info(f"{plan.src_uri} exists in docs; it is used instead of the generated page")
+            return
+        file = File.generated(config, plan.src_uri, content=source)
+        yaml_file = self._team_source(plan, config)
+        if yaml_file is not None:  # for date plugins, and the edit button (interop.py)
+            interop.point_at_yaml(file, yaml_file, config)
+        added.append(file)
+        self.generated[plan.src_uri] = plan
+
     def _team_source(self, plan: PagePlan, config: MkDocsConfig) -> Path | None:
         """The team's YAML file behind a generated page (None for the built-in pack)."""
-        table = self.catalog.checklists if plan.kind == "checklist" else self.catalog.antipatterns
-        entry = table.get(plan.id) if plan.kind != "dashboard" else None
+        if plan.kind == "checklist":
+            entry: Any = self.catalog.checklists.get(plan.id)
+        elif plan.kind == "antipattern":
+            entry = self.catalog.antipatterns.get(plan.id)
+        else:
+            return None
         if entry is None or entry.builtin or entry.doc is None:
             return None
         project = Path(config.config_file_path or config.docs_dir).parent
         source = project / entry.doc.path
         return source if source.is_file() else None
 
-    def _hide_yaml_sources(self, files: Files, config: MkDocsConfig) -> None:
-        """Checklist YAML is source, not content: keep it out of the built site."""
-        prefix = Path(self.config.checklists_dir).as_posix().strip("/") + "/"
-        for file in list(files):
-            if file.src_uri.startswith(prefix) and file.src_uri.endswith((".yml", ".yaml")):
-                files.remove(file)
+    def _add_broken_pages(
+        self, files: Files, added: list[File], config: MkDocsConfig, handbook: Handbook
+    ) -> None:
+        """While serving: a broken file's page shows its problems instead of a 404."""
+        problems = handbook.broken_files()
+        for path, (kind, ident) in sorted(handbook.broken.items()):
+            table: dict[str, Any] = (
+                self.catalog.checklists if kind == "checklist" else self.catalog.antipatterns
+            )
+            self.broken[(kind, ident)] = path
+            if ident in table:  # e.g. a broken extension of a checklist that still builds
+                continue
+            folder = "antipatterns/" if kind == "antipattern" else ""
+            plan = PagePlan("broken", ident, f"{self.config.url_prefix}{folder}{ident}.md", ident)
+            body = markers.error_box(problems.get(path, []))
+            self._add_page(files, added, config, plan, page_source(plan, body=body))
 
-    def _warn_unknown_excludes(self, catalog: Catalog) -> None:
-        if not self.config.builtin:
-            return
-        pack = {s.path.stem for s in find_sources(builtin_dir(), builtin=True)}
-        for ident in self.config.exclude:
-            if ident not in pack:
-                log.warning(
-                    f"`exclude` lists `{ident}`, which is no built-in checklist or "
-                    "anti-pattern; check the spelling"
-                )
+    def _add_assets(self, added: list[File], config: MkDocsConfig) -> None:
+        assets = package_files("mkdocs_sremgr").joinpath("assets")
+        for name in STATIC_ASSETS:
+            added.append(
+                File.generated(config, ASSET_DIR + name, abs_src_path=str(assets.joinpath(name)))
+            )
+        added.append(
+            File.generated(config, ASSET_DIR + "sremgr.schema.json", content=schema_text())
+        )
+
+    def _hide_yaml_sources(self, files: Files) -> None:
+        """Checklist YAML is source, not content: keep it out of the built site."""
+        prefix = self.config.checklists_dir.strip("/") + "/"
+        for file in list(files):
+            if file.src_uri.startswith(prefix) and is_yaml_name(file.src_uri):
+                files.remove(file)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         # A user's own `nav` is theirs: generated pages appear only where it lists them.
@@ -214,33 +277,48 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
     ) -> str | None:
         if not self.config.enabled or "sremgr:" not in markdown:
             return markdown
+        # Not `generated_by`: a page built from a team's YAML names that file as its source.
         generated = page.file.src_uri in self.generated
         path = page.file.src_uri if generated else _docs_path(page, config)
-        text, found, problems = markers.find_markers(markdown, path, self.catalog)
+        text, found, problems = markers.find_markers(
+            markdown,
+            path,
+            self.catalog,
+            self.slots,
+            broken=self.broken,
+            show_problems=self.serving,
+        )
         if problems:
-            raise SremgrError(problems)
-        self.slots[page.file.src_uri] = found
+            if not self.serving:
+                raise SremgrError(problems)
+            log.error(format_problems(problems))
+        if found:
+            self.found[page.file.src_uri] = found
         return text
 
     @event_priority(50)  # before other plugins read the HTML (e.g. to post-process links)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        found = self.slots.pop(page.file.src_uri, None)
-        if not found:
+        found = self.found.pop(page.file.src_uri, None)
+        if not found or self.blocks is None:
             return html
-        self._page_url = page.url
-        self._page_plan = self.generated.get(page.file.src_uri)
-        html = markers.SLOT.sub(lambda m: self._render(found[int(m.group(1))]), html)
+        plan = self.generated.get(page.file.src_uri)
+        blocks = self.blocks
+
+        def expand(match: re.Match[str]) -> str:
+            return blocks.render(found[int(match.group(1))], page_url=page.url, plan=plan)
+
+        html = self.slots.pattern.sub(expand, html)
         # A slot that Markdown turned into code text (an indented code block) shows the
         # marker as written, like any other code.
-        html = markers.ESCAPED_SLOT.sub(lambda m: escape(found[int(m.group(1))].text), html)
+        html = self.slots.escaped.sub(lambda m: escape(found[int(m.group(1))].text), html)
         if page.present_anchor_ids is not None:
             # Let links to `page.md#be-on-call--basics` validate like any heading anchor.
             page.present_anchor_ids |= set(_ANCHOR.findall(html))
-        plan = self.generated.get(page.file.src_uri)
-        if plan is not None and plan.kind == "checklist":
-            page.toc = get_toc(self._toc_tokens(page, plan.id))
+        if plan is not None and plan.kind == "checklist" and plan.id in self.catalog.checklists:
+            tokens: Any = checklist_toc(self.catalog.checklists[plan.id], page.toc)
+            page.toc = get_toc(tokens)
         return html
 
     @event_priority(-50)
@@ -250,61 +328,22 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         # left there becomes a short link to what the marker named (interop.excerpt_link).
         if not self.config.enabled or "sremgr-slot-" not in output:
             return output
-        return markers.LEFTOVER_SLOT.sub(lambda m: self._excerpt_link(m, page), output)
+        return self.slots.leftover.sub(lambda m: self._excerpt_link(m, page), output)
 
     def _excerpt_link(self, match: re.Match[str], page: Page) -> str:
         if match.group(3):  # in code: the marker as written, like any other code
             written = f"sremgr:{match.group(3)} {match.group(4)}".strip()
             return escape(f"<!-- {written} -->")
         kind, ident = match.group(1), match.group(2)
-        if kind == "dashboard":
-            target, title = self.urls.get(("dashboard", "dashboard")), "Dashboard"
-        else:
-            table = self.catalog.checklists if kind == "checklist" else self.catalog.antipatterns
-            entry = table.get(ident)
-            target, title = self.urls.get((kind, ident)), entry.title if entry else ident
+        title = "Dashboard"
+        if kind == "checklist" and ident in self.catalog.checklists:
+            title = self.catalog.checklists[ident].title
+        elif kind == "antipattern" and ident in self.catalog.antipatterns:
+            title = self.catalog.antipatterns[ident].title
+        target = self.urls.get((kind, ident or "dashboard"))
         if target is None:
             return ""
         return interop.excerpt_link(kind, title, target, page.url)
-
-    def _render(self, marker: markers.Marker) -> str:
-        # One source for what each marker shows, shared with the Markdown extension (mdext.py).
-        context = marker_context(self.catalog, self.markdown, marker)
-        template = self.templates.get_template(f"sremgr/{marker.kind}.html")
-        return template.render(
-            storage_key=self.storage_key,
-            fiscal_year_start=self.config.fiscal_year_start,
-            theme_shows_tags=self._tags_shown_by_theme(marker),
-            **context,
-        )
-
-    def _tags_shown_by_theme(self, marker: markers.Marker) -> bool:
-        """True on a generated page whose front matter already gave Material its tags."""
-        plan = self._page_plan
-        return (
-            self.theme_shows_tags
-            and plan is not None
-            and plan.kind == marker.kind
-            and plan.id == marker.id
-        )
-
-    def _url_for(self, kind: str, ident: str) -> str:
-        target = self.urls.get((kind, ident))
-        if target is None:
-            return "#"
-        return get_relative_url(target or "./", self._page_url or "./")
-
-    def _toc_tokens(self, page: Page, ident: str) -> list[dict[str, Any]]:
-        """Sections become the page's table of contents (they are HTML, not Markdown headings)."""
-        checklist = self.catalog.checklists[ident]
-        tokens: list[dict[str, Any]] = [
-            {"level": 2, "id": f"{ident}--{s.id}", "name": s.title, "children": []}
-            for s in checklist.sections
-        ]
-        h1 = [t for t in (page.toc.items if page.toc else []) if t.level == 1]
-        if h1:
-            return [{"level": 1, "id": h1[0].id, "name": h1[0].title, "children": tokens}]
-        return tokens
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.checklist_root(config)

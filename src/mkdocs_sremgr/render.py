@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import jinja2
@@ -114,10 +114,18 @@ def _finish(html: str, inline: bool) -> Markup:
     return Markup(html)
 
 
-def template_env(
-    theme_dirs: list[str], markdown_renderer: MarkdownRenderer, url_for: Callable[..., str]
-) -> jinja2.Environment:
-    """Templates named `sremgr/<name>.html`; a theme `custom_dir` overrides them by name."""
+def relative_url(target: str, page_url: str) -> str:
+    """`target` (a site URL) as seen from the page at `page_url`, like MkDocs' own links."""
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(target or "./", page_url or "./")
+
+
+def template_env(theme_dirs: list[str], markdown_renderer: MarkdownRenderer) -> jinja2.Environment:
+    """Templates named `sremgr/<name>.html`; a theme `custom_dir` overrides them by name.
+
+    Each render gets the page's own `url_for` and `page_url` in its context: no state of
+    one page is left behind for the next."""
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(theme_dirs),
@@ -134,5 +142,4 @@ def template_env(
     env.filters["markdown"] = markdown_renderer.block
     env.filters["inline"] = markdown_renderer.inline
     env.filters["weight"] = lambda w: f"{w:g}"
-    env.globals["url_for"] = url_for
     return env

@@ -8,6 +8,7 @@ that is not a well-formed export instead of guessing.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import re
@@ -16,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs_sremgr import rules
+from mkdocs_sremgr.errors import format_problems
 from mkdocs_sremgr.model import Catalog
+from mkdocs_sremgr.safeio import ReadRefused, read_bounded, read_stdin_bounded
+from mkdocs_sremgr.site import find_site
 
 MAX_BYTES = 5 * 1024 * 1024
-STORAGE_VERSION = 1
-STATES = ("open", "done", "na")
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_PERIOD = re.compile(r"^\d{4}-Q[1-4]$")
+_PERIOD = re.compile(rules.PERIOD_PATTERN)
 
 
 class ExportError(ValueError):
@@ -36,17 +38,28 @@ class Export:
 
 
 def read_export(path: Path) -> Export:
+    """A progress export from a file, or from standard input for `-`, read bounded."""
+    return parse_export(load_json(read_source(path)))
+
+
+def read_source(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ExportError(f"cannot read it ({exc.strerror})") from None
-    if size > MAX_BYTES:
-        raise ExportError(f"it is {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit")
+        if str(path) == "-":
+            return read_stdin_bounded(MAX_BYTES)
+        return read_bounded(path, MAX_BYTES)
+    except ReadRefused as exc:
+        raise ExportError(str(exc)) from None
+    except OSError as exc:  # standard input closed or unreadable
+        raise ExportError(f"cannot read it ({exc.strerror or exc})") from None
+
+
+def load_json(data: bytes) -> Any:
     try:
-        raw = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExportError(f"it is not JSON ({exc})") from None
-    return parse_export(raw)
+        return json.loads(data.decode("utf-8-sig"))
+    except RecursionError:
+        raise ExportError("it nests too deeply to be an export") from None
+    except (UnicodeDecodeError, ValueError) as exc:  # ValueError: JSON, or a huge number
+        raise ExportError(f"it is not JSON ({str(exc)[:120]})") from None
 
 
 def parse_export(raw: Any) -> Export:
@@ -58,7 +71,7 @@ def parse_export(raw: Any) -> Export:
     version = raw["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ExportError("its `version` is not a positive whole number")
-    if version > STORAGE_VERSION:
+    if version > rules.STORAGE_VERSION:
         raise ExportError(
             f"it was written by a newer mkdocs-sremgr (format {version}); upgrade to read it"
         )
@@ -72,11 +85,11 @@ def parse_export(raw: Any) -> Export:
         for iid, item in items.items():
             _check_id(iid, "item")
             state = _mapping(item, f"item {cid}/{iid}").get("state", "open")
-            if state not in STATES:
-                raise ExportError(f"item {cid}/{iid} has the unknown state {state!r}")
+            if state not in rules.ITEM_STATES:
+                raise ExportError(f"item {cid}/{iid} has the unknown state {str(state)[:20]!r}")
             states[iid] = state
     for period, snap in _mapping(raw.get("snapshots", {}), "snapshots").items():
-        if not _PERIOD.match(period):
+        if not _PERIOD.fullmatch(period):
             raise ExportError(f"snapshot {period[:20]!r} is not a quarter like 2026-Q4")
         lists = _mapping(
             _mapping(snap, f"snapshot {period}").get("checklists", {}), f"snapshot {period}"
@@ -87,7 +100,7 @@ def parse_export(raw: Any) -> Export:
             if (
                 not isinstance(score, int | float)
                 or isinstance(score, bool)
-                or not (0 <= score <= 100)
+                or not (0 <= score <= 100)  # NaN compares false: refused too
             ):
                 raise ExportError(f"snapshot {period}/{cid} has no score between 0 and 100")
             export.scores.setdefault(period, {})[cid] = float(score)
@@ -101,7 +114,7 @@ def _mapping(value: Any, where: str) -> dict[str, Any]:
 
 
 def _check_id(value: str, what: str) -> None:
-    if len(value) > 80 or not _ID.match(value):
+    if not rules.is_id(value):
         raise ExportError(f"{what} id {value[:40]!r} is not a kebab-case id")
 
 
@@ -137,14 +150,21 @@ def summarize(exports: list[Export], catalog: Catalog | None) -> Rollup:
             rows = []
             for item in checklist.items:
                 names = (item.id, *item.aliases)
-                states = [_first(e.states.get(checklist.id, {}), names) for e in exports]
+                # Progress may be stored under a checklist's former ids (its aliases).
+                states = [
+                    _first(_states_of(e, checklist.id, checklist.aliases), names) for e in exports
+                ]
                 rows.append(ItemRow(item.text, states.count("done"), states.count("na")))
             lists.append(ChecklistRows(checklist.id, checklist.title, rows))
-    else:
-        for cid in sorted({c for e in exports for c in e.states}):
-            ids = sorted({i for e in exports for i in e.states.get(cid, {})})
-            rows = [ItemRow(f"`{iid}`", *_count(exports, cid, iid)) for iid in ids]
-            lists.append(ChecklistRows(cid, cid, rows))
+    # Checklists the exports hold that the handbook does not know (or no handbook at all):
+    # named by their ids, never silently left out.
+    for cid in sorted({c for e in exports for c in e.states}):
+        if catalog is not None and catalog.checklist_named(cid) is not None:
+            continue
+        ids = sorted({i for e in exports for i in e.states.get(cid, {})})
+        rows = [ItemRow(f"`{iid}`", *_count(exports, cid, iid)) for iid in ids]
+        title = cid if catalog is None else f"{cid} (not in this handbook)"
+        lists.append(ChecklistRows(cid, title, rows))
     periods = sorted({p for e in exports for p in e.scores})
     titles = {c.id: c.title for c in lists}
     trend: dict[str, dict[str, tuple[float, int]]] = {}
@@ -158,6 +178,13 @@ def summarize(exports: list[Export], catalog: Catalog | None) -> Rollup:
             name = titles.get(cid, cid)
             trend.setdefault(name, {})[period] = (sum(scores) / len(scores), len(scores))
     return Rollup(len(exports), lists, periods, trend)
+
+
+def _states_of(export: Export, cid: str, aliases: tuple[str, ...]) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for name in (*reversed(aliases), cid):  # the current id wins over former ones
+        merged.update(export.states.get(name, {}))
+    return merged
 
 
 def _first(states: dict[str, str], names: tuple[str, ...]) -> str:
@@ -182,6 +209,16 @@ NOT_FOR_RANKING = (
 )
 
 
+def md_cell(text: str) -> str:
+    """Text that stays in its Markdown table cell: one line, `|` escaped."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def md_plain(text: str) -> str:
+    """Plain text (a title) that Markdown shows as written, in one line."""
+    return md_cell(html.escape(text, quote=False))
+
+
 def to_markdown(rollup: Rollup) -> str:
     n = rollup.managers
     out = [
@@ -204,19 +241,25 @@ def to_markdown(rollup: Rollup) -> str:
             "",
             "Mean score of closed quarters (number of files in brackets).",
             "",
-            "| | " + " | ".join(rollup.periods) + " |",
+            "| | " + " | ".join(md_cell(p) for p in rollup.periods) + " |",
             "|---|" + "---:|" * len(rollup.periods),
         ]
         for name, cells in rollup.trend.items():
             out.append(
-                f"| {name} | " + " | ".join(_cell(cells.get(p)) for p in rollup.periods) + " |"
+                f"| {md_plain(name)} | "
+                + " | ".join(_cell(cells.get(p)) for p in rollup.periods)
+                + " |"
             )
         out.append("")
     for checklist in rollup.checklists:
-        out += [f"## {checklist.title}", "", "| Item | Done | Not applicable |", "|---|---:|---:|"]
+        out += [
+            f"## {md_plain(checklist.title)}",
+            "",
+            "| Item | Done | Not applicable |",
+            "|---|---:|---:|",
+        ]
         for row in checklist.items:
-            text = row.text.replace("|", "\\|").replace("\n", " ")
-            out.append(f"| {text} | {row.done} of {n} | {row.na} |")
+            out.append(f"| {md_cell(row.text)} | {row.done} of {n} | {row.na} |")
         out.append("")
     return "\n".join(out)
 
@@ -250,48 +293,69 @@ def to_html(rollup: Rollup) -> str:
             f"<h2>{e(checklist.title)}</h2>",
             "<table><tr><th>Item</th><th>Done</th><th>Not applicable</th></tr>",
         ]
-        for row in checklist.items:
+        for item in checklist.items:
             parts.append(
-                f"<tr><td>{e(row.text)}</td><td>{row.done} of {n}</td><td>{row.na}</td></tr>"
+                f"<tr><td>{e(item.text)}</td><td>{item.done} of {n}</td><td>{item.na}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
 
-def _catalog(config_file: Path | None) -> Catalog:
-    """The handbook's checklists (for titles and aliases), or the built-in pack alone."""
-    from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
-    from mkdocs_sremgr.cli import _plugin_options
-
-    folder, options = _plugin_options(config_file)
-    sources = []
-    if options.get("builtin", True):
-        sources += find_sources(builtin_dir(), builtin=True)
-    if folder is not None:
-        sources += find_sources(folder)
-    result = CatalogLoader().load(sources, options.get("exclude", []))  # type: ignore[arg-type]
-    return result.catalog
+def _catalog(config_file: Path | None) -> tuple[Catalog | None, list[str]]:
+    """The handbook's checklists (for titles and aliases) and its problems; no catalog
+    without a mkdocs.yml: the report then names what the exports themselves hold."""
+    site = find_site(config_file)
+    if site is None:
+        return None, []
+    handbook = site.load()
+    problems = [format_problems(handbook.problems)] if handbook.problems else []
+    return handbook.catalog, problems
 
 
 def run_report(args: argparse.Namespace) -> int:
-    exports, refused = [], []
+    exports: list[Export] = []
+    refused: list[str] = []
+    seen: dict[bytes, int] = {}
     for number, path in enumerate(args.files, start=1):
         try:
-            exports.append(read_export(path))
+            data = read_source(path)
+            digest = hashlib.sha256(data).digest()
+            if digest in seen:
+                raise ExportError(
+                    f"it is the same as file {seen[digest]}: each person's export counts once"
+                )
+            seen[digest] = number
+            exports.append(parse_export(load_json(data)))
         except ExportError as exc:
-            refused.append(f"file {number} ({path}): {exc}")
+            refused.append(f"file {number} ({_shown(path)}): {exc}")
     if refused:
         print("mkdocs-sremgr report: refused, nothing written:", file=sys.stderr)
         for line in refused:
             print(f"  {line}", file=sys.stderr)
         return 1
-    catalog = _catalog(args.config_file)
-    rollup = summarize(exports, catalog if catalog.checklists else None)
+    catalog, problems = _catalog(args.config_file)
+    if problems:
+        print("mkdocs-sremgr report: the handbook has problems, nothing written:", file=sys.stderr)
+        print(problems[0], file=sys.stderr)
+        return 1
+    rollup = summarize(exports, catalog)
     text = to_html(rollup) if args.format == "html" else to_markdown(rollup)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(
+                f"mkdocs-sremgr report: cannot write {_shown(args.output)}: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return 1
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _shown(path: Path) -> str:
+    text = str(path)
+    return text if text.isprintable() and len(text) < 200 else repr(text[:200])

@@ -39,6 +39,18 @@ def is_id(value: object) -> bool:
     )
 
 
+def slugify(text: object, fallback: str = "my-id", limit: int | None = ID_MAX_LENGTH) -> str:
+    """A kebab-case id made from `text`: for hints and default section ids (at most `limit`
+    characters; `None` for none: the storage key's namespace must never change)."""
+    slug = _NOT_ID.sub("-", str(text).lower()).strip("-")
+    if limit is not None:
+        slug = slug[:limit].strip("-")
+    return slug or fallback
+
+
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
 def browser_rules() -> dict[str, Any]:
     """The facts the browser script needs, as JSON-ready data."""
     return {

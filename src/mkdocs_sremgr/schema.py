@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
+from mkdocs_sremgr import rules
 from mkdocs_sremgr.errors import Problem, did_you_mean
 from mkdocs_sremgr.yamlload import Document, JsonPath
 
@@ -46,7 +47,8 @@ _JSON_TYPES = {
 def schema() -> dict[str, Any]:
     """The published JSON Schema (draft 2020-12)."""
     text = files("mkdocs_sremgr").joinpath("schema/sremgr.schema.json").read_text("utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def schema_text() -> str:
@@ -115,24 +117,71 @@ def validate(doc: Document, *, fast: bool = False) -> list[Problem]:
             "use `checklist` or `antipattern`"
         )
         return [doc.problem(("kind",), f"unknown kind `{kind}`", hint)]
-    if fast and is_valid_fast(doc.data):
+    ids = _id_problems(doc)
+    if fast and not ids and is_valid_fast(doc.data):
         return []
     errors = sorted(
         _validator(kind_of(doc.data)).iter_errors(doc.data),
         key=lambda e: (list(map(str, e.absolute_path)), e.validator),
     )
-    problems: list[Problem] = []
+    problems: list[Problem] = list(ids)
     for error in errors:
         problems.extend(_explain(doc, error))
     return sorted(set(problems))
 
 
+def _id_problems(doc: Document) -> list[Problem]:
+    """Ids checked whole. The schema's `pattern` is searched, and in Python (jsonschema,
+    fastjsonschema) its `$` also matches before a final newline: "x\\n" would pass."""
+    out = []
+    for path in doc.positions:
+        if path and _is_id_path(path):
+            value = _at(doc.data, path)
+            if isinstance(value, str) and not rules.is_id(value):
+                out.append(_not_an_id(doc, path, value))
+    return out
+
+
+def _at(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _not_an_id(doc: Document, path: JsonPath, value: str) -> Problem:
+    if len(value) > rules.ID_MAX_LENGTH:
+        return doc.problem(
+            path,
+            f"{_name(path)} is too long ({len(value)} characters)",
+            f"keep it under {rules.ID_MAX_LENGTH} characters",
+        )
+    return doc.problem(
+        path,
+        f"{_name(path)} `{_shown(value)}` is not a kebab-case id",
+        f"use lowercase letters, digits and hyphens, e.g. `{rules.slugify(value)}`",
+    )
+
+
+def _shown(value: Any) -> str:
+    """A value as it may appear inside a one-line message."""
+    text = str(value)
+    text = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     path: JsonPath = tuple(error.absolute_path)
     name = _name(path)
-    rule, instance = error.validator, error.instance
+    rule = error.validator
+    instance: Any = error.instance
+    # jsonschema types these as "maybe unset"; for an error they are always set.
+    part: Any = error.schema
+    expected: Any = error.validator_value
     if rule == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(part.get("properties", {}))
         out = []
         for key in sorted(set(instance) - set(allowed)):
             hint = did_you_mean(key, allowed) or f"allowed keys here: {', '.join(allowed)}"
@@ -144,26 +193,20 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
         where = f" in {name}" if path else ""
         return [doc.problem(path, f"missing required key `{key}`{where}", f"add `{key}: ...`")]
     if rule == "type":
-        return [_type_problem(doc, path, name, instance, error.validator_value)]
+        return [_type_problem(doc, path, name, instance, expected)]
     if rule in ("enum", "const"):
-        choices = error.validator_value if rule == "enum" else [error.validator_value]
+        choices = expected if rule == "enum" else [expected]
         hint = did_you_mean(str(instance), map(str, choices)) or (
             f"use one of: {', '.join(map(str, choices))}"
         )
         return [doc.problem(path, f"{name} is `{instance}`, which is not allowed", hint)]
-    if rule == "pattern" and path and _is_id_path(path):
-        return [
-            doc.problem(
-                path,
-                f"{name} `{instance}` is not a kebab-case id",
-                f"use lowercase letters, digits and hyphens, e.g. `{slugify(instance)}`",
-            )
-        ]
+    if rule in ("pattern", "maxLength") and path and _is_id_path(path):
+        return [_not_an_id(doc, path, str(instance))]
     if rule == "pattern":
         return [
             doc.problem(
                 path,
-                f"{name} `{instance}` has the wrong form",
+                f"{name} `{_shown(instance)}` has the wrong form",
                 "links must start with http://, https://, / or ./",
             )
         ]
@@ -174,7 +217,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
             doc.problem(
                 path,
                 f"{name} has too many entries ({len(instance)})",
-                f"keep it to {error.validator_value}; split the checklist",
+                f"keep it to {expected}; split the checklist",
             )
         ]
     if rule == "minLength":
@@ -184,7 +227,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
             doc.problem(
                 path,
                 f"{name} is too long ({len(instance)} characters)",
-                f"keep it under {error.validator_value} characters",
+                f"keep it under {expected} characters",
             )
         ]
     if rule == "uniqueItems":
@@ -241,9 +284,3 @@ def _is_id_path(path: JsonPath) -> bool:
     return path[-1] in ("id", "extends") or (
         len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists")
     )
-
-
-def slugify(text: Any) -> str:
-    """A kebab-case version of `text`, for hints and default section ids."""
-    slug = re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
-    return slug or "my-id"

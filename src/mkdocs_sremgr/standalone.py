@@ -20,8 +20,10 @@ import yaml
 from mkdocs.structure.files import File
 
 from mkdocs_sremgr import markers
-from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
-from mkdocs_sremgr.errors import Problem, SremgrError
+from mkdocs_sremgr.blocks import marker_context
+from mkdocs_sremgr.catalog import CatalogLoader, Source
+from mkdocs_sremgr.errors import HandbookError, Problem
+from mkdocs_sremgr.handbook import load_handbook
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, page_source, plan_pages
@@ -66,15 +68,20 @@ _LOADER = CatalogLoader()
 
 
 def load_handbook_for(options: HandbookOptions, renderer: MarkdownRenderer) -> Handbook:
-    """The checked catalog and the pages it gives; `SremgrError` lists every problem."""
-    project = Path(options.project_dir)
-    sources: list[Source] = []
-    if options.builtin:
-        sources += find_sources(builtin_dir(), builtin_dir().parent.parent, builtin=True)
-    sources += find_sources(Path(options.checklists_dir), project)
-    result = _LOADER.load(sources, options.exclude)
-    if result.problems:
-        raise SremgrError(result.problems)
+    """The checked catalog and the pages it gives; `HandbookError` lists every problem.
+
+    The same load path as the plugin and the command line (`handbook.load_handbook`)."""
+    loaded = load_handbook(
+        [Path(options.checklists_dir)],
+        display_base=Path(options.project_dir),
+        builtin=options.builtin,
+        exclude=options.exclude,
+        loader=_LOADER,
+    )
+    if loaded.problems:
+        raise HandbookError(loaded.problems)
+    result = loaded
+    sources = loaded.sources
     plans = plan_pages(result.catalog, options.url_prefix, dashboard=options.dashboard)
     urls = {
         (plan.kind, plan.id): File(plan.src_uri, None, "", options.use_directory_urls).url
@@ -88,30 +95,21 @@ def url_of(handbook: Handbook, kind: str, ident: str) -> str | None:
     return handbook.urls.get((kind, ident))
 
 
-def marker_context(
-    catalog: Catalog, renderer: MarkdownRenderer, marker: markers.Marker
-) -> dict[str, Any]:
-    """What a marker's template shows; its Markdown snippets are converted in one run."""
-    if marker.kind == "checklist":
-        checklist = catalog.checklists[marker.id]
-        renderer.prefetch(checklist.markdown_fields())
-        return {"checklist": checklist, "antipatterns": catalog.antipatterns_for(checklist)}
-    if marker.kind == "antipattern":
-        antipattern = catalog.antipatterns[marker.id]
-        checklists = catalog.checklists_for(antipattern)
-        renderer.prefetch([*antipattern.markdown_fields(), *((c.lesson, True) for c in checklists)])
-        return {"antipattern": antipattern, "checklists": checklists}
-    checklists = catalog.sorted_checklists()
-    renderer.prefetch((c.lesson, True) for c in checklists)
-    return {"checklists": checklists, "antipatterns": catalog.sorted_antipatterns()}
-
-
-def render_marker(handbook: Handbook, env: jinja2.Environment, marker: markers.Marker) -> str:
+def render_marker(
+    handbook: Handbook,
+    env: jinja2.Environment,
+    marker: markers.Marker,
+    *,
+    url_for: Any,
+    page_url: str,
+) -> str:
     template = env.get_template(f"sremgr/{marker.kind}.html")
     return template.render(
         storage_key=handbook.storage_key,
         fiscal_year_start=handbook.fiscal_year_start,
         theme_shows_tags=False,
+        url_for=url_for,
+        page_url=page_url,
         **marker_context(handbook.catalog, handbook.renderer, marker),
     )
 
@@ -182,8 +180,8 @@ def inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def problem_at(path: str, message: str, hint: str = "") -> SremgrError:
-    return SremgrError([Problem(path, 1, 1, message, hint)])
+def problem_at(path: str, message: str, hint: str = "") -> HandbookError:
+    return HandbookError([Problem(path, 1, 1, message, hint)])
 
 
 # -- reading the engine's config file ---------------------------------------------------------
@@ -292,7 +290,7 @@ def run_write_pages(config_file: Path | None) -> int:
         )
     try:
         handbook = load_handbook_for(options, MarkdownRenderer([], {}))
-    except SremgrError as exc:
+    except HandbookError as exc:
         print(format_problems(exc.problems, limit=len(exc.problems)), file=sys.stderr)
         return 1
     written = write_pages(handbook, docs_dir)

@@ -4,11 +4,12 @@ The loader walks PyYAML's event stream (libyaml's C parser when available)
 instead of composing a node tree: that keeps it iterative (deep nesting cannot
 overflow the stack), lets it refuse duplicate keys, unknown tags and alias
 bombs as it goes, and records a line and column for every key and value so a
-schema error can point at the exact spot. Only `SremgrError` leaves this module.
+schema error can point at the exact spot. Only `HandbookError` leaves this module.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from mkdocs_sremgr.errors import Problem, SremgrError
+from mkdocs_sremgr.errors import HandbookError, Problem
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -74,7 +75,7 @@ class _Frame:
 
 
 def load_yaml(source: bytes | str, path: str) -> Document:
-    """Load one YAML document from `source`, or raise `SremgrError` naming the spot."""
+    """Load one YAML document from `source`, or raise `HandbookError` naming the spot."""
     if isinstance(source, bytes):
         if len(source) > MAX_BYTES:
             _fail(
@@ -99,7 +100,7 @@ def load_yaml(source: bytes | str, path: str) -> Document:
 
 
 def _fail(path: str, line: int, column: int, message: str, hint: str = "") -> None:
-    raise SremgrError([Problem(path, line, column, message, hint)])
+    raise HandbookError([Problem(path, line, column, message, hint)])
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -137,7 +138,7 @@ class _Builder:
         try:
             for event in yaml.parse(self.text, Loader=_PARSER):
                 self._feed(event)
-        except SremgrError:
+        except HandbookError:
             raise
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -152,7 +153,7 @@ class _Builder:
             self._error(
                 (line, column),
                 f"YAML syntax error: {message}",
-                _syntax_hint(message, self._line_text(line)),
+                _syntax_hint(message, self._line_text(line), self._line_above(line)),
             )
         except yaml.YAMLError as exc:  # a reader error: a character YAML forbids
             position = getattr(exc, "position", 0) or 0
@@ -220,7 +221,9 @@ class _Builder:
             tag = (
                 _STR_TAG
                 if tag == "!"
-                else self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                else self.resolver.resolve(  # type: ignore[no-untyped-call]
+                    yaml.ScalarNode, event.value, event.implicit
+                )
             )
         if tag == _STR_TAG:  # what SafeConstructor would return, without building a node
             return event.value
@@ -230,9 +233,10 @@ class _Builder:
                 f"the tag `{_short(event.tag)}` is not allowed",
                 "remove the tag: checklists are plain YAML, loaded safely",
             )
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        marks: Any = (event.start_mark, event.end_mark)
+        node = yaml.ScalarNode(tag, event.value, *marks)
         try:
-            return self.constructor.yaml_constructors[tag](self.constructor, node)
+            value = self.constructor.yaml_constructors[tag](self.constructor, node)
         except Exception:  # e.g. 2026-02-30 matches the date pattern but is no date
             kind = {"int": "number", "float": "number", "timestamp": "date"}.get(
                 tag.rsplit(":", 1)[1], tag.rsplit(":", 1)[1]
@@ -243,6 +247,14 @@ class _Builder:
                 f'quote it if it is text: "{event.value[:40]}"',
             )
             raise AssertionError("unreachable") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            # `.nan` and `.inf` are YAML numbers no score can use; JSON cannot even hold them.
+            self._error(
+                start,
+                f"`{event.value[:40]}` is not a finite number",
+                "write a number such as 1, 2 or 0.5",
+            )
+        return value
 
     def _open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
         start = _pos(event.start_mark)
@@ -290,7 +302,7 @@ class _Builder:
         if path is None:
             self._error(start, "an alias cannot be a key", "write the key out")
             return
-        value, values = self.anchors[event.anchor]
+        value, values = self.anchors[event.anchor or ""]
         self._count(values, start)
         self._place(path, value, start, values, None)
 
@@ -344,6 +356,14 @@ class _Builder:
         lines = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
+    def _line_above(self, line: int) -> str:
+        """The nearest line above `line` that holds something, for indentation hints."""
+        for number in range(line - 1, 0, -1):
+            text = self._line_text(number)
+            if text.strip() and not text.lstrip().startswith("#"):
+                return text
+        return ""
+
     def _error(self, at: Position, message: str, hint: str) -> None:
         _fail(self.doc.path, at[0], at[1], message, hint)
 
@@ -352,19 +372,36 @@ def _short(tag: str | None) -> str:
     return (tag or "").replace("tag:yaml.org,2002:", "!!")
 
 
-def _pos(mark: yaml.Mark) -> Position:
-    return (mark.line + 1, mark.column + 1)
+def _pos(mark: Any) -> Position:
+    """1-based (line, column) of a PyYAML or libyaml mark (libyaml always sets it)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _syntax_hint(message: str, line_text: str) -> str:
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _syntax_hint(message: str, line_text: str, above: str = "") -> str:
     if "\t" in line_text or "'\\t'" in message:
         return "indent with spaces: YAML does not allow tabs for indentation"
     if "mapping values are not allowed" in message:
-        return 'text that contains ": " must be quoted'
+        _key, _, value = line_text.strip().removeprefix("- ").partition(":")
+        if ": " in value or value.rstrip().endswith(":"):
+            return 'text that contains ": " must be quoted'
+        return (
+            "this key is indented deeper than the key above it: "
+            "keys of one mapping must start in the same column"
+        )
     if "could not find expected ':'" in message or "simple key" in message:
         return "a key needs a `:` after it, and multi-line text needs `|` or quotes"
     if "found character '@'" in message or "found character '`'" in message:
         return "text starting with @ or ` must be quoted"
     if "block" in message or "indentation" in message or "expected key" in message:
+        here, there = _indent(line_text), _indent(above)
+        if above and here != there:
+            return (
+                f"this line starts in column {here + 1}, the line above in column {there + 1}: "
+                "entries of one list or mapping must start in the same column"
+            )
         return "check the indentation: items of one list or mapping must line up"
     return "check the YAML syntax around this spot"

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import Site, _free_port, _Handler, ready
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ALPHA, BETA, GAMMA, Site, ready, stored
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from conftest import ALPHA, BETA, GAMMA, Site, ready, stored
 
 NOTICE = ".sremgr-nojs"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import _free_port, _Handler, ready, storage_key
 
+from conftest import _free_port, _Handler, ready, storage_key
 from interop_sites import build_site, i18n_site, mike_site
 
 

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
-from conftest import ALPHA, BETA, GAMMA, Site, ready, storage_key, stored
+from conftest import (
+    ALPHA,
+    BETA,
+    Site,
+    _config,
+    _free_port,
+    _Handler,
+    ready,
+    storage_key,
+    stored,
+)
 
 
 def checklist(site: Site, page: Any, cid: str = "alpha") -> None:
@@ -116,10 +130,42 @@ def test_default_mkdocs_theme(make_site: Any, page: Any, offsite_requests: list[
     assert offsite_requests == []
 
 
-def test_sites_on_one_origin_never_share_storage(material_site: Site, page: Any) -> None:
-    checklist(material_site, page)
-    assert storage_key(page) == "sremgr:v1:test-handbook"
-    assert ALPHA and BETA and GAMMA  # the fixture site holds these three
+def test_sites_on_one_origin_never_share_storage(tmp_path: Path, page: Any) -> None:
+    """Two handbooks with the same name and the same checklist ids, served from one origin
+    at /one/ and /two/: a tick in one never shows in the other."""
+    served = tmp_path / "served"
+    port = _free_port()
+    for name in ("one", "two"):
+        root = tmp_path / name
+        (root / "docs" / "checklists").mkdir(parents=True)
+        (root / "docs" / "index.md").write_text("# Home\n")
+        (root / "docs" / "checklists" / "alpha.yml").write_text(ALPHA)
+        config = _config("mkdocs", port).replace(
+            f"site_url: http://127.0.0.1:{port}/", f"site_url: http://127.0.0.1:{port}/{name}/"
+        )
+        (root / "mkdocs.yml").write_text(config + f"site_dir: {served / name}\n")
+        Site(root, port, "mkdocs").build()
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_Handler, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        page.goto(f"{base}/one/handbook/alpha/")
+        ready(page)
+        first_key = storage_key(page)
+        page.check("#sremgr-alpha--one")
+        page.goto(f"{base}/two/handbook/alpha/")
+        ready(page)
+        assert storage_key(page) != first_key
+        assert not page.is_checked("#sremgr-alpha--one")
+        page.check("#sremgr-alpha--two")
+        page.goto(f"{base}/one/handbook/alpha/")
+        ready(page)
+        assert page.is_checked("#sremgr-alpha--one")
+        assert not page.is_checked("#sremgr-alpha--two")
+        assert stored(page, first_key)["checklists"]["alpha"]["items"]["one"]["state"] == "done"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_dashboard_shows_overall_tags_and_last_change(material_site: Site, page: Any) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import Site, ready, stored
 
 Q3 = datetime(2026, 9, 20, 10, 0, tzinfo=timezone.utc)

@@ -249,6 +249,19 @@ def test_strict_csp_logs_no_violation(
 
 
 def test_beta_untouched_by_alpha(material_site: Site, page: Any) -> None:
+    """Ticking an item of one checklist changes no other checklist, even one whose item
+    sits at the same place."""
+    open_alpha(material_site, page)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    ready(page)
+    page.check("#sremgr-alpha--one")
     page.goto(f"{material_site.url}handbook/beta/")
     ready(page)
     assert BETA and not page.is_checked("#sremgr-beta--b1")
+    assert not page.is_checked("#sremgr-beta--b2")
+    data = stored(page)
+    assert data["checklists"]["alpha"]["items"]["one"]["state"] == "done"
+    assert not data["checklists"].get("beta", {}).get("items")
+    dashboard(material_site, page)
+    assert page.get_attribute('li[data-sremgr-checklist="beta"]', "data-sremgr-score") == "0"

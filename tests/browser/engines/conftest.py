@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import CHROMIUM, FLAGS
 
 os.environ["SE_OFFLINE"] = "true"  # before Selenium is imported: never fetch a driver

@@ -1,0 +1,25 @@
+"""Shared by every test: quiet MkDocs, and one factory for real tiny MkDocs sites."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sites import Site, make_site
+
+
+@pytest.fixture(autouse=True)
+def _no_mkdocs2_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Callable[..., Site]:
+    """`site(checklists={...}, pages={...}, options=...)` writes a project under tmp_path."""
+
+    def factory(**kwargs: object) -> Site:
+        return make_site(tmp_path, **kwargs)  # type: ignore[arg-type]
+
+    return factory
