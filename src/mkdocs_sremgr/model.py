@@ -65,16 +65,15 @@ class Model:
     def from_data(cls, raw: dict[str, Any], **given: Any) -> Any:
         """An entry from schema-valid data; a key left out takes the field's default."""
         values: dict[str, Any] = {}
-        for spec in fields(cls):  # type: ignore[arg-type]
-            if spec.name in given or spec.name not in raw or not spec.init:
+        for name, nested_cls, as_tuple in _data_specs(cls):
+            if name in given or name not in raw:
                 continue
-            value = raw[spec.name]
-            nested_cls = spec.metadata.get("of")
-            if nested_cls is not None and nested_cls is not Section:
+            value = raw[name]
+            if nested_cls is not None:
                 value = [nested_cls.from_data(entry) for entry in value]
-            elif isinstance(value, list):
-                value = tuple(value) if spec.default == () else list(value)
-            values[spec.name] = value
+            elif type(value) is list:
+                value = tuple(value) if as_tuple else list(value)
+            values[name] = value
         return cls(**values, **given)
 
     @classmethod
@@ -84,35 +83,95 @@ class Model:
     def markdown_fields(self) -> list[tuple[str, bool]]:
         """The Markdown its page shows, as (text, inline): converted together, ahead of time."""
         out: list[tuple[str, bool]] = []
-        for spec in self.text_specs():
-            value = getattr(self, spec.name)
-            if "of" in spec.metadata:
-                for child in value:
-                    out += child.markdown_fields()
-            elif spec.metadata["text"] != PLAIN:
-                inline = spec.metadata["text"] == INLINE
-                out += [(text, inline) for text in (value if spec.metadata["many"] else [value])]
+        self._collect_markdown(out)
         return out
+
+    def _collect_markdown(self, out: list[tuple[str, bool]]) -> None:
+        for name, nested, inline, many in _markdown_specs(type(self)):
+            value = getattr(self, name)
+            if nested:
+                for child in value:
+                    child._collect_markdown(out)
+            elif many:
+                out += [(text, inline) for text in value]
+            else:
+                out.append((value, inline))
 
     def browser_data(self) -> dict[str, Any]:
         """What the browser script needs of this entry, by field name (the manifest's keys)."""
         return {name: _json_ready(getattr(self, name)) for name, _ in self.BROWSER}
 
     def data_attributes(self) -> Markup:
-        """`browser_data` as the page's data-sremgr-* attributes; a default is left out."""
+        """`browser_data` as the page's data-sremgr-* attributes; a default is left out.
+
+        Runs once per item of every page: the per-class lookups are done once."""
         parts = []
-        defaults = _defaults(type(self))
-        for name, attribute in self.BROWSER:
+        for name, prefix, default in _attribute_specs(type(self)):
             value = getattr(self, name)
-            is_default = value in ((), [], None) or (name in defaults and value == defaults[name])
-            if is_default and name != "id":
+            if value == default or (not value and value != 0):
                 continue
-            if isinstance(value, list | tuple):
+            if type(value) is list or type(value) is tuple:
                 value = " ".join(value)
-            elif isinstance(value, float):
+            elif type(value) is float:
                 value = f"{value:g}"
-            parts.append(f' data-sremgr-{attribute}="{escape(str(value))}"')
+            parts.append(f'{prefix}{escape(str(value))}"')
         return Markup("".join(parts))
+
+
+_NO_DEFAULT = object()
+_ATTRIBUTE_SPECS: dict[type, tuple[tuple[str, str, Any], ...]] = {}
+
+
+def _attribute_specs(cls: type[Model]) -> tuple[tuple[str, str, Any], ...]:
+    """(field, ' data-sremgr-x="', default) for each of `cls.BROWSER`; the id is always
+    written (no default)."""
+    if cls not in _ATTRIBUTE_SPECS:
+        defaults = _defaults(cls)
+        _ATTRIBUTE_SPECS[cls] = tuple(
+            (
+                name,
+                f' data-sremgr-{attribute}="',
+                _NO_DEFAULT if name == "id" else defaults.get(name, _NO_DEFAULT),
+            )
+            for name, attribute in cls.BROWSER
+        )
+    return _ATTRIBUTE_SPECS[cls]
+
+
+_DATA_SPECS: dict[type, tuple[tuple[str, Any, bool], ...]] = {}
+_MARKDOWN_SPECS: dict[type, tuple[tuple[str, bool, bool, bool], ...]] = {}
+
+
+def _data_specs(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, nested model class or None, list read as tuple) of each field from_data fills;
+    sections are built by the loader (their ids and positions need the document)."""
+    if cls not in _DATA_SPECS:
+        _DATA_SPECS[cls] = tuple(
+            (
+                spec.name,
+                None if spec.metadata.get("of") in (None, Section) else spec.metadata["of"],
+                spec.default == (),
+            )
+            for spec in fields(cls)
+            if spec.init
+        )
+    return _DATA_SPECS[cls]
+
+
+def _markdown_specs(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """(name, nested, inline, many) of each field holding Markdown or nested entries."""
+    if cls not in _MARKDOWN_SPECS:
+        _MARKDOWN_SPECS[cls] = tuple(
+            (
+                spec.name,
+                "of" in spec.metadata,
+                spec.metadata.get("text") == INLINE,
+                bool(spec.metadata.get("many")),
+            )
+            for spec in _text_specs(cls)
+            if spec.metadata.get("text") != PLAIN
+        )
+    return _MARKDOWN_SPECS[cls]
 
 
 _TEXT_SPECS: dict[type, tuple[Field[Any], ...]] = {}

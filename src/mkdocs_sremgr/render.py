@@ -11,6 +11,8 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from mkdocs_sremgr.model import Model
+
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # Markdown whose meaning could reach past its own text when converted beside others:
 # fences and `///` blocks that may be left open, raw HTML blocks, headings (their ids are
@@ -142,4 +144,7 @@ def template_env(theme_dirs: list[str], markdown_renderer: MarkdownRenderer) -> 
     env.filters["markdown"] = markdown_renderer.block
     env.filters["inline"] = markdown_renderer.inline
     env.filters["weight"] = lambda w: f"{w:g}"
+    # A filter, not a method call in the template: Jinja calls filters directly, and this
+    # runs for every item of every page.
+    env.filters["data_attributes"] = Model.data_attributes
     return env
