@@ -46,6 +46,20 @@ def _read(language: str) -> dict[str, Entry]:
     return data
 
 
+def english_entries() -> dict[str, Entry]:
+    """Every key with its English text: the list of what a site may override."""
+    return dict(_read(DEFAULT_LANGUAGE))
+
+
+def theme_language(theme: Any) -> str | None:
+    """The language a theme was set to: `language` (Material) or `locale` (MkDocs' themes)."""
+    for name in ("language", "locale"):
+        value = theme.get(name) if hasattr(theme, "get") else None
+        if value:
+            return str(value)
+    return None
+
+
 def resolve_language(requested: str | None) -> str:
     """The shipped catalog for a language tag: "de", "de-AT" and "de_AT" all give "de".
 
@@ -86,18 +100,27 @@ class Strings:
         merged.update(self.overrides)
         return merged
 
-    def __call__(self, key: str, count: float | None = None, **params: Any) -> str:
-        """The text of `key` with its placeholders filled (`count` also picks the plural)."""
+    def template(self, key: str, count: float | None = None) -> str:
+        """The text of `key` before its placeholders are filled (`count` picks the plural)."""
         entry = self.entries.get(key, key)
         if isinstance(entry, dict):
             category = plural_category(self.language, count if count is not None else 0)
             entry = entry.get(category) or entry.get("other", key)
-        if count is not None:
-            params.setdefault("n", _number(count))
-        try:
-            return entry.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return entry  # an override with a stray brace shows as written rather than failing
+        return entry
+
+    def __call__(self, key: str, count: float | None = None, **params: Any) -> str:
+        """The text of `key` with its placeholders filled (`count` also picks the plural)."""
+        return fill(self.template(key, count), count, params)
+
+
+def fill(text: str, count: float | None, params: dict[str, Any]) -> str:
+    """`text` with its `{name}` placeholders filled; `{n}` is the count."""
+    if count is not None:
+        params.setdefault("n", _number(count))
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text  # an override with a stray brace shows as written rather than failing
 
 
 def _number(count: float) -> str:

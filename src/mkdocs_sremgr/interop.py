@@ -26,6 +26,19 @@ def add_once(items: list[Any], path: str) -> None:
         items.append(path)
 
 
+def link_before(items: list[Any], path: str | None, *, before: str, family: str) -> None:
+    """Lists `path` just before `before`, dropping any other entry of its `family`.
+
+    The strings data script must run before sremgr.js; mkdocs-static-i18n runs on_config
+    once per language on the same list, so the previous language's file is replaced.
+    """
+    items[:] = [item for item in items if not str(item).startswith(family)]
+    if path is None:
+        return
+    at = next((n for n, item in enumerate(items) if str(item) == before), len(items))
+    items.insert(at, path)
+
+
 # -- mike ------------------------------------------------------------------------------------
 
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"  # what `mike deploy` sets for `mkdocs build`
@@ -107,8 +120,15 @@ def point_at_yaml(file: File, source: Path, config: MkDocsConfig) -> None:
 # -- Material's blog -------------------------------------------------------------------------
 
 
-def excerpt_link(kind: str, title: str, target_url: str, page_url: str) -> str:
-    """What a marker in a post's excerpt shows on the blog's index and archive pages."""
-    label = {"checklist": "Checklist", "antipattern": "Anti-pattern"}.get(kind, "Handbook")
+def excerpt_link(
+    kind: str, title: str, target_url: str, page_url: str, labels: dict[str, str] | None = None
+) -> str:
+    """What a marker in a post's excerpt shows on the blog's index and archive pages.
+
+    `labels` names the kinds in the site's language ("checklist", "antipattern", "handbook").
+    """
+    names = {"checklist": "Checklist", "antipattern": "Anti-pattern", "handbook": "Handbook"}
+    names.update(labels or {})
+    label = names.get(kind, names["handbook"])
     href = escape(get_relative_url(target_url or "./", page_url or "./"))
     return f'<p class="sremgr-excerpt-link">{label}: <a href="{href}">{escape(title)}</a></p>'

@@ -23,10 +23,14 @@ class PagePlan:
     tags: tuple[str, ...] = ()
 
 
-def plan_pages(catalog: Catalog, url_prefix: str, *, dashboard: bool) -> list[PagePlan]:
+def plan_pages(
+    catalog: Catalog, url_prefix: str, *, dashboard: bool, dashboard_title: str = "Dashboard"
+) -> list[PagePlan]:
     plans = []
     if dashboard:
-        plans.append(PagePlan("dashboard", "dashboard", f"{url_prefix}dashboard.md", "Dashboard"))
+        plans.append(
+            PagePlan("dashboard", "dashboard", f"{url_prefix}dashboard.md", dashboard_title)
+        )
     entries: list[Checklist | AntiPattern] = [
         *catalog.sorted_checklists(),
         *catalog.sorted_antipatterns(),
@@ -56,7 +60,12 @@ def page_source(plan: PagePlan) -> str:
     return f"---\n{front}---\n\n# {plan.title}\n\n<!-- sremgr:{marker} -->\n"
 
 
-def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: str) -> None:
+def arrange_nav(
+    nav: Navigation,
+    generated: dict[str, PagePlan],
+    section_title: str,
+    antipatterns_title: str = "Anti-patterns",
+) -> None:
     """Gather the generated pages in one nav section, in handbook order.
 
     MkDocs' automatic nav files them by folder and alphabet; readers expect the
@@ -82,7 +91,7 @@ def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: 
     )
     children: list = list(pages)
     if antipatterns:
-        children.append(Section("Anti-patterns", antipatterns))
+        children.append(Section(antipatterns_title, antipatterns))
     target = home if isinstance(home, Section) and _attached(nav, home) else None
     if target is None:
         target = Section(section_title, [])

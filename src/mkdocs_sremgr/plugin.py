@@ -21,6 +21,13 @@ from mkdocs_sremgr import interop, markers
 from mkdocs_sremgr.catalog import CatalogLoader, Source, builtin_dir, find_sources
 from mkdocs_sremgr.config import SremgrConfig
 from mkdocs_sremgr.errors import SremgrError
+from mkdocs_sremgr.i18n import (
+    Strings,
+    resolve_language,
+    strings_file,
+    strings_scripts,
+    theme_language,
+)
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, arrange_nav, page_source, plan_pages
@@ -72,9 +79,21 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self.markdown = self._renderer(config)
         # Material's tags plugin already shows a page's tags above its title.
         self.theme_shows_tags = "material/tags" in config.plugins
-        self.templates = template_env(list(config.theme.dirs), self.markdown, self._url_for)
+        # The theme's language, read per build: mkdocs-static-i18n sets it for each language.
+        language = resolve_language(self.config.language or theme_language(config.theme))
+        self.strings = Strings(language, self.config.strings)
+        self.templates = template_env(
+            list(config.theme.dirs), self.markdown, self._url_for, self.strings
+        )
         interop.add_once(config.extra_css, ASSET_DIR + "sremgr.css")
         interop.add_once(config.extra_javascript, ASSET_DIR + "sremgr.js")
+        self.strings_scripts = strings_scripts(self.strings)
+        interop.link_before(
+            config.extra_javascript,
+            ASSET_DIR + strings_file(language) if self.strings_scripts else None,
+            before=ASSET_DIR + "sremgr.js",
+            family=ASSET_DIR + "strings.",
+        )
         return config
 
     def _renderer(self, config: MkDocsConfig) -> MarkdownRenderer:
@@ -115,7 +134,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self.catalog = result.catalog
         self._hide_yaml_sources(files, config)
         for plan in plan_pages(
-            self.catalog, self.config.url_prefix, dashboard=self.config.dashboard
+            self.catalog,
+            self.config.url_prefix,
+            dashboard=self.config.dashboard,
+            dashboard_title=self.strings("nav.dashboard"),
         ):
             if files.get_file_from_path(plan.src_uri) is not None:
                 log.info(f"{plan.src_uri} exists in docs; it is used instead of the generated page")
@@ -134,6 +156,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         added.append(
             File.generated(config, ASSET_DIR + "sremgr.schema.json", content=schema_text())
         )
+        # This language's strings for the scripts (none for English as shipped): i18n.py.
+        for name, text in self.strings_scripts.items():
+            added.append(File.generated(config, ASSET_DIR + name, content=text))
         self._deferred: list[File] = []
         if interop.i18n_plugin(config) is not None:
             self._deferred = added  # handed over after mkdocs-static-i18n: _on_files_after_i18n
@@ -206,7 +231,12 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         # A user's own `nav` is theirs: generated pages appear only where it lists them.
         if self.config.enabled and config.nav is None:
-            arrange_nav(nav, self.generated, self.config.nav_section)
+            arrange_nav(
+                nav,
+                self.generated,
+                self.config.nav_section or self.strings("nav.handbook"),
+                self.strings("nav.antipatterns"),
+            )
         return nav
 
     def on_page_markdown(
@@ -258,14 +288,20 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
             return escape(f"<!-- {written} -->")
         kind, ident = match.group(1), match.group(2)
         if kind == "dashboard":
-            target, title = self.urls.get(("dashboard", "dashboard")), "Dashboard"
+            target = self.urls.get(("dashboard", "dashboard"))
+            title = self.strings("nav.dashboard")
         else:
             table = self.catalog.checklists if kind == "checklist" else self.catalog.antipatterns
             entry = table.get(ident)
             target, title = self.urls.get((kind, ident)), entry.title if entry else ident
         if target is None:
             return ""
-        return interop.excerpt_link(kind, title, target, page.url)
+        labels = {
+            "checklist": self.strings("nav.checklist"),
+            "antipattern": self.strings("nav.antipattern"),
+            "handbook": self.strings("nav.handbook"),
+        }
+        return interop.excerpt_link(kind, title, target, page.url, labels)
 
     def _render(self, marker: markers.Marker) -> str:
         # One source for what each marker shows, shared with the Markdown extension (mdext.py).

@@ -9,7 +9,9 @@ from typing import Any
 
 import jinja2
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from mkdocs_sremgr.i18n import Strings, fill
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # Markdown whose meaning could reach past its own text when converted beside others:
@@ -115,9 +117,15 @@ def _finish(html: str, inline: bool) -> Markup:
 
 
 def template_env(
-    theme_dirs: list[str], markdown_renderer: MarkdownRenderer, url_for: Callable[..., str]
+    theme_dirs: list[str],
+    markdown_renderer: MarkdownRenderer,
+    url_for: Callable[..., str],
+    strings: Strings | None = None,
 ) -> jinja2.Environment:
-    """Templates named `sremgr/<name>.html`; a theme `custom_dir` overrides them by name."""
+    """Templates named `sremgr/<name>.html`; a theme `custom_dir` overrides them by name.
+
+    Every text they show comes from `t("key", ...)`, the site's catalog (i18n.py).
+    """
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(theme_dirs),
@@ -135,4 +143,16 @@ def template_env(
     env.filters["inline"] = markdown_renderer.inline
     env.filters["weight"] = lambda w: f"{w:g}"
     env.globals["url_for"] = url_for
+    env.globals["t"] = translator(strings or Strings())
     return env
+
+
+def translator(strings: Strings) -> Callable[..., Markup]:
+    """`t` for templates: the catalog's text, escaped (a site's override is text, not HTML),
+    with its placeholders filled; a parameter that is Markup (e.g. a `{% set %}` block) stays
+    HTML, any other is escaped (Markup.format does both)."""
+
+    def t(key: str, count: float | None = None, **params: Any) -> Markup:
+        return Markup(fill(escape(strings.template(key, count)), count, params))
+
+    return t
