@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
+
 from german_site import write_german_site
 from interop_sites import build_site, read
 from language_scan import english_in, sremgr_texts
-
 from mkdocs_sremgr.i18n import Strings
 
 PAGES = ("handbook/betrieb/", "handbook/menschen/", "handbook/antipatterns/held/",
