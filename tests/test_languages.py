@@ -156,3 +156,19 @@ def test_every_key_the_scripts_use_is_in_the_catalog() -> None:
     used = {key for key in used if not key.endswith(".")}  # t("cadence." + c.cadence)
     english = Strings("en").entries
     assert sorted(used - set(english)) == []
+
+
+def test_static_i18n_gives_each_language_its_strings(tmp_path: Path) -> None:
+    pytest.importorskip("mkdocs_static_i18n")
+    from interop_sites import i18n_site
+
+    site = build_site(i18n_site(tmp_path))
+    english = read(site, "handbook/alpha/index.html")
+    german = read(site, "de/handbook/alpha/index.html")
+    assert "Mark reviewed today" in english and "strings." not in english
+    assert "Heute als geprüft markieren" in german and "Mark reviewed today" not in german
+    assert english_in(sremgr_texts(german), "de") == []
+    assert re.search(r"<title>Übersicht", read(site, "de/handbook/dashboard/index.html"))
+    scripts = re.findall(r'<script src="([^"]*assets/sremgr/[^"]+)"', german)
+    assert [s.rsplit("/", 1)[1] for s in scripts] == ["strings.de.js", "sremgr.js"]
+    assert (site / "assets" / "sremgr" / "strings.de.dashboard.js").is_file()

@@ -83,6 +83,18 @@ def i18n_plugin(config: MkDocsConfig) -> Any | None:
     return plugin if plugin is not None and hasattr(plugin, "current_language") else None
 
 
+def i18n_language(config: MkDocsConfig) -> str | None:
+    """The language mkdocs-static-i18n is building now (None without it).
+
+    It sets the theme's language in its own on_config, which runs after ours (priority
+    -100), so the theme still holds the previous language's when we read it.
+    """
+    plugin = i18n_plugin(config)
+    if plugin is None:
+        return None
+    return getattr(plugin, "current_language", None) or getattr(plugin, "default_language", None)
+
+
 def i18n_language_dir(plugin: Any) -> str:
     """`de` while building German beside a default English, `""` for the default language."""
     current = getattr(plugin, "current_language", None)

@@ -79,8 +79,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):
         self.markdown = self._renderer(config)
         # Material's tags plugin already shows a page's tags above its title.
         self.theme_shows_tags = "material/tags" in config.plugins
-        # The theme's language, read per build: mkdocs-static-i18n sets it for each language.
-        language = resolve_language(self.config.language or theme_language(config.theme))
+        # Per build: mkdocs-static-i18n builds each language with its own strings.
+        language = resolve_language(
+            self.config.language or interop.i18n_language(config) or theme_language(config.theme)
+        )
         self.strings = Strings(language, self.config.strings)
         self.templates = template_env(
             list(config.theme.dirs), self.markdown, self._url_for, self.strings

@@ -134,3 +134,33 @@ def test_the_scan_sees_english_when_the_strings_do_not_arrive(german: str, conte
     ready(page)
     keys = {key for key, _, _ in english_in(visible(page), "de")}
     assert {"dash.close", "dash.history", "dash.yourProgress"} <= keys
+
+
+def test_static_i18n_dashboards_each_in_their_language(tmp_path: Path, context: Any) -> None:
+    """mkdocs-static-i18n (en + de): one tick, both dashboards count it, each in its language."""
+    pytest.importorskip("mkdocs_static_i18n")
+    from interop_sites import i18n_site
+
+    port = _free_port()
+    site = build_site(i18n_site(tmp_path, f"http://127.0.0.1:{port}/"))
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        page = context.new_page()
+        page.goto(url + "de/handbook/alpha/")
+        ready(page)
+        page.check("#sremgr-alpha--one")
+        bar = ".sremgr-dashboard [data-sremgr-checklist='alpha'] .sremgr-bar-text"
+        for path, close, done in (
+            ("handbook/dashboard/", "Close the quarter", "1 of 2 done · 50%"),
+            ("de/handbook/dashboard/", "Quartal abschließen", "1 von 2 erledigt · 50 %"),
+        ):
+            page.goto(url + path)
+            ready(page)
+            assert page.get_by_role("button", name=close).is_visible(), path
+            assert page.text_content(bar) == done, path
+        assert english_in(visible(page), "de") == []
+    finally:
+        server.shutdown()
+        server.server_close()
