@@ -16,7 +16,6 @@ import pytest
 from german_site import write_german_site
 from interop_sites import build_site, read
 from language_scan import english_in, sremgr_texts
-from mkdocs_sremgr.i18n import Strings
 
 PAGES = ("handbook/betrieb/", "handbook/menschen/", "handbook/antipatterns/held/",
          "handbook/dashboard/")  # fmt: skip
@@ -138,24 +137,6 @@ def test_the_scan_finds_english(tmp_path: Path) -> None:
     hits = english_in(sremgr_texts(read(site, "handbook/betrieb/index.html")), "de")
     keys = {key for key, _, _ in hits}
     assert {"checklist.reviewed", "item.na", "checklist.items", "reading.by"} <= keys
-
-
-def test_every_key_the_scripts_use_is_in_the_catalog() -> None:
-    """t("…") and store.notice(…, "…") literals in the browser code name catalog keys."""
-    source = Path(__file__).resolve().parent.parent / "src" / "mkdocs_sremgr" / "assets" / "src"
-    used: set[str] = set()
-    for path in source.rglob("*.js"):
-        if path.name.endswith(".generated.js"):
-            continue
-        text = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r'\bt\(\s*"([\w.]+)"', text))
-        used |= set(re.findall(r'notice\(\s*"\w+",\s*"([\w.]+)"', text))
-        used |= set(re.findall(r'error: "([\w.]+)"', text))
-        used |= set(re.findall(r'refuse\("([\w.]+)"', text))
-    assert len(used) > 100
-    used = {key for key in used if not key.endswith(".")}  # t("cadence." + c.cadence)
-    english = Strings("en").entries
-    assert sorted(used - set(english)) == []
 
 
 def test_static_i18n_gives_each_language_its_strings(tmp_path: Path) -> None:
