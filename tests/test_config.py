@@ -45,5 +45,6 @@ def test_defaults_and_normalised_prefix(tmp_path: Path) -> None:
     config = load_config(config_file=str(config_with(tmp_path, "      url_prefix: /team/hb\n")))
     options = config.plugins["sremgr"].config
     assert options.url_prefix == "team/hb/"
-    assert (options.builtin, options.dashboard, options.nav_section) == (True, True, "Handbook")
+    # nav_section None: "Handbook" in the site's language (tests/test_languages.py)
+    assert (options.builtin, options.dashboard, options.nav_section) == (True, True, None)
     assert options.storage_namespace is None and options.fiscal_year_start == 1

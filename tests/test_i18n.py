@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -11,9 +13,14 @@ from mkdocs_sremgr.i18n import (
     Strings,
     _read,
     available_languages,
+    browser_keys,
     plural_category,
     resolve_language,
 )
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "src" / "mkdocs_sremgr" / "assets" / "src"
+#: Modules bundled into sremgr-dashboard.js only (validate.js's refusals are the dashboard's).
+DASHBOARD_ONLY = ("dashboard/", "validate.js")
 
 REQUIRED_LANGUAGES = {"en", "de", "fr", "es", "pt", "ja"}
 
@@ -74,3 +81,31 @@ def test_a_site_overrides_single_strings_and_keeps_the_rest() -> None:
 
 def test_a_broken_override_shows_as_written_instead_of_failing() -> None:
     assert Strings("en", {"reading.by": "by {writer"})("reading.by", author="A") == "by {writer"
+
+
+def keys_used_by(path: Path) -> set[str]:
+    """Catalog keys named in a script: t("…"), store.notice(…, "…"), validate's refusals."""
+    text = path.read_text(encoding="utf-8")
+    used = set(re.findall(r'\bt\(\s*"([\w.]+)"', text))
+    used |= set(re.findall(r'notice\(\s*"\w+",\s*"([\w.]+)"', text))
+    used |= set(re.findall(r'(?:error: |refuse\()"([\w.]+)"', text))
+    return {key for key in used if not key.endswith(".")}  # t("cadence." + c.cadence)
+
+
+def test_the_scripts_use_catalog_keys_that_reach_their_bundle() -> None:
+    """Every key the browser code names is in en.json (so every catalog has it, see above),
+    and in the part of the catalog its bundle carries: a page key in sremgr.js, a dashboard
+    key with the dashboard (else the reader would see the key itself)."""
+    page, dashboard = set(browser_keys("page")), set(browser_keys("dashboard"))
+    assert not page & dashboard
+    assert {f"cadence.{c}" for c in ("weekly", "monthly", "quarterly", "yearly")} <= dashboard
+    used_anywhere: set[str] = set()
+    for path in SCRIPTS.rglob("*.js"):
+        if path.name.endswith(".generated.js"):
+            continue
+        used = keys_used_by(path)
+        used_anywhere |= used
+        where = path.relative_to(SCRIPTS).as_posix()
+        allowed = page | dashboard if where.startswith(DASHBOARD_ONLY) else page
+        assert sorted(used - allowed) == [], where
+    assert len(used_anywhere) > 100  # the scan found the calls

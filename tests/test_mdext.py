@@ -40,3 +40,30 @@ def test_unknown_id_and_bad_yaml_raise(tmp_path: Path) -> None:
     (tmp_path / "broken.yml").write_text("id: broken\ntitle: [unclosed\n")
     with pytest.raises(HandbookError, match=r"broken\.yml:3:1: YAML syntax error"):
         convert("<!-- sremgr:checklist alpha -->\n", tmp_path)
+
+
+def test_the_language_option_translates_the_markup(tmp_path: Path) -> None:
+    (tmp_path / "alpha.yml").write_text(ALPHA)
+    english = convert("<!-- sremgr:checklist alpha -->\n", tmp_path)
+    german = convert("<!-- sremgr:checklist alpha -->\n", tmp_path, language="de")
+    assert "Mark reviewed today" in english and "Mark reviewed today" not in german
+    assert "Heute als geprüft markieren" in german and "2 Punkte" in german
+
+
+def test_write_pages_writes_the_strings_of_the_sites_language(tmp_path: Path) -> None:
+    from mkdocs_sremgr.render import MarkdownRenderer
+    from mkdocs_sremgr.standalone import load_handbook_for, options_from_config, write_pages
+
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "checklists" / "alpha.yml").write_text(ALPHA)
+    config = tmp_path / "zensical.toml"
+    config.write_text(
+        '[project]\nsite_name = "Buch"\ndocs_dir = "docs"\n[project.theme]\nlanguage = "de"\n'
+        "[project.markdown_extensions.sremgr]\nbuiltin = false\n"
+    )
+    options, docs, _ = options_from_config(config)
+    assert options.language == "de"
+    written = write_pages(load_handbook_for(options, MarkdownRenderer([], {})), docs)
+    names = {p.name for p in written}
+    assert {"strings.de.js", "strings.de.dashboard.js"} <= names
+    assert "title: Übersicht" in (docs / "handbook" / "dashboard.md").read_text()

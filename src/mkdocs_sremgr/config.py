@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import string
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+
+from mkdocs_sremgr.i18n import english_entries
 
 
 class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -18,8 +23,14 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     """Ids of built-in checklists or anti-patterns to leave out."""
     url_prefix = c.Type(str, default="handbook/")
     """Where generated pages live in the site, e.g. `handbook/` gives `/handbook/be-on-call/`."""
-    nav_section = c.Type(str, default="Handbook")
-    """Title of the nav section holding generated pages (when `mkdocs.yml` has no `nav`)."""
+    nav_section = c.Optional(c.Type(str))
+    """Title of the nav section holding generated pages (when `mkdocs.yml` has no `nav`);
+    default: "Handbook" in the site's language."""
+    language = c.Optional(c.Type(str))
+    """Language of every string a reader sees (`de`, `pt-BR`, …); default: the theme's
+    (`theme.language` in Material, `theme.locale` in the default theme), else English."""
+    strings = c.Type(dict, default={})
+    """Single strings to replace, by key (see docs/configuration.md, "Languages")."""
     dashboard = c.Type(bool, default=True)
     """Generate a dashboard page with every checklist's progress."""
     # A number too: `!ENV [MIKE_DOCS_VERSION]` reads version "1.0" as YAML, a float.
@@ -41,6 +52,10 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
             else:
                 cleaned = value.strip("/")
                 self[name] = cleaned + "/" if name == "url_prefix" else cleaned
+        if isinstance(self.get("strings"), dict):
+            strings_failed, strings_warnings = check_strings(self["strings"])
+            failed += strings_failed
+            warnings += strings_warnings
         return failed, warnings
 
 
@@ -68,3 +83,49 @@ def folder_problem(value: str, *, absolute_ok: bool = False) -> str:
     if len(cleaned) > MAX_FOLDER or any(len(p) > MAX_FOLDER_PART for p in parts):
         return f"'{value[:40]}...' is too long ({len(cleaned)} characters)"
     return ""
+
+
+def check_strings(overrides: dict) -> tuple[list, list]:  # type: ignore[type-arg]
+    """`strings:` overrides: a text (or a plural table) per known key, same placeholders.
+
+    An unknown key is a warning with the nearest known ones (a typo should not break a
+    build, but must not pass unseen); a value of the wrong shape fails the build.
+    """
+    failed: list[tuple[str, Exception]] = []
+    warnings: list[tuple[str, str]] = []
+    english = english_entries()
+    for key, value in overrides.items():
+        key = str(key)
+        if key not in english:
+            near = difflib.get_close_matches(key, list(english), n=3)
+            hint = f"; did you mean {' or '.join(f'`{n}`' for n in near)}?" if near else ""
+            warnings.append(("strings", f"`{key}` is no string of mkdocs-sremgr{hint}"))
+            continue
+        texts = list(value.values()) if isinstance(value, dict) else [value]
+        if not texts or not all(isinstance(text, str) for text in texts):
+            failed.append(
+                (
+                    "strings",
+                    ValidationError(
+                        f"`{key}` must be a text, or a table of plural forms "
+                        "(`one:`, `other:`) of texts"
+                    ),
+                )
+            )
+            continue
+        unknown = _placeholders(texts) - _placeholders(_texts(english[key]))
+        if unknown:
+            names = ", ".join(f"{{{name}}}" for name in sorted(unknown))
+            warnings.append(("strings", f"`{key}` uses {names}, which this string never fills"))
+    return failed, warnings
+
+
+def _texts(entry: str | dict[str, str]) -> list[str]:
+    return list(entry.values()) if isinstance(entry, dict) else [entry]
+
+
+def _placeholders(texts: list[str]) -> set[str]:
+    try:
+        return {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:  # a stray brace: shown as written (see i18n.Strings)
+        return set()

@@ -46,6 +46,20 @@ def _read(language: str) -> dict[str, Entry]:
     return data
 
 
+def english_entries() -> dict[str, Entry]:
+    """Every key with its English text: the list of what a site may override."""
+    return dict(_read(DEFAULT_LANGUAGE))
+
+
+def theme_language(theme: Any) -> str | None:
+    """The language a theme was set to: `language` (Material) or `locale` (MkDocs' themes)."""
+    for name in ("language", "locale"):
+        value = theme.get(name) if hasattr(theme, "get") else None
+        if value:
+            return str(value)
+    return None
+
+
 def resolve_language(requested: str | None) -> str:
     """The shipped catalog for a language tag: "de", "de-AT" and "de_AT" all give "de".
 
@@ -86,19 +100,95 @@ class Strings:
         merged.update(self.overrides)
         return merged
 
-    def __call__(self, key: str, count: float | None = None, **params: Any) -> str:
-        """The text of `key` with its placeholders filled (`count` also picks the plural)."""
+    def template(self, key: str, count: float | None = None) -> str:
+        """The text of `key` before its placeholders are filled (`count` picks the plural)."""
         entry = self.entries.get(key, key)
         if isinstance(entry, dict):
             category = plural_category(self.language, count if count is not None else 0)
             entry = entry.get(category) or entry.get("other", key)
-        if count is not None:
-            params.setdefault("n", _number(count))
-        try:
-            return entry.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return entry  # an override with a stray brace shows as written rather than failing
+        return entry
+
+    def __call__(self, key: str, count: float | None = None, **params: Any) -> str:
+        """The text of `key` with its placeholders filled (`count` also picks the plural)."""
+        return fill(self.template(key, count), count, params)
+
+
+def fill(text: str, count: float | None, params: dict[str, Any]) -> str:
+    """`text` with its `{name}` placeholders filled; `{n}` is the count."""
+    if count is not None:
+        params.setdefault("n", _number(count))
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text  # an override with a stray brace shows as written rather than failing
 
 
 def _number(count: float) -> str:
     return str(int(count)) if float(count).is_integer() else f"{count:g}"
+
+
+# -- the browser's part of the catalog ------------------------------------------------------
+
+#: Keys the per-page script shows (sremgr.js).
+PAGE_PREFIXES = (
+    "notice.",
+    "progress.",
+    "section.",
+    "since.",
+    "item.changed",
+    "item.confirm",
+    "note.",
+    "reviewed.",
+    "reset.",
+)
+#: Keys only the dashboard's script shows (sremgr-dashboard.js, loaded on demand); the cadence
+#: words name a checklist's rhythm in its "due" hint.
+DASHBOARD_PREFIXES = ("dash.", "md.", "cadence.")
+
+
+def browser_keys(part: str) -> list[str]:
+    """The English catalog's keys for one script: "page" or "dashboard"."""
+    prefixes = PAGE_PREFIXES if part == "page" else DASHBOARD_PREFIXES
+    return [key for key in _read(DEFAULT_LANGUAGE) if key.startswith(prefixes)]
+
+
+def strings_file(language: str, part: str = "page") -> str:
+    """The data script's name under assets/sremgr/, e.g. `strings.de.js`."""
+    return f"strings.{language}.js" if part == "page" else f"strings.{language}.dashboard.js"
+
+
+def browser_strings(strings: Strings, part: str) -> dict[str, Entry]:
+    """What the browser must be told for one script: the entries that differ from English.
+
+    English ships inside the scripts themselves, so an English site without overrides needs
+    no data script at all, and a translated one carries only its own language's text.
+    """
+    english = _read(DEFAULT_LANGUAGE)
+    return {k: strings.entries[k] for k in browser_keys(part) if strings.entries[k] != english[k]}
+
+
+def strings_scripts(strings: Strings) -> dict[str, str]:
+    """Data scripts (file name -> text) giving the browser this site's strings; {} when none.
+
+    `strings.<lang>.js` runs before sremgr.js (the plugin lists it first in extra_javascript)
+    and sets `window.sremgrStrings`; it names the dashboard's file, which sremgr.js adds only
+    on a page with a dashboard. Data scripts, like manifest.js, load from file:// too.
+    """
+    page = browser_strings(strings, "page")
+    dashboard = browser_strings(strings, "dashboard")
+    if not page and not dashboard and strings.language == DEFAULT_LANGUAGE:
+        return {}
+    data: dict[str, Any] = {"lang": strings.language, "strings": page}
+    scripts: dict[str, str] = {}
+    if dashboard:
+        name = strings_file(strings.language, "dashboard")
+        data["dashboard"] = name
+        scripts[name] = _assign("Object.assign(window.sremgrStrings.strings,{})", dashboard)
+    scripts[strings_file(strings.language)] = _assign("window.sremgrStrings={}", data)
+    return scripts
+
+
+def _assign(template: str, value: object) -> str:
+    # JSON.parse of a string literal, as manifest.js; "</" escaped so it never closes a tag.
+    literal = json.dumps(json.dumps(value, ensure_ascii=False), ensure_ascii=False)
+    return template.format("JSON.parse(" + literal.replace("</", "<\\/") + ")") + ";\n"

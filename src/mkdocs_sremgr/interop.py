@@ -26,6 +26,19 @@ def add_once(items: list[Any], path: str) -> None:
         items.append(path)
 
 
+def link_before(items: list[Any], path: str | None, *, before: str, family: str) -> None:
+    """Lists `path` just before `before`, dropping any other entry of its `family`.
+
+    The strings data script must run before sremgr.js; mkdocs-static-i18n runs on_config
+    once per language on the same list, so the previous language's file is replaced.
+    """
+    items[:] = [item for item in items if not str(item).startswith(family)]
+    if path is None:
+        return
+    at = next((n for n, item in enumerate(items) if str(item) == before), len(items))
+    items.insert(at, path)
+
+
 # -- mike ------------------------------------------------------------------------------------
 
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"  # what `mike deploy` sets for `mkdocs build`
@@ -70,6 +83,18 @@ def i18n_plugin(config: MkDocsConfig) -> Any | None:
     return plugin if plugin is not None and hasattr(plugin, "current_language") else None
 
 
+def i18n_language(config: MkDocsConfig) -> str | None:
+    """The language mkdocs-static-i18n is building now (None without it).
+
+    It sets the theme's language in its own on_config, which runs after ours (priority
+    -100), so the theme still holds the previous language's when we read it.
+    """
+    plugin = i18n_plugin(config)
+    if plugin is None:
+        return None
+    return getattr(plugin, "current_language", None) or getattr(plugin, "default_language", None)
+
+
 def i18n_language_dir(plugin: Any) -> str:
     """`de` while building German beside a default English, `""` for the default language."""
     current = getattr(plugin, "current_language", None)
@@ -107,8 +132,15 @@ def point_at_yaml(file: File, source: Path, config: MkDocsConfig) -> None:
 # -- Material's blog -------------------------------------------------------------------------
 
 
-def excerpt_link(kind: str, title: str, target_url: str, page_url: str) -> str:
-    """What a marker in a post's excerpt shows on the blog's index and archive pages."""
-    label = {"checklist": "Checklist", "antipattern": "Anti-pattern"}.get(kind, "Handbook")
+def excerpt_link(
+    kind: str, title: str, target_url: str, page_url: str, labels: dict[str, str] | None = None
+) -> str:
+    """What a marker in a post's excerpt shows on the blog's index and archive pages.
+
+    `labels` names the kinds in the site's language ("checklist", "antipattern", "handbook").
+    """
+    names = {"checklist": "Checklist", "antipattern": "Anti-pattern", "handbook": "Handbook"}
+    names.update(labels or {})
+    label = names.get(kind, names["handbook"])
     href = escape(get_relative_url(target_url or "./", page_url or "./"))
     return f'<p class="sremgr-excerpt-link">{label}: <a href="{href}">{escape(title)}</a></p>'

@@ -29,6 +29,7 @@ from mkdocs_sremgr.standalone import (
     HandbookOptions,
     load_handbook_for,
     render_marker,
+    site_theme_language,
     url_of,
 )
 
@@ -54,7 +55,11 @@ class SremgrExtension(Extension):
                 "Name of the browser storage; default: from site_url's path and site_name",
             ],
             "fiscal_year_start": [1, "Month (1-12) in which your year starts"],
-            "language": ["", "Reserved for translations: the language of the handbook's strings"],
+            "language": [
+                "",
+                "Language of the handbook's strings (de, fr, …); default: the theme's "
+                "`language`, else English",
+            ],
             "project_dir": [
                 "",
                 "Folder that checklists_dir is relative to (default: the current folder)",
@@ -86,6 +91,7 @@ class SremgrExtension(Extension):
             site_name=str(site.get("site_name") or get("site_name") or ""),
             site_url=str(site.get("site_url") or get("site_url") or ""),
             use_directory_urls=bool(site.get("use_directory_urls", True)),
+            language=str(get("language") or site_theme_language(site) or ""),
         )
 
 
@@ -142,7 +148,7 @@ class _Expander:
                 return "/" + target
             return _relative(target, current)
 
-        env = template_env(self.template_dirs, handbook.renderer)
+        env = template_env(self.template_dirs, handbook.renderer, handbook.strings)
         return render_marker(handbook, env, marker, url_for=url_for, page_url=current)
 
 

@@ -26,10 +26,14 @@ class PagePlan:
     tags: tuple[str, ...] = ()
 
 
-def plan_pages(catalog: Catalog, url_prefix: str, *, dashboard: bool) -> list[PagePlan]:
+def plan_pages(
+    catalog: Catalog, url_prefix: str, *, dashboard: bool, dashboard_title: str = "Dashboard"
+) -> list[PagePlan]:
     plans = []
     if dashboard:
-        plans.append(PagePlan("dashboard", "dashboard", f"{url_prefix}dashboard.md", "Dashboard"))
+        plans.append(
+            PagePlan("dashboard", "dashboard", f"{url_prefix}dashboard.md", dashboard_title)
+        )
     entries: list[Checklist | AntiPattern] = [
         *catalog.sorted_checklists(),
         *catalog.sorted_antipatterns(),
@@ -94,7 +98,12 @@ def checklist_toc(checklist: Checklist, page_toc: Any) -> list[dict[str, Any]]:
     return tokens
 
 
-def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: str) -> None:
+def arrange_nav(
+    nav: Navigation,
+    generated: dict[str, PagePlan],
+    section_title: str,
+    antipatterns_title: str = "Anti-patterns",
+) -> None:
     """Gather the generated pages in one nav section, in handbook order.
 
     MkDocs' automatic nav files them by folder and alphabet; readers expect the
@@ -120,7 +129,7 @@ def arrange_nav(nav: Navigation, generated: dict[str, PagePlan], section_title: 
     )
     children: list[Any] = list(pages)
     if antipatterns:
-        children.append(Section("Anti-patterns", list[Any](antipatterns)))
+        children.append(Section(antipatterns_title, list[Any](antipatterns)))
     target = home if isinstance(home, Section) and _attached(nav, home) else None
     if target is None:
         target = Section(section_title, [])

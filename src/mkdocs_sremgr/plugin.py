@@ -35,6 +35,13 @@ from mkdocs_sremgr.catalog import CatalogLoader, is_yaml_name
 from mkdocs_sremgr.config import SremgrConfig
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
+from mkdocs_sremgr.i18n import (
+    Strings,
+    resolve_language,
+    strings_file,
+    strings_scripts,
+    theme_language,
+)
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, arrange_nav, checklist_toc, page_source, plan_pages
@@ -80,6 +87,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self.blocks: BlockRenderer | None = None
         self.templates: jinja2.Environment | None = None
         self.theme_shows_tags = False
+        self.strings = Strings()
+        self.strings_scripts: dict[str, str] = {}
         self._deferred: list[File] = []  # handed over after mkdocs-static-i18n (on_files)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -106,9 +115,21 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         )
         self.markdown = self._renderer(config)
         self.theme_shows_tags = "material/tags" in config.plugins
-        self.templates = template_env(list(config.theme.dirs), self.markdown)
+        # Per build: mkdocs-static-i18n builds each language with its own strings.
+        language = resolve_language(
+            self.config.language or interop.i18n_language(config) or theme_language(config.theme)
+        )
+        self.strings = Strings(language, self.config.strings)
+        self.templates = template_env(list(config.theme.dirs), self.markdown, self.strings)
         interop.add_once(config.extra_css, ASSET_DIR + "sremgr.css")
         interop.add_once(config.extra_javascript, ASSET_DIR + "sremgr.js")
+        self.strings_scripts = strings_scripts(self.strings)
+        interop.link_before(
+            config.extra_javascript,
+            ASSET_DIR + strings_file(language) if self.strings_scripts else None,
+            before=ASSET_DIR + "sremgr.js",
+            family=ASSET_DIR + "strings.",
+        )
         return config
 
     def _renderer(self, config: MkDocsConfig) -> MarkdownRenderer:
@@ -150,7 +171,12 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self.catalog = handbook.catalog
         self._hide_yaml_sources(files)
         added: list[File] = []
-        plans = plan_pages(self.catalog, self.config.url_prefix, dashboard=self.config.dashboard)
+        plans = plan_pages(
+            self.catalog,
+            self.config.url_prefix,
+            dashboard=self.config.dashboard,
+            dashboard_title=self.strings("nav.dashboard"),
+        )
         for plan in plans:
             self._add_page(files, added, config, plan, page_source(plan))
         self._add_broken_pages(files, added, config, handbook)
@@ -258,6 +284,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         added.append(
             File.generated(config, ASSET_DIR + "sremgr.schema.json", content=schema_text())
         )
+        # This language's strings for the scripts (none for English as shipped): i18n.py.
+        for name, text in self.strings_scripts.items():
+            added.append(File.generated(config, ASSET_DIR + name, content=text))
 
     def _hide_yaml_sources(self, files: Files) -> None:
         """Checklist YAML is source, not content: keep it out of the built site."""
@@ -269,7 +298,12 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         # A user's own `nav` is theirs: generated pages appear only where it lists them.
         if self.config.enabled and config.nav is None:
-            arrange_nav(nav, self.generated, self.config.nav_section)
+            arrange_nav(
+                nav,
+                self.generated,
+                self.config.nav_section or self.strings("nav.handbook"),
+                self.strings("nav.antipatterns"),
+            )
         return nav
 
     def on_page_markdown(
@@ -335,15 +369,23 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             written = f"sremgr:{match.group(3)} {match.group(4)}".strip()
             return escape(f"<!-- {written} -->")
         kind, ident = match.group(1), match.group(2)
-        title = "Dashboard"
-        if kind == "checklist" and ident in self.catalog.checklists:
+        if kind == "dashboard":
+            title = self.strings("nav.dashboard")
+        elif kind == "checklist" and ident in self.catalog.checklists:
             title = self.catalog.checklists[ident].title
         elif kind == "antipattern" and ident in self.catalog.antipatterns:
             title = self.catalog.antipatterns[ident].title
+        else:
+            title = ident
         target = self.urls.get((kind, ident or "dashboard"))
         if target is None:
             return ""
-        return interop.excerpt_link(kind, title, target, page.url)
+        labels = {
+            "checklist": self.strings("nav.checklist"),
+            "antipattern": self.strings("nav.antipattern"),
+            "handbook": self.strings("nav.handbook"),
+        }
+        return interop.excerpt_link(kind, title, target, page.url, labels)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.checklist_root(config)

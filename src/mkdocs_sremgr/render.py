@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import jinja2
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from mkdocs_sremgr.i18n import Strings, fill
 from mkdocs_sremgr.model import Model
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
@@ -123,11 +124,15 @@ def relative_url(target: str, page_url: str) -> str:
     return get_relative_url(target or "./", page_url or "./")
 
 
-def template_env(theme_dirs: list[str], markdown_renderer: MarkdownRenderer) -> jinja2.Environment:
+def template_env(
+    theme_dirs: list[str],
+    markdown_renderer: MarkdownRenderer,
+    strings: Strings | None = None,
+) -> jinja2.Environment:
     """Templates named `sremgr/<name>.html`; a theme `custom_dir` overrides them by name.
 
-    Each render gets the page's own `url_for` and `page_url` in its context: no state of
-    one page is left behind for the next."""
+    Every text they show comes from `t("key", ...)`, the site's catalog (i18n.py).
+    """
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(theme_dirs),
@@ -147,4 +152,16 @@ def template_env(theme_dirs: list[str], markdown_renderer: MarkdownRenderer) -> 
     # A filter, not a method call in the template: Jinja calls filters directly, and this
     # runs for every item of every page.
     env.filters["data_attributes"] = Model.data_attributes
+    env.globals["t"] = translator(strings or Strings())
     return env
+
+
+def translator(strings: Strings) -> Callable[..., Markup]:
+    """`t` for templates: the catalog's text, escaped (a site's override is text, not HTML),
+    with its placeholders filled; a parameter that is Markup (e.g. a `{% set %}` block) stays
+    HTML, any other is escaped (Markup.format does both)."""
+
+    def t(key: str, count: float | None = None, **params: Any) -> Markup:
+        return Markup(fill(escape(strings.template(key, count)), count, params))
+
+    return t

@@ -24,6 +24,7 @@ from mkdocs_sremgr.blocks import marker_context
 from mkdocs_sremgr.catalog import CatalogLoader, Source
 from mkdocs_sremgr.errors import HandbookError, Problem
 from mkdocs_sremgr.handbook import load_handbook
+from mkdocs_sremgr.i18n import Strings, resolve_language, strings_file, strings_scripts
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, page_source, plan_pages
@@ -51,6 +52,7 @@ class HandbookOptions:
     site_url: str = ""
     use_directory_urls: bool = True
     dashboard: bool = True
+    language: str = ""  # "" : English; any tag resolves to a shipped catalog (i18n.py)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Handbook:
     fiscal_year_start: int
     renderer: MarkdownRenderer
     sources: list[Source] = field(default_factory=list)
+    strings: Strings = field(default_factory=Strings)
 
 
 _LOADER = CatalogLoader()
@@ -82,13 +85,21 @@ def load_handbook_for(options: HandbookOptions, renderer: MarkdownRenderer) -> H
         raise HandbookError(loaded.problems)
     result = loaded
     sources = loaded.sources
-    plans = plan_pages(result.catalog, options.url_prefix, dashboard=options.dashboard)
+    strings = Strings(resolve_language(options.language))
+    plans = plan_pages(
+        result.catalog,
+        options.url_prefix,
+        dashboard=options.dashboard,
+        dashboard_title=strings("nav.dashboard"),
+    )
     urls = {
         (plan.kind, plan.id): File(plan.src_uri, None, "", options.use_directory_urls).url
         for plan in plans
     }
     key = storage_key(options.storage_namespace or None, options.site_url, options.site_name)
-    return Handbook(result.catalog, plans, urls, key, options.fiscal_year_start, renderer, sources)
+    return Handbook(
+        result.catalog, plans, urls, key, options.fiscal_year_start, renderer, sources, strings
+    )
 
 
 def url_of(handbook: Handbook, kind: str, ident: str) -> str | None:
@@ -150,6 +161,8 @@ def write_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
     written.append(_write(target / "manifest.json", manifest))
     written.append(_write(target / "manifest.js", manifest_script(manifest)))  # for file://
     written.append(_write(target / "sremgr.schema.json", schema_text()))
+    for name, text in strings_scripts(handbook.strings).items():  # none for English
+        written.append(_write(target / name, text))
     return written
 
 
@@ -257,10 +270,20 @@ def options_from_config(path: Path) -> tuple[HandbookOptions, Path, bool]:
             site_name=str(site.get("site_name") or ""),
             site_url=str(site.get("site_url") or ""),
             use_directory_urls=bool(site.get("use_directory_urls", True)),
+            language=str(options.get("language") or site_theme_language(site) or ""),
         ),
         docs_dir,
         found is not None,
     )
+
+
+def site_theme_language(site: dict[str, Any]) -> str | None:
+    """`theme.language` (Material, Zensical) or `theme.locale` from a site's settings."""
+    theme = site.get("theme")
+    if not isinstance(theme, dict):
+        return None
+    value = theme.get("language") or theme.get("locale")
+    return str(value) if value else None
 
 
 def run_write_pages(config_file: Path | None) -> int:
@@ -296,8 +319,11 @@ def run_write_pages(config_file: Path | None) -> int:
     written = write_pages(handbook, docs_dir)
     pages = sum(1 for p in written if p.suffix == ".md")
     print(f"mkdocs-sremgr: wrote {pages} pages and the assets under {docs_dir}")
+    scripts = [f"{ASSET_DIR}sremgr.js"]
+    if strings_scripts(handbook.strings):  # the strings run first
+        scripts.insert(0, ASSET_DIR + strings_file(handbook.strings.language))
     print(
         f"  link them in {path.name}: extra_css: [{ASSET_DIR}sremgr.css], "
-        f"extra_javascript: [{ASSET_DIR}sremgr.js]"
+        f"extra_javascript: [{', '.join(scripts)}]"
     )
     return 0

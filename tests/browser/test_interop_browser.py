@@ -59,7 +59,7 @@ def test_a_tick_in_english_shows_in_german(
     ready(page)
     row = ".sremgr-dashboard [data-sremgr-checklist='alpha'] .sremgr-bar-text"
     page.wait_for_selector(row)
-    assert page.text_content(row).startswith("1 of 2 done")
+    assert page.text_content(row).startswith("1 von 2 erledigt")  # in its own language
     assert page.locator(".sremgr-notice").count() == 0
     assert offsite_requests == []
 

@@ -7,7 +7,12 @@ import { apply, emptyData } from "../../src/mkdocs_sremgr/assets/src/records.js"
 import { storageVersion } from "../../src/mkdocs_sremgr/assets/src/rules.generated.js";
 import { mean, score } from "../../src/mkdocs_sremgr/assets/src/score.js";
 import { MAX_IMPORT_BYTES, migrate, normalise, readStored, validateImport } from "../../src/mkdocs_sremgr/assets/src/validate.js";
+import "../../src/mkdocs_sremgr/assets/src/dashboard/strings.js";
+import { t } from "../../src/mkdocs_sremgr/assets/src/strings.js";
 import { KEY, T0, j } from "./helpers.js";
+
+/** The reason an import refusal shows, in English. */
+const why = (/** @type {any} */ out) => (out.error ? t(out.error, { key: out.detail || "" }) : "");
 
 const NOW = T0;
 const data = (checklists, rest = {}) => normalise({ version: 1, checklists, snapshots: {}, meta: {}, ...rest }).data;
@@ -84,7 +89,7 @@ test("1e400 in storage reads as null and the export re-imports", () => {
 test("an id ending in a newline is refused the same way on read and on import", () => {
   const d = () => ({ version: 1, checklists: { alpha: { items: { "one\n": { state: "done" }, two: { state: "done" } } } } });
   assert.match(normalise(d()).problems[0], /bad item id "one\\n"/);
-  assert.match(validateImport(fileOf(d()), ctx).error, /bad item id/);
+  assert.match(why(validateImport(fileOf(d()), ctx)), /bad item id/);
   // A record read from storage keeps its good part (the whole original goes to a backup).
   assert.deepEqual(Object.keys(normalise(d()).data.checklists.alpha.items), ["two"]);
 });
@@ -107,7 +112,7 @@ test("unknown fields are kept at every level", () => {
 test("import refuses a file nested deeper than any record", () => {
   const deep = "[".repeat(100000) + "]".repeat(100000);
   const out = validateImport(fileOf({ version: 1, checklists: {}, meta: { deep: 0 } }).replace('"deep":0', `"deep":${deep}`), ctx);
-  assert.match(out.error, /nested too deeply/);
+  assert.equal(out.error, "dash.why.nested");
 });
 
 test("import refuses what storage may not hold, naming the first problem", () => {
@@ -125,7 +130,7 @@ test("import refuses what storage may not hold, naming the first problem", () =>
     let text = typeof d === "string" ? fileOf(0).replace('"data":0', `"data":${d}`) : fileOf(d);
     if (d === null) text = JSON.stringify({ format: "mkdocs-sremgr-export", storage_key: "sremgr:v1:other", exported: "2026-01-01T00:00:00Z", data: {} });
     const out = validateImport(text, ctx);
-    assert.match(out.error || "", expect, name);
+    assert.match(why(out), expect, name);
   }
   assert.equal(({}).items, undefined);
 });

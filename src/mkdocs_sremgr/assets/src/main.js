@@ -8,6 +8,7 @@ import { noticeArea } from "./dom.js";
 import { periodOf } from "./periods.js";
 import { storageVersion } from "./rules.generated.js";
 import { createStore } from "./store.js";
+import { given } from "./strings.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {{paint: () => unknown, notices: () => void, ready?: Promise<unknown> | null}} View */
@@ -94,7 +95,10 @@ function manifest() {
 /** Binds a dashboard once its code is here; the manifest loads at the same time. */
 function dashboardView(/** @type {Element} */ root, /** @type {Store} */ store) {
   manifest().catch(() => {}); // reported by the dashboard itself
-  return addScript("sremgr-dashboard.js").then(
+  // A translated site's dashboard strings (named by its strings.<lang>.js) load beside the
+  // code; should they fail, the dashboard speaks English rather than not at all.
+  const strings = typeof given.dashboard === "string" ? addScript(given.dashboard).catch(() => {}) : null;
+  return Promise.all([addScript("sremgr-dashboard.js"), strings]).then(
     () => {
       if (!document.documentElement.contains(root) || !api.bindDashboard) return null; // the reader moved on
       const view = api.bindDashboard(root, { store, now, manifest, addView: (v) => views.push(v) });

@@ -1,67 +1,67 @@
-// Every string a reader sees, in one English catalog. `t(key, params)` fills `{name}`
-// placeholders; dates and numbers go through Intl in the page's <html lang>. A translation
-// later is one more catalog with the same keys.
+// Every string a reader sees comes from the plugin's catalogs (mkdocs_sremgr/locales/*.json).
+// English is built into the scripts (strings.generated.js, written from en.json by
+// scripts/build_assets.py); another language, or a site's overrides from mkdocs.yml, arrive in
+// a data script the plugin writes (assets/sremgr/strings.<lang>.js) that runs before this
+// bundle and sets `window.sremgrStrings = {lang, strings, dashboard?}`. `t(key, params)` fills
+// `{name}` placeholders and picks a plural form by `params.n`; dates and numbers go through
+// Intl in the page's language.
+import { EN } from "./strings.generated.js";
 
-/** @type {Record<string, string>} */
-const EN = {
-  "notice.blocked":
-    "This browser does not let the handbook store anything, so your ticks live only on this page until you close it. Export them to keep a copy.",
-  "notice.newer":
-    "Your progress was saved by a newer version of this handbook. It is left untouched; changes on this page are not saved.",
-  "notice.moved":
-    "Your saved progress could not be read. It was kept unchanged under “{name}” (see Backups on the dashboard) and you start afresh.",
-  "notice.partly":
-    "Part of your saved progress could not be read. The whole record was kept unchanged under “{name}” (see Backups on the dashboard); the rest is in use.",
-  "notice.movedNoRoom":
-    "Your saved progress could not be read and there is no room to keep a copy, so it is left as it was and nothing here is saved.",
-  "notice.full":
-    "Could not save: browser storage is full or blocked. Your changes stay in this tab until you close it; export them to keep a copy.",
-  "notice.noBackup": "Could not keep a backup, so nothing was reset.",
-  "notice.dashboardScript":
-    "The dashboard could not load its script (assets/sremgr/sremgr-dashboard.js). Your progress is safe; reload the page to try again.",
-  "notice.manifest":
-    "The progress summary needs the site's manifest (assets/sremgr/manifest.js), which could not be loaded. Rebuild the site, then reload this page.",
-  "notice.text": "{text}",
-  "progress.label": "{title}: progress",
-  "progress.text": "{done} of {total} done · {pct}%",
-  "progress.say": "{title}: {done} of {total} done, {pct}%",
-  "progress.notSaved": " (not saved)",
-  "section.fallback": "Section",
-  "since.up": "+{n} since {period}",
-  "since.down": "−{n} since {period}",
-  "since.same": "no change since {period}",
-  "item.changed": "changed since you ticked it ",
-  "item.confirm": "Confirm",
-  "note.label": "Private note: {text}",
-  "note.placeholder": "Evidence, next step… (kept in this browser only)",
-  "reviewed.ok": "Marked as reviewed today.",
-  "reviewed.failed": "Could not save.",
-  "reset.confirm": "Reset every tick, “not for me” and note in “{title}”? A backup is kept first.",
-};
+/** @typedef {string | Record<string, string>} Entry */
+/** @typedef {{lang?: string, strings?: Record<string, Entry>, dashboard?: string}} Given */
 
+/** @type {Record<string, Entry>} */
 let catalog = EN;
+const own = (/** @type {object} */ o, /** @type {string} */ k) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** The page's language, for Intl (falls back to the runtime's default). */
+/**
+ * The site's strings from its data script, read once: it runs before this bundle. The
+ * dashboard's data script adds its keys to the same `strings` object later.
+ * @type {Given}
+ */
+export const given = (typeof window !== "undefined" && /** @type {any} */ (window).sremgrStrings) || {};
+const extra = given.strings || {};
+/** The language our strings are in. */
+const ours = given.lang || "en";
+
+/** The page's language, for Intl: <html lang> when it agrees with our strings' language. */
 export function lang() {
   const l = typeof document !== "undefined" ? document.documentElement.lang : "";
-  return l || undefined;
+  return !given.lang || l.split("-")[0] === ours.split("-")[0] ? l || undefined : ours;
+}
+
+/** @type {Intl.PluralRules | undefined} */
+let rules;
+
+/** The plural category ("one", "other", …) of `n` in the strings' language. Only plural
+ * entries need it, and the per-page script shows none: its Intl object is the dashboard's. */
+export function plural(/** @type {number} */ n) {
+  try {
+    return (rules = rules || new Intl.PluralRules(ours)).select(n);
+  } catch {
+    return "other"; // an unknown language
+  }
 }
 
 /**
- * The reader-visible text for `key`, with `{name}` placeholders filled from `params`.
- * Numbers in params are formatted for the page's language.
+ * The reader-visible text for `key`, with `{name}` placeholders filled from `params`; a plural
+ * table picks its form by `params.n`. Numbers in params are formatted for the page's language.
  */
 export function t(/** @type {string} */ key, /** @type {Record<string, string | number>} */ params = {}) {
-  const text = Object.prototype.hasOwnProperty.call(catalog, key) ? catalog[key] : key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+  let text = own(extra, key) ? extra[key] : own(catalog, key) ? catalog[key] : key;
+  if (text && typeof text === "object") {
+    const forms = /** @type {Record<string, string>} */ (text);
+    text = forms[plural(Number(params.n) || 0)] || forms.other || key;
+  }
+  return String(text).replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!own(params, name)) return whole;
     const v = params[name];
     return typeof v === "number" ? num(v) : v;
   });
 }
 
-/** Adds keys to the catalog (the dashboard's strings live with the dashboard's code). */
-export function extend(/** @type {Record<string, string>} */ more) {
+/** Adds keys to the English catalog (the dashboard's strings live with the dashboard's code). */
+export function extend(/** @type {Record<string, Entry>} */ more) {
   catalog = Object.assign(Object.create(null), catalog, more);
 }
 
@@ -73,8 +73,9 @@ let numbers = null;
 export function num(/** @type {number} */ n) {
   const l = lang();
   // The first Intl object of a page costs ~15 ms (it loads locale data): more than the whole
-  // start-up budget. Small whole numbers in English read the same without it.
-  if (Number.isInteger(n) && Math.abs(n) < 1000 && (!l || /^en\b/i.test(l))) return String(n);
+  // start-up budget. Small whole numbers read the same without it in every shipped language
+  // (all write 0-9), and a page's numbers are mostly counts and percentages.
+  if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
   if (!numbers || numbers.lang !== l) {
     let format = /** @type {(n: number) => string} */ (String);
     try {

@@ -182,29 +182,29 @@ export function readStored(/** @type {string} */ raw, /** @type {string} */ at) 
 /**
  * Checks an export file before anything is changed: strict, the same contract as storage.
  * `known` holds the handbook's checklist ids and their aliases.
- * @returns {{data: Data, exported: string} | {error: string}}
+ * @returns {{data: Data, exported: string} | {error: string, detail?: string}}
  */
 export function validateImport(/** @type {string} */ text, /** @type {{key: string, known: Set<string>, at: string}} */ ctx) {
   let f;
   try {
     f = JSON.parse(text);
   } catch {
-    return { error: "it is not a JSON file" };
+    return { error: "dash.why.notJson" };
   }
-  if (!isObj(f) || f.format !== "mkdocs-sremgr-export") return { error: "it is not an mkdocs-sremgr export" };
-  if (f.storage_key !== ctx.key) return { error: `it belongs to another handbook (${String(f.storage_key).slice(0, 60)})` };
-  if (!isDate(f.exported)) return { error: "its export date is missing or invalid" };
+  if (!isObj(f) || f.format !== "mkdocs-sremgr-export") return { error: "dash.why.notExport" };
+  if (f.storage_key !== ctx.key) return { error: "dash.why.otherHandbook", detail: String(f.storage_key).slice(0, 60) };
+  if (!isDate(f.exported)) return { error: "dash.why.noDate" };
   let d = f.data;
-  if (!isObj(d) || (d.version !== undefined && typeof d.version !== "number")) return { error: "its data has no version" };
-  if (d.version > storageVersion) return { error: "it was written by a newer version of the handbook" };
+  if (!isObj(d) || (d.version !== undefined && typeof d.version !== "number")) return { error: "dash.why.noVersion" };
+  if (d.version > storageVersion) return { error: "dash.why.newer" };
   if (d.version === undefined || d.version < storageVersion) {
     d = isObj(d.checklists) ? migrate(d, ctx.at) : null;
-    if (!d) return { error: "its data cannot be read" };
+    if (!d) return { error: "dash.why.unreadable" };
   }
-  if (!shallow(d, MAX_DEPTH)) return { error: "it is nested too deeply" };
+  if (!shallow(d, MAX_DEPTH)) return { error: "dash.why.nested" };
   const { data, problems } = normalise(d);
-  if (!data || problems.length) return { error: problems[0] || "its content is not valid" };
+  if (!data || problems.length) return { error: "dash.why.invalid", detail: problems[0] || "" };
   const ids = Object.keys(data.checklists);
-  if (ids.length && !ids.some((id) => ctx.known.has(id))) return { error: "none of its checklists exists in this handbook" };
+  if (ids.length && !ids.some((id) => ctx.known.has(id))) return { error: "dash.why.unknown" };
   return { data, exported: f.exported };
 }

@@ -106,7 +106,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
       clear(row.meta);
       const since = prev ? sinceText(store.data, s.done, prev, c.id) : "";
       row.meta.appendChild(document.createTextNode(t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "")));
-      if (isDue) row.meta.appendChild(h("span", { class: "sremgr-due", text: t("dash.due"), title: t("dash.dueTitle", { n: limit, cadence: c.cadence }) }));
+      if (isDue) row.meta.appendChild(h("span", { class: "sremgr-due", text: t("dash.due"), title: t("dash.dueTitle", { n: limit, cadence: t("cadence." + c.cadence) }) }));
       li.classList.toggle("sremgr-is-due", isDue);
       li.setAttribute("data-sremgr-score", String(s.pct));
     }
@@ -247,14 +247,14 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     say(t("dash.exported"));
   }
   function importFile(/** @type {Manifest} */ man, /** @type {File} */ file) {
-    if (file.size > MAX_IMPORT_BYTES) return refuse(t("dash.tooLarge"));
+    if (file.size > MAX_IMPORT_BYTES) return refuse("dash.tooLarge");
     file.text().then((text) => {
       const known = new Set(man.checklists.flatMap((c) => [c.id, ...c.aliases]));
       const result = validateImport(text, { key: store.key, known, at: iso() });
-      if ("error" in result) return refuse(result.error);
+      if ("error" in result) return refuse(result.error, result.detail);
       const incoming = result.data;
       const n = Object.keys(incoming.checklists).length;
-      show(t("dash.importAsk", { what: n === 1 ? t("dash.oneChecklist") : t("dash.nChecklists", { n }), day: day(result.exported) }), [
+      show(t("dash.importAsk", { what: t("dash.checklists", { n }), day: day(result.exported) }), [
         [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now()) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
         [t("dash.replace"), () => {
           if (!store.backupCurrent()) return say(t("dash.noBackupReplace"), false);
@@ -262,10 +262,11 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
         }, "sremgr-danger"],
         [t("dash.cancel"), () => say(t("dash.cancelled"))],
       ]);
-    }, () => refuse(t("dash.unreadable")));
+    }, () => refuse("dash.unreadable"));
   }
-  function refuse(/** @type {string} */ why) {
-    say(t("dash.refused", { why }), false);
+  /** Says why an import was refused; `why` is a catalog key (validate.js returns keys). */
+  function refuse(/** @type {string} */ why, /** @type {string | undefined} */ detail = "") {
+    say(t("dash.refused", { why: t(why, { key: detail || "" }) }), false);
   }
   function restore(/** @type {string} */ name) {
     if (!store.readBackup(name)) return say(t("dash.backupUnreadable"), false);

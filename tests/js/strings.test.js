@@ -1,0 +1,31 @@
+// t(): a site's strings from its data script, plural forms by Intl.PluralRules in the strings'
+// language, English from the built-in catalog for anything the site did not send.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+// What strings.fr.js sets before the bundle runs (strings.js reads it once, on load).
+/** @type {any} */ (globalThis).window = {
+  sremgrStrings: {
+    lang: "fr",
+    strings: { "x.items": { one: "{n} point", other: "{n} points" }, "item.confirm": "Confirmer" },
+  },
+};
+const { plural, t } = await import("../../src/mkdocs_sremgr/assets/src/strings.js");
+
+test("plural forms follow the strings' language, not English", () => {
+  assert.equal(t("x.items", { n: 0 }), "0 point"); // French: 0 takes the singular
+  assert.equal(t("x.items", { n: 1 }), "1 point");
+  assert.equal(t("x.items", { n: 2 }), "2 points");
+  assert.equal(plural(1.5), "one");
+});
+
+test("the site's text wins; the rest is English; an unknown key shows as itself", () => {
+  assert.equal(t("item.confirm"), "Confirmer");
+  assert.equal(t("section.fallback"), "Section");
+  assert.equal(t("no.such.key"), "no.such.key");
+});
+
+test("strings the dashboard's data script adds later are seen", () => {
+  /** @type {any} */ (globalThis).window.sremgrStrings.strings["dash.close"] = "Clore le trimestre";
+  assert.equal(t("dash.close"), "Clore le trimestre");
+});
