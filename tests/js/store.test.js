@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { itemRecord, stateOf } from "../../src/mkdocs_sremgr/assets/src/records.js";
-import { KEY, T0, checklist, item, j, memoryStorage, store, tick } from "./helpers.js";
+import { createStore } from "../../src/mkdocs_sremgr/assets/src/store.js";
+import { KEY, T0, checklist, item, j, memoryStorage, store, tick, ticking } from "./helpers.js";
 
 const stored = (ls) => JSON.parse(ls.getItem(KEY));
 const doneIn = (ls, cid) =>
@@ -87,6 +88,45 @@ test("a reset in another tab is not undone by the repair of older ticks", () => 
   b.apply({ kind: "reset-checklist", checklist: checklist("alpha") });
   a.external();
   assert.equal(stored(ls).checklists.alpha, undefined);
+});
+
+test("storage cleared while a tab is open (site data erased) is not refilled by its repair", () => {
+  // The engine never removes its entry, so a removed entry is never a stale write: the reader
+  // (or the browser's "clear site data") erased it on purpose. Measured in the engine tests:
+  // open windows wrote their last ticks back after localStorage.clear().
+  const ls = memoryStorage();
+  const a = store(ls);
+  a.apply(tick("alpha", "one", T0));
+  a.apply({ kind: "item", checklist: checklist("alpha"), item: item("two"), patch: { note: "Talked to Sam" }, at: new Date(T0 + 1).toISOString() });
+  ls.map.clear();
+  a.external(); // the storage event of clear()
+  assert.equal(ls.getItem(KEY), null);
+  assert.deepEqual(j(a.data.checklists), {}); // and the page shows what storage holds
+  a.apply(tick("alpha", "three", T0 + 2)); // the next change starts from the empty entry
+  assert.deepEqual(doneIn(ls, "alpha"), ["three"]);
+  assert.equal(stored(ls).checklists.alpha.items.two, undefined);
+});
+
+test("a tab whose after-write check reads another tab's change first still shows it", () => {
+  // Measured in WebKit: a tab's lock-serialised check after its own write read the other
+  // window's newer record before that window's storage event arrived; the event then found
+  // "nothing new" and the page kept showing 34 of 40 ticks that storage held.
+  /** @type {(() => void)[]} */
+  const queued = [];
+  const locks = { request: (_name, fn) => (queued.push(fn), Promise.resolve()) };
+  const ls = memoryStorage();
+  const a = createStore({ key: KEY, storage: ls, now: ticking(), locks });
+  const b = store(ls, ticking(T0 + 100));
+  let painted = 0;
+  a.subscribe(() => painted++);
+  a.apply(tick("alpha", "one", T0));
+  b.apply(tick("alpha", "two", T0 + 100));
+  painted = 0;
+  for (const check of queued.splice(0)) check(); // a's check runs before the storage event
+  assert.equal(stateOf(itemRecord(a.data, checklist("alpha"), item("two"))), "done");
+  assert.ok(painted > 0, "the page is told to repaint");
+  a.external(); // the storage event, late
+  assert.equal(stateOf(itemRecord(a.data, checklist("alpha"), item("two"))), "done");
 });
 
 test("another tab's change is seen and announced before the next paint", () => {

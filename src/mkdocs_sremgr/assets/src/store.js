@@ -16,7 +16,8 @@
 // tabs in different processes may still read a stale copy for a moment (browsers do not promise
 // more), so each tab remembers its recent item changes and, after its write (serialised across
 // tabs by the Web Locks API where there is one, on a timer elsewhere) and on every storage event
-// from another tab, re-applies any that a stale writer erased. The tick is written at once, so
+// from another tab, re-applies any that a stale writer erased. An entry that is gone was erased
+// on purpose (site data cleared) and is not refilled. The tick is written at once, so
 // closing the tab right after a click loses nothing.
 import { apply, emptyData } from "./records.js";
 import { readStored } from "./validate.js";
@@ -212,14 +213,23 @@ export function createStore(opts) {
   }
 
   /**
-   * Re-applies this tab's recent item changes that a stale write from another tab erased.
-   * @returns {boolean} whether anything was written
+   * Re-applies this tab's recent item changes that a stale write from another tab erased, and
+   * takes what it read as the tab's data: the storage event for that read may come later, and
+   * must not find it "already seen" while the page still shows the older data.
+   * @returns {boolean} whether the tab's data changed (repaint)
    */
   function repair() {
     if (store.mode !== "ok") return false;
     const t = now();
     recent = recent.filter((r) => t - r.at < REPAIR_WINDOW);
     if (!recent.length) return false;
+    if (readRaw() === null) {
+      // This engine never removes its entry, and a stale writer writes a whole record: a missing
+      // entry was erased on purpose (the reader cleared the site's data). Nothing to bring back.
+      recent = [];
+      return false;
+    }
+    const seenRaw = lastRaw;
     let base = fresh();
     if (!base) return false;
     const rewritten = stamp(base.meta.rewritten, t);
@@ -248,7 +258,12 @@ export function createStore(opts) {
         fixed = true;
       }
     }
-    return fixed && write(base);
+    if (fixed) {
+      write(base); // sets store.data, saved or not (a failed write keeps it with a notice)
+      return true;
+    }
+    store.data = base; // fresh() recorded its raw text as seen: the data must match it
+    return lastRaw !== seenRaw;
   }
 
   /** Another tab wrote our entry (the storage event): take its data, keep ours, repaint. */
