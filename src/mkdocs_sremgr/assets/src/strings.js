@@ -19,12 +19,10 @@ const EN = {
   "notice.noBackup": "Could not keep a backup, so nothing was reset.",
   "notice.dashboardScript":
     "The dashboard could not load its script (assets/sremgr/sremgr-dashboard.js). Your progress is safe; reload the page to try again.",
-  "notice.manifest":
-    "The progress summary needs the site's manifest (assets/sremgr/manifest.js), which could not be loaded. Rebuild the site, then reload this page.",
   "notice.text": "{text}",
   "progress.label": "{title}: progress",
   "progress.text": "{done} of {total} done · {pct}%",
-  "progress.say": "{title}: {done} of {total} done, {pct}%",
+  "progress.points": "{w} of {tw} points · {pct}%",
   "progress.notSaved": " (not saved)",
   "section.fallback": "Section",
   "since.up": "+{n} since {period}",
@@ -36,6 +34,8 @@ const EN = {
   "note.placeholder": "Evidence, next step… (kept in this browser only)",
   "reviewed.ok": "Marked as reviewed today.",
   "reviewed.failed": "Could not save.",
+  "reviewed.last": "Last reviewed: {day}",
+  "reset.done": "Reset; a backup was kept.",
   "reset.confirm": "Reset every tick, “not for me” and note in “{title}”? A backup is kept first.",
 };
 
@@ -87,9 +87,9 @@ export function num(/** @type {number} */ n) {
   return numbers.format(n);
 }
 
-/** A date (day only) for the page's language; "" when `iso` is not a date. */
-export function day(/** @type {string} */ iso) {
-  const t0 = Date.parse(iso);
+/** A date (day only) for the page's language (document.documentElement.lang); "" when `iso` is not a date. */
+export function day(/** @type {string | number} */ iso) {
+  const t0 = new Date(iso).getTime();
   if (Number.isNaN(t0)) return "";
   try {
     return new Intl.DateTimeFormat(lang(), { dateStyle: "medium" }).format(t0);
