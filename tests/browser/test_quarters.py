@@ -162,9 +162,15 @@ def test_markdown_summary_for_the_one_on_one(
     page.click('[data-sremgr-action="copy"]')
     short = page.evaluate("navigator.clipboard.readText()")
     assert "## Since 2026-Q3\n\n- Done: I did the second thing. — *Alpha checks*" in short
-    assert "## My notes\n\n- I did the first thing. (×2) — *Alpha checks*: Shadowed the night shift with Sam" in short
+    assert (
+        "## My notes\n\n- I did the first thing. (×2) — *Alpha checks*: Shadowed the night shift with Sam"
+        in short
+    )
     assert "## Not for me\n\n- I did the fourth thing. — *Alpha checks*" in short
-    assert "## Open items that weigh most (1 of 1)\n\n- [ ] I did the third thing. — *Alpha checks*" in short
+    assert (
+        "## Open items that weigh most (1 of 1)\n\n- [ ] I did the third thing. — *Alpha checks*"
+        in short
+    )
     assert "- Alpha checks: 3 of 4 points · 75% (+1 since 2026-Q3)" in short
     assert "- Not started (2): Beta checks, Gamma checks" in short
     assert "Beta one" not in short and len(short.splitlines()) < 30
