@@ -60,7 +60,7 @@ export function spread(/** @type {number[]} */ ys, /** @type {number} */ gap, /*
 export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} */ series, /** @type {number} */ width = 640) {
   const W = Math.round(Math.max(300, Math.min(width, 720)));
   const n = labels.length, named = series.filter((s) => s.id);
-  const R = Math.min(180, Math.round(W * 0.34)), L = 40, T = 14, B = 30;
+  const R = Math.min(200, Math.round(W * 0.42)), L = 40, T = 14, B = 44;
   const H = Math.max(240, T + B + (named.length + 1) * (FONT + 3));
   const x = (/** @type {number} */ i) => L + (n > 1 ? (i * (W - L - R - 12)) / (n - 1) : (W - L - R) / 2);
   const y = (/** @type {number} */ v) => T + ((100 - v) * (H - T - B)) / 100;
@@ -69,9 +69,13 @@ export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} *
     g.appendChild(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "sremgr-grid" }));
     g.appendChild(label("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "sremgr-axis" }, v + "%"));
   }
+  // Quarters: "Q1" with its year on a second line where the year starts (or changes), so that
+  // four quarters fit a phone's width.
   labels.forEach((l, i) => {
     const anchor = n > 1 && i === n - 1 ? "end" : n > 1 && i === 0 ? "start" : "middle";
-    g.appendChild(label("text", { x: x(i), y: H - 8, "text-anchor": anchor, class: "sremgr-axis" }, l));
+    const text = label("text", { x: x(i), y: H - 22, "text-anchor": anchor, class: "sremgr-axis" }, l.slice(5));
+    if (!i || l.slice(0, 4) !== labels[i - 1].slice(0, 4)) text.appendChild(label("tspan", { x: x(i), dy: FONT + 2 }, l.slice(0, 4)));
+    g.appendChild(text);
   });
   // End labels: name and value at the right of each line, spread so that none overlaps.
   const ends = series.map((s) => {
@@ -115,6 +119,7 @@ export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} *
 export function radarChart(/** @type {Axis[]} */ axes, /** @type {string} */ p, /** @type {string | null} */ prev, /** @type {number} */ width = 560) {
   const W = Math.round(Math.max(300, Math.min(width, 640)));
   const n = axes.length;
+  const numbered = radarNumbered(W, n);
   const Rr = Math.round(Math.min(150, W * 0.27)), C = W / 2, top = 3 * FONT + 8;
   const H = Math.round(2 * Rr + 2 * top + 12), CY = H / 2;
   const FLOOR = 6; // percent of the radius a 0 is drawn at
@@ -136,7 +141,7 @@ export function radarChart(/** @type {Axis[]} */ axes, /** @type {string} */ p, 
     const side = lab[0] < C - 5 ? "end" : lab[0] > C + 5 ? "start" : "middle";
     const room = (side === "end" ? lab[0] : side === "start" ? W - lab[0] : W * 0.6) / CHAR - 1;
     const value = a.now + "%" + (prev ? " · " + (a.before == null ? "–" : a.before + "%") : "");
-    const lines = [...wrap(a.label, room), value];
+    const lines = numbered ? [String(i + 1)] : [...wrap(a.label, room), value];
     const up = lab[1] < CY - 5 ? lines.length - 1 : lab[1] > CY + 5 ? 0 : (lines.length - 1) / 2;
     const text = svg("text", { x: lab[0], y: lab[1] + 4 - up * (FONT + 1), "text-anchor": side, class: "sremgr-axis" });
     lines.forEach((line, k) => {
@@ -160,6 +165,12 @@ export function radarChart(/** @type {Axis[]} */ axes, /** @type {string} */ p, 
     g.appendChild(grp);
   }
   return g;
+}
+
+/** Whether a radar this wide names its axes by number (a list under it gives names and values):
+ *  on a phone, a dozen names around a circle overlap. */
+export function radarNumbered(/** @type {number} */ width, /** @type {number} */ n) {
+  return width < 520 && n > 6;
 }
 
 /** A legend in HTML: the line's look and what it stands for. */

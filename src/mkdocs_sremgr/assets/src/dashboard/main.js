@@ -10,7 +10,7 @@ import { day, t, time } from "../strings.js";
 import { cadenceDays } from "../rules.generated.js";
 import { isDate } from "../util.js";
 import { MAX_IMPORT_BYTES, validateImport } from "../validate.js";
-import { dataTable, legend, lineChart, radarChart } from "./charts.js";
+import { dataTable, legend, lineChart, radarChart, radarNumbered } from "./charts.js";
 import { markdownSummary, sinceText } from "./markdown.js";
 import { merge } from "../merge.js";
 import { prepare } from "./model.js";
@@ -113,7 +113,8 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
       const bar = h("div", { class: "sremgr-progress", "data-sremgr-progress": "overall" });
       summary.appendChild(bar);
       drawBar(bar, t("dash.overallLabel"), { done: 0, total: 0, pct: all.pct },
-        t(all.started === 1 ? "dash.overallOne" : "dash.overallMany", { n: all.started }) + t("dash.overallAll", { n: all.count, pct: all.all }));
+        all.started === all.count ? t("dash.overallEvery", { n: all.count })
+          : t(all.started === 1 ? "dash.overallOne" : "dash.overallMany", { n: all.started }) + t("dash.overallAll", { n: all.count, pct: all.all }));
     }
     // The quarter in words: what a close covers, when it ends, and what is closed already.
     const end = day(quarterEnd(p, fys).toISOString());
@@ -131,7 +132,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
         : ago === 0 ? t("dash.exportedToday") : ago === 1 ? t("dash.exportedYesterday") : t("dash.exportedDays", { n: ago });
       summary.appendChild(h("p", {
         class: "sremgr-quiet", "data-sremgr-export-age": Number.isFinite(ago) ? String(ago) : "never", "data-sremgr-export-due": due ? "" : null,
-        text: exportText.replace(/^ · /, "") + (due ? t("dash.exportDue") : ""),
+        text: capital(exportText.replace(/^ · /, "")) + (due ? t("dash.exportDue") : ""),
       }));
     }
     if (started) summary.appendChild(h("p", { class: "sremgr-quiet sremgr-due-help", text: t("dash.dueHelp", cadenceDays) }));
@@ -201,6 +202,9 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     });
     charts.appendChild(h("p", { class: "sremgr-quiet", text: prev ? t("dash.radarHelpPrev", { period: p, prev }) : t("dash.radarHelp") }));
     charts.appendChild(radarChart(axes, p, prev, width));
+    if (radarNumbered(Math.min(width, 640), axes.length)) {
+      charts.appendChild(h("ol", { class: "sremgr-radar-key" }, axes.map((a) => h("li", {}, [a.label + " ", h("b", { text: a.now + "%" + (prev ? " · " + (a.before == null ? "–" : a.before + "%") : "") })]))));
+    }
     charts.appendChild(legend([["sremgr-key-now", t("dash.keyNow", { period: p })], ...(prev ? /** @type {[string, string][]} */ ([["sremgr-key-before", t("dash.keyBefore", { period: prev })]]) : [])]));
     charts.appendChild(dataTable(t("dash.lessonsCaption"), [t("dash.lesson"), p, ...(prev ? [prev] : [])],
       axes.map((a) => [a.label, a.now + "%", ...(prev ? [a.before == null ? "–" : a.before + "%"] : [])])));
@@ -435,6 +439,11 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     () => store.notice("manifest", "notice.manifest"),
   );
   return { paint, notices: area.render, ready };
+}
+
+/** The text with its first letter in capitals (the catalog's piece was written to follow a " · "). */
+function capital(/** @type {string} */ text) {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 function download(/** @type {string} */ text, /** @type {string} */ type, /** @type {string} */ name) {

@@ -100,6 +100,7 @@ extend({
   "dash.startIntro": "Nothing is ticked yet. Each checklist is a short self-check: tick what you already do, mark what does not apply as “not for me”, and come back each quarter to see what moved. Your ticks stay in this browser only.",
   "dash.startWith": "Start with",
   "dash.startWhy": ", the first lesson of the talk; the others can wait.",
+  "dash.overallEvery": "Mean of all {n} checklists, each counted once",
   "dash.overallOne": "The checklist you have started",
   "dash.overallMany": "Mean of the {n} checklists you have started",
   "dash.overallAll": " · all {n} checklists: {pct}%",
