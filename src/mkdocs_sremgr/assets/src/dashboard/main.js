@@ -89,6 +89,8 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   function paint() {
     area.render();
     if (!m) return;
+    // Read before any write below: reading a size after them would force a layout of the whole list.
+    drawnAt = charts.clientWidth || 640;
     const man = m;
     const now_ = scores(man);
     const sc = (/** @type {string} */ id) => /** @type {Tally} */ (now_.get(id));
@@ -187,8 +189,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     const labels = [...periods, p];
     charts.appendChild(h("h2", { id: "sremgr-history", text: t("dash.history") }));
     charts.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.historyHelp") }));
-    const width = charts.clientWidth || 640;
-    drawnAt = width;
+    const width = drawnAt;
     charts.appendChild(lineChart(labels, series, width));
     charts.appendChild(dataTable(t("dash.tableCaption"), [t("dash.checklist"), ...labels.map((l) => (l === p ? t("dash.now", { period: l }) : l))],
       series.map((s) => [s.name, ...s.points.map((pt) => (pt[1] == null ? "–" : pt[1] + "%"))])));
