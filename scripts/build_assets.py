@@ -106,7 +106,7 @@ def bundle(entry: str) -> str:
     """esbuild's minified IIFE of one entry module."""
     result = subprocess.run(
         [str(ESBUILD), str(SRC / entry), "--bundle", "--minify", "--format=iife",
-         "--target=es2019", "--legal-comments=none", "--charset=utf8"],
+         "--target=es2020", "--legal-comments=none", "--charset=utf8"],
         capture_output=True, text=True, check=True, cwd=REPO,
     )  # fmt: skip
     return f"/* mkdocs-sremgr: built from assets/src/{entry} by scripts/build_assets.py */\n" + (

@@ -440,10 +440,9 @@ def test_weights_are_visible_and_explained(browser: Any, pack_site: Site) -> Non
     legend = page.locator(".sremgr-legend")
     assert legend.is_visible()
     heaviest = max(int(b.removeprefix("×")) for b in badges.all_text_contents())
-    assert legend.text_content() == (
-        f"Some items weigh more than others: an item marked ×{heaviest} counts as {heaviest} "
-        "items in the percentage."
-    )
+    text = legend.text_content()
+    assert text.startswith("Progress is counted in points: each item is worth 1 point, an item")
+    assert f"marked ×{heaviest} is worth {heaviest}." in text and "points in play" in text
     page.context.close()
 
 
@@ -511,7 +510,7 @@ def test_tag_names_are_not_cut_off(browser: Any, pack_site: Site, viewport: dict
         ".sremgr-tag-list .sremgr-tag",
         "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)",
     )
-    assert page.locator(".sremgr-tag-list .sremgr-tag").count() > 5
+    assert page.locator(".sremgr-tag-list .sremgr-tag").count() >= 3  # shared tags only
     assert cut == []
     page.context.close()
 

@@ -49,10 +49,11 @@ def test_progress_is_weighted_accessible_and_announced(material_site: Site, page
     assert bar.get_attribute("aria-valuenow") == "0"
     page.check("#sremgr-alpha--one")  # weight 2 of 5
     assert bar.get_attribute("aria-valuenow") == "40"
-    assert "1 of 4 done" in bar.get_attribute("aria-valuetext")
+    # One way of counting: points (item one is worth 2), the count and the percent agree.
+    assert bar.get_attribute("aria-valuetext") == "2 of 5 points · 40%"
     section = page.locator('[data-sremgr-progress="alpha/first"] [role=progressbar]')
     assert section.get_attribute("aria-valuenow") == "67"
-    assert "1 of 4 done, 40%" in page.locator(".sremgr-live").text_content()
+    assert "Alpha checks: 2 of 5 points · 40%" in page.locator(".sremgr-live").text_content()
     # Keyboard only: tab to the second box and tick it with the space bar.
     page.focus("#sremgr-alpha--one")
     page.keyboard.press("Tab")
@@ -102,7 +103,7 @@ def test_instant_navigation_then_dashboard_shows_the_tick(material_site: Site, p
     assert page.evaluate("window.__sameDocument") is True, "instant navigation was not used"
     row = page.locator('li[data-sremgr-checklist="alpha"]')
     assert row.get_attribute("data-sremgr-score") == "40"
-    assert "1 of 4 done" in row.locator("[role=progressbar]").get_attribute("aria-valuetext")
+    assert "2 of 5 points" in row.locator("[role=progressbar]").get_attribute("aria-valuetext")
 
 
 def test_two_tabs_stay_in_sync(material_site: Site, context: Any) -> None:
@@ -112,7 +113,7 @@ def test_two_tabs_stay_in_sync(material_site: Site, context: Any) -> None:
     first.evaluate("localStorage.clear()")
     first.check("#sremgr-alpha--four")
     second.wait_for_function("document.getElementById('sremgr-alpha--four').checked")
-    assert "1 of 4 done" in second.locator(
+    assert "1 of 5 points" in second.locator(
         '[data-sremgr-progress="alpha"] [role=progressbar]'
     ).get_attribute("aria-valuetext")
 
@@ -176,17 +177,19 @@ def test_dashboard_shows_overall_tags_and_last_change(material_site: Site, page:
     page.check("#sremgr-beta--b1")
     page.goto(f"{material_site.url}handbook/dashboard/")
     ready(page)
-    # Overall: the mean of the checklists' scores (alpha 0, beta 50, gamma 0).
-    assert page.locator("#sremgr-overall").text_content() == "Overall: 17%"
+    # Overall: the mean over the checklists the reader has started (beta 50%); the mean of
+    # all three (alpha 0, beta 50, gamma 0) comes second.
+    assert page.locator("#sremgr-overall").text_content() == "Overall: 50%"
+    overall = page.locator('[data-sremgr-progress="overall"]').text_content()
+    assert "all 3 checklists: 17%" in overall
     ops = page.locator('li[data-sremgr-tag="ops"] [role=progressbar]')  # alpha and beta
     assert ops.get_attribute("aria-valuenow") == "25"
-    assert "1 of 6 done" in ops.get_attribute("aria-valuetext")
+    assert ops.get_attribute("aria-valuetext") == "2 checklists · 25%"  # the mean, as the bar
     assert page.locator('li[data-sremgr-tag="people"]').count() == 1
     row = page.locator('li[data-sremgr-checklist="beta"] .sremgr-row-meta').text_content()
     assert "Last change: " in row and "never" not in row
-    assert (
-        "never" in page.locator('li[data-sremgr-checklist="gamma"] .sremgr-row-meta').text_content()
-    )
+    gamma = page.locator('li[data-sremgr-checklist="gamma"] .sremgr-row-meta').text_content()
+    assert gamma == "not started"  # neutral, never "due"
     links = page.eval_on_selector_all(".sremgr-dashboard-list a", "as => as.map(a => a.href)")
     assert links == [f"{material_site.url}handbook/{c}/" for c in ("alpha", "beta", "gamma")]
 
@@ -269,7 +272,12 @@ def test_ids_and_tags_named_like_object_properties_work_everywhere(
     """A checklist `constructor` with tags `toString`, `__proto__`: once thrown on the dashboard."""
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    site = make_site(files={"alpha.yml": ALPHA, "beta.yml": BETA, "proto.yml": PROTO})
+    # "By tag" lists tags shared by several checklists: a second one shares them all.
+    twin = PROTO.replace("id: constructor\ntitle: Prototype names", "id: valueof\ntitle: Twin")
+    twin = twin.replace("order: 4", "order: 5")
+    site = make_site(
+        files={"alpha.yml": ALPHA, "beta.yml": BETA, "proto.yml": PROTO, "twin.yml": twin}
+    )
     checklist(site, page, "constructor")
     page.check("#sremgr-constructor--constructor")
     page.goto(f"{site.url}handbook/dashboard/")

@@ -151,12 +151,32 @@ def test_markdown_summary_for_the_one_on_one(
     download.value.save_as(target)
     text = target.read_text()
     assert text.startswith("# Quarterly self-check: 2026-Q4\n")
-    assert "## Alpha checks\n\n2 of 3 done, 75% (+1 since 2026-Q3)" in text
+    # The download is the full list; weights count as points (item one is worth 2).
+    assert "## Alpha checks\n\n3 of 4 points · 75% (+1 since 2026-Q3)" in text
     assert "- [x] I did the first thing.\n    - Note: Shadowed the night shift with Sam" in text
     assert "- [ ] I did the third thing." in text
     assert "- [ ] I did the fourth thing. *(not for me)*" in text
-    page.click('[data-sremgr-action="copy"]')
+    page.click('[data-sremgr-action="copy-full"]')
     assert page.evaluate("navigator.clipboard.readText()") == text
+    # The 1:1 summary fits on a screen: changes, notes, not-for-me, the heaviest open items,
+    # one line per started checklist and one line for all untouched ones.
+    page.click('[data-sremgr-action="copy"]')
+    short = page.evaluate("navigator.clipboard.readText()")
+    assert "## Since 2026-Q3\n\n- Done: I did the second thing. — *Alpha checks*" in short
+    assert (
+        "## My notes\n\n- I did the first thing. (×2) — *Alpha checks*: Shadowed the night shift with Sam"
+        in short
+    )
+    assert "## Not for me\n\n- I did the fourth thing. — *Alpha checks*" in short
+    assert (
+        "## Open items that weigh most (1 of 1)\n\n- [ ] I did the third thing. — *Alpha checks*"
+        in short
+    )
+    assert "- Alpha checks: 3 of 4 points · 75% (+1 since 2026-Q3)" in short
+    assert "- Not started (2): Beta checks, Gamma checks" in short
+    assert "Beta one" not in short and len(short.splitlines()) < 30
+    feedback = page.locator(".sremgr-feedback[role=status]").first
+    assert feedback.is_visible() and "Copied the 1:1 summary" in feedback.text_content()
     exported = stored(page)
     assert exported["checklists"]["alpha"]["items"]["one"]["note"].startswith("Shadowed")
 

@@ -30,7 +30,7 @@ def test_renamed_item_keeps_its_progress(make_site: Any, page: Any) -> None:
     )
     open_alpha(site, page)
     assert page.is_checked("#sremgr-alpha--third-thing")
-    assert "1 of 4 done" in page.get_attribute(
+    assert "1 of 5 points" in page.get_attribute(  # item one is worth 2 points
         '[data-sremgr-progress="alpha"] [role=progressbar]', "aria-valuetext"
     )
 
@@ -44,7 +44,7 @@ def test_removed_item_stops_counting_but_its_data_is_kept(make_site: Any, page: 
     site.build({"alpha.yml": without_four})
     dashboard(site, page)
     row = page.locator('li[data-sremgr-checklist="alpha"] [role=progressbar]')
-    assert "1 of 3 done" in row.get_attribute("aria-valuetext")
+    assert "1 of 4 points" in row.get_attribute("aria-valuetext")
     assert stored(page)["checklists"]["alpha"]["items"]["four"]["state"] == "done"
 
 

@@ -47,7 +47,7 @@ def test_export_reset_import_round_trip(material_site: Site, page: Any, tmp_path
     assert exported["data"]["checklists"] == before["checklists"]
     page.evaluate("localStorage.setItem('unrelated', 'secret')")
     assert "secret" not in json.dumps(exported)
-    assert "last exported today" in page.locator("[data-sremgr-export-age]").text_content()
+    assert "Last exported today" in page.locator("[data-sremgr-export-age]").text_content()
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.click('[data-sremgr-action="reset-all"]')

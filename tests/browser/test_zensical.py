@@ -169,8 +169,8 @@ def test_a_tick_persists_on_a_zensical_site(
     ready(page)
     row = ".sremgr-dashboard [data-sremgr-checklist='alpha'] .sremgr-bar-text"
     page.wait_for_selector(row)
-    # One of four items, weighing 2 of 5.
-    assert page.text_content(row) == "1 of 4 done · 40%"
+    # One of four items, worth 2 of 5 points.
+    assert page.text_content(row) == "2 of 5 points · 40%"  # item one is worth 2 points
     assert offsite_requests == []
 
 

@@ -1,9 +1,10 @@
 // One checklist on a page: binds its HTML (docs/design.md, "Rendered HTML") to the store.
-import { button, drawBar, h, noticeArea } from "./dom.js";
+import { button, drawBar, h, noticeArea, progressText } from "./dom.js";
 import { fiscalStart, lastClosedBefore, periodOf, snapshotOf } from "./periods.js";
 import { checklistRecord, stateOf } from "./records.js";
 import { count, finish, findItem, tally } from "./score.js";
-import { t } from "./strings.js";
+import { day, t } from "./strings.js";
+import { stamp } from "./util.js";
 import { MAX_NOTE } from "./validate.js";
 
 /** @typedef {import("./store.js").Store} Store */
@@ -74,6 +75,11 @@ export function bindChecklist(root, store, env) {
   const since = overall && h("p", { class: "sremgr-since" });
   if (overall && since && overall.parentNode) overall.parentNode.insertBefore(since, overall.nextSibling);
   const area = noticeArea(root, store);
+  // "Last reviewed", and the answer to "Mark reviewed today" and "Reset" under the toolbar,
+  // visible and spoken (role=status): empty elements of the template (a custom one may drop them).
+  const reviewed = root.querySelector(".sremgr-reviewed");
+  const answer = root.querySelector(".sremgr-feedback");
+  const tell = (/** @type {string} */ text) => answer && (answer.textContent = text);
 
   /** Brings one item's DOM up to date with its record, writing only what changed: the
    *  HTML starts every item open, so untouched items cost one comparison. */
@@ -122,6 +128,7 @@ export function bindChecklist(root, store, env) {
     if (toggle) toggle.setAttribute("aria-expanded", "false");
   }
 
+  let lastShown = NaN;
   /** One pass over the items: each record is looked up once for the item, its section and the total. */
   function paint() {
     const c = checklistRecord(store.data, checklist);
@@ -131,8 +138,10 @@ export function bindChecklist(root, store, env) {
     let sec = null;
     /** @type {Tally | null} */
     let st = null;
+    let last = c ? stamp(c.reviewed, env.now()) : -Infinity;
     for (const it of items) {
       const r = recs ? findItem(recs, it) : null;
+      if (r && r.changed) last = Math.max(last, stamp(r.changed, env.now()));
       const state = stateOf(r);
       if (it.section !== sec) {
         if (sec && sec.el && st) drawBar(sec.el, sec.label, finish(st));
@@ -146,6 +155,11 @@ export function bindChecklist(root, store, env) {
     if (sec && sec.el && st) drawBar(sec.el, sec.label, finish(st));
     finish(total);
     if (overall) drawBar(overall, t("progress.label", { title }), total);
+    if (reviewed && last !== lastShown) {
+      lastShown = last;
+      // After start-up: the page's first Intl date formatter costs more than the whole start-up.
+      setTimeout(() => (/** @type {Element} */ (reviewed).textContent = lastShown > -Infinity ? t("reviewed.last", { day: day(lastShown) }) : ""));
+    }
     if (since) {
       const prev = lastClosedBefore(store.data, periodOf(new Date(env.now()), fys));
       since.textContent = prev ? sinceText(total, prev) : "";
@@ -161,7 +175,7 @@ export function bindChecklist(root, store, env) {
   }
   function changed(/** @type {boolean} */ saved) {
     const s = paint();
-    area.say(t("progress.say", { title, done: s.done, total: s.total, pct: s.pct }) + (saved ? "" : t("progress.notSaved")));
+    area.say(`${title}: ${progressText(s)}${saved ? "" : t("progress.notSaved")}`);
   }
   function itemOf(/** @type {Element} */ el) {
     const li = el.closest("li[data-sremgr-item]");
@@ -200,11 +214,14 @@ export function bindChecklist(root, store, env) {
       else if (!it.box.value) closeNote(it);
       else it.box.focus();
     } else if (action === "reviewed") {
-      area.say(store.apply({ kind: "reviewed", checklist, at: at() }) ? t("reviewed.ok") : t("reviewed.failed"));
+      const ok = store.apply({ kind: "reviewed", checklist, at: at() });
+      tell(ok ? t("reviewed.ok") : t("reviewed.failed"));
     } else if (action === "reset") {
       if (!window.confirm(t("reset.confirm", { title }))) return;
-      if (!store.backupCurrent()) return store.notice("full", "notice.noBackup");
-      changed(store.apply({ kind: "reset-checklist", checklist }));
+      if (!store.backupCurrent()) return store.notice("full", "notice.noBackup"); // shown at the top
+      const ok = store.apply({ kind: "reset-checklist", checklist });
+      changed(ok);
+      tell(ok ? t("reset.done") : t("reviewed.failed"));
     }
   });
   // The HTML renders each section as a disabled fieldset (and says ticking needs JavaScript),

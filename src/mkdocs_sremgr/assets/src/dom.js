@@ -30,8 +30,14 @@ export function clear(/** @type {Element} */ el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
+/** "3 of 5 points · 60%" when weights count (some item in play is worth more or less than 1
+ *  point), "2 of 4 done · 50%" when every item is worth 1: the count always matches the percent. */
+export function progressText(/** @type {{done: number, total: number, pct: number, w?: number, tw?: number}} */ s) {
+  return t(s.tw != null && s.tw !== s.total ? "progress.points" : "progress.text", /** @type {Record<string, number>} */ (s));
+}
+
 /** Draws (or updates) a progress bar inside `el`. */
-export function drawBar(/** @type {Element} */ el, /** @type {string} */ label, /** @type {{done: number, total: number, pct: number}} */ s) {
+export function drawBar(/** @type {Element} */ el, /** @type {string} */ label, /** @type {{done: number, total: number, pct: number, w?: number, tw?: number}} */ s, /** @type {string} */ own = "") {
   let bar = /** @type {HTMLElement | null} */ (el.firstElementChild);
   if (!bar) {
     bar = h("div", { class: "sremgr-bar", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-label": label }, [
@@ -40,7 +46,7 @@ export function drawBar(/** @type {Element} */ el, /** @type {string} */ label, 
     el.appendChild(bar);
     el.appendChild(h("span", { class: "sremgr-bar-text" }));
   }
-  const text = t("progress.text", s);
+  const text = own || progressText(s);
   bar.setAttribute("aria-valuenow", String(s.pct));
   bar.setAttribute("aria-valuetext", text);
   /** @type {HTMLElement} */ (bar.firstElementChild).style.width = s.pct + "%";
@@ -71,3 +77,4 @@ export function noticeArea(/** @type {Element} */ root, /** @type {Store} */ sto
     },
   };
 }
+

@@ -47,3 +47,29 @@ export function daysSince(/** @type {unknown} */ iso, /** @type {number} */ now)
   const t = stamp(iso, now);
   return t === -Infinity ? Infinity : Math.floor((now - t) / 864e5);
 }
+
+/** The first day of `period` (local midnight), with a fiscal year starting in month `fys`. */
+export function quarterStart(/** @type {string} */ period, /** @type {number} */ fys = 1) {
+  const y = parseInt(period.slice(0, 4), 10);
+  const q = parseInt(period.slice(-1), 10);
+  return new Date(y, fys - 1 + (q - 1) * 3, 1);
+}
+
+/** The last day of `period` (local midnight): closing on 15 August closes a quarter that ends on 30 September. */
+export function quarterEnd(/** @type {string} */ period, /** @type {number} */ fys = 1) {
+  const s = quarterStart(period, fys);
+  return new Date(s.getFullYear(), s.getMonth() + 3, 0);
+}
+
+/** Whole calendar days from `now` to the end of `period` (0 on its last day). */
+export function daysLeft(/** @type {string} */ period, /** @type {number} */ fys, /** @type {number} */ now) {
+  const d = new Date(now);
+  const today = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.max(0, Math.round((quarterEnd(period, fys).getTime() - today.getTime()) / 864e5));
+}
+
+/** The latest closed quarter up to and including `period`, or null. */
+export function lastClosedUpTo(/** @type {Data} */ d, /** @type {string} */ period) {
+  const all = closedPeriods(d).filter((p) => p <= period);
+  return all.length ? all[all.length - 1] : null;
+}

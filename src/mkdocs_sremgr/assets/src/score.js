@@ -5,11 +5,15 @@ import { pct, stamp } from "./util.js";
 /** @typedef {import("./records.js").Data} Data */
 /** @typedef {import("./records.js").Named} Named */
 /** @typedef {Named & {weight: number}} ScoredItem */
-/** @typedef {{done: number, total: number, w: number, tw: number, pct: number, last: string}} Tally */
+/**
+ * Items `done` of `total`, points `w` of `tw` (an item's weight is its points), the percentage of
+ * points, the last change, and whether the reader has `started` (ticked, set aside or reviewed).
+ * @typedef {{done: number, total: number, w: number, tw: number, pct: number, last: string, started: boolean}} Tally
+ */
 
 /** An empty tally. */
 export function tally() {
-  return /** @type {Tally} */ ({ done: 0, total: 0, w: 0, tw: 0, pct: 0, last: "" });
+  return /** @type {Tally} */ ({ done: 0, total: 0, w: 0, tw: 0, pct: 0, last: "", started: false });
 }
 
 /** Counts one item in `t`; "not for me" items leave the totals. */
@@ -47,9 +51,12 @@ export function score(/** @type {Data} */ d, /** @type {Named} */ checklist, /**
       last = stamp(r.changed, now);
       t.last = r.changed;
     }
-    count(t, it.weight, stateOf(r));
+    const state = stateOf(r);
+    if (state !== "open") t.started = true;
+    count(t, it.weight, state);
   }
   if (c && stamp(c.reviewed, now) > last) t.last = c.reviewed;
+  if (c && typeof c.reviewed === "string") t.started = true;
   return finish(t);
 }
 
@@ -57,4 +64,16 @@ export function score(/** @type {Data} */ d, /** @type {Named} */ checklist, /**
 export function mean(/** @type {readonly (number | null | undefined)[]} */ values) {
   const v = /** @type {number[]} */ (values.filter((x) => typeof x === "number"));
   return v.length ? Math.round(v.reduce((a, b) => a + b, 0) / v.length) : 0;
+}
+
+/**
+ * The dashboard's "Overall", one way of counting: the mean of the checklists' percentages, each
+ * checklist counting once. `pct` is over the checklists the reader has started (what they work
+ * on), `all` over every checklist with something in play (what the history line draws).
+ * @param {readonly Tally[]} tallies
+ */
+export function overall(tallies) {
+  const open = tallies.filter((s) => s.total > 0);
+  const started = open.filter((s) => s.started);
+  return { pct: mean(started.map((s) => s.pct)), started: started.length, all: mean(open.map((s) => s.pct)), count: open.length };
 }

@@ -89,8 +89,8 @@ export function num(/** @type {number} */ n) {
 }
 
 /** A date (day only) for the page's language; "" when `iso` is not a date. */
-export function day(/** @type {string} */ iso) {
-  const t0 = Date.parse(iso);
+export function day(/** @type {string | number} */ iso) {
+  const t0 = new Date(iso).getTime();
   if (Number.isNaN(t0)) return "";
   try {
     return new Intl.DateTimeFormat(lang(), { dateStyle: "medium" }).format(t0);

@@ -1,11 +1,21 @@
-// The Markdown summary a reader pastes into their 1:1 notes.
+// The Markdown summary a reader pastes into their 1:1 ("one-on-one") notes. By default it is
+// short enough to read on one screen: what changed since the last closed quarter, the reader's
+// notes and "not for me" items, the open items that weigh most, one line per checklist and one
+// line for every untouched checklist. The full list of items is there on request (`full`).
+import { progressText } from "../dom.js";
 import { lastClosedBefore, snapshotOf } from "../periods.js";
 import { itemRecord, stateOf } from "../records.js";
-import { mean, score } from "../score.js";
-import { t } from "../strings.js";
+import { overall, score } from "../score.js";
+import { num, t } from "../strings.js";
 
 /** @typedef {import("./model.js").Manifest} Manifest */
+/** @typedef {import("./model.js").ManifestChecklist} ManifestChecklist */
+/** @typedef {import("./model.js").ManifestItem} ManifestItem */
 /** @typedef {import("../records.js").Data} Data */
+/** @typedef {import("../score.js").Tally} Tally */
+
+/** How many open items the short summary lists. */
+export const TOP_OPEN = 5;
 
 /** "+1 since 2026-Q3", "−2 since …", "no change since …", or "" when the quarter has no record. */
 export function sinceText(/** @type {Data} */ d, /** @type {number} */ done, /** @type {string} */ period, /** @type {string} */ cid) {
@@ -15,16 +25,100 @@ export function sinceText(/** @type {Data} */ d, /** @type {number} */ done, /**
   return n > 0 ? t("since.up", { n, period }) : n < 0 ? t("since.down", { n: -n, period }) : t("since.same", { period });
 }
 
-export function markdownSummary(/** @type {Data} */ d, /** @type {Manifest} */ m, /** @type {string} */ p, /** @type {number} */ now) {
+/**
+ * What the short summary says, chosen without formatting (pure: unit-tested).
+ * @param {Data} d @param {Manifest} m @param {string} p the current quarter @param {number} now
+ */
+export function summaryParts(d, m, p, now) {
   const prev = lastClosedBefore(d, p);
-  const lines = [t("md.title", { period: p }), ""];
-  const sc = m.checklists.map((c) => score(d, c, c.items, now));
-  const overall = mean(sc.filter((s) => s.total > 0).map((s) => s.pct));
-  lines.push(t("md.overall", { pct: overall }) + (prev ? t("md.overallPrev", { period: prev }) : ""), "");
+  const tallies = m.checklists.map((c) => score(d, c, c.items, now));
+  /** @type {{c: ManifestChecklist, s: Tally, since: string, gained: ManifestItem[], lost: ManifestItem[]}[]} */
+  const started = [];
+  /** @type {ManifestChecklist[]} */
+  const untouched = [];
+  /** @type {{c: ManifestChecklist, it: ManifestItem, note: string}[]} */
+  const notes = [];
+  /** @type {{c: ManifestChecklist, it: ManifestItem}[]} */
+  const na = [];
+  /** @type {{c: ManifestChecklist, it: ManifestItem, order: number}[]} */
+  const open = [];
   m.checklists.forEach((c, i) => {
-    const s = sc[i];
+    const s = tallies[i];
+    const snap = prev ? snapshotOf(d, prev, c.id) : undefined;
+    const before = new Set(snap && Array.isArray(snap.done) ? snap.done : []);
+    /** @type {ManifestItem[]} */
+    const gained = [], lost = [];
+    for (const it of c.items) {
+      const r = itemRecord(d, c, it);
+      const st = stateOf(r);
+      const was = before.has(it.id) || it.aliases.some((a) => before.has(a));
+      if (snap && st === "done" && !was) gained.push(it);
+      if (snap && st !== "done" && was) lost.push(it);
+      if (r && typeof r.note === "string" && r.note.trim()) notes.push({ c, it, note: r.note.trim().replace(/\s*\n\s*/g, " ") });
+      if (st === "na") na.push({ c, it });
+      if (st === "open" && s.started) open.push({ c, it, order: open.length });
+    }
+    if (s.started || notes.some((n) => n.c === c)) started.push({ c, s, since: prev ? sinceText(d, s.done, prev, c.id) : "", gained, lost });
+    else untouched.push(c);
+  });
+  // The open items that weigh most: heaviest first, the handbook's order among equals.
+  open.sort((a, b) => b.it.weight - a.it.weight || a.order - b.order);
+  return { prev, overall: overall(tallies), started, untouched, notes, na, open: open.slice(0, TOP_OPEN), openCount: open.length, tallies };
+}
+
+/** One item as a line: its text, the checklist it is in, its weight when it has one. */
+function itemLine(/** @type {ManifestChecklist} */ c, /** @type {ManifestItem} */ it) {
+  return `${it.text}${it.weight !== 1 ? ` (×${num(it.weight)})` : ""} — *${c.title}*`;
+}
+
+/**
+ * The summary as Markdown: short by default, every item of every checklist with `full`.
+ * @param {Data} d @param {Manifest} m @param {string} p @param {number} now @param {{full?: boolean}} [opts]
+ */
+export function markdownSummary(d, m, p, now, opts = {}) {
+  const x = summaryParts(d, m, p, now);
+  const lines = [t("md.title", { period: p }), ""];
+  const o = x.overall;
+  lines.push(t("md.overall", { pct: o.pct }) + t(o.started === 1 ? "md.overallOfOne" : "md.overallOf", { n: o.started, count: o.count, all: o.all }) + (x.prev ? t("md.overallPrev", { period: x.prev }) : ""), "");
+  if (opts.full) return full(lines, d, m, x.prev, x.tallies);
+  if (x.prev) {
+    lines.push(t("md.changes", { period: x.prev }), "");
+    const moved = x.started.filter((r) => r.gained.length || r.lost.length);
+    if (!moved.length) lines.push(t("md.noChanges"));
+    for (const r of moved) {
+      for (const it of r.gained) lines.push(`- ${t("md.gained")} ${itemLine(r.c, it)}`);
+      for (const it of r.lost) lines.push(`- ${t("md.lost")} ${itemLine(r.c, it)}`);
+    }
+    lines.push("");
+  }
+  if (x.notes.length) {
+    lines.push(t("md.notes"), "");
+    for (const n of x.notes) lines.push(`- ${itemLine(n.c, n.it)}: ${n.note}`);
+    lines.push("");
+  }
+  if (x.na.length) {
+    lines.push(t("md.notForMe"), "");
+    for (const n of x.na) lines.push(`- ${itemLine(n.c, n.it)}`);
+    lines.push("");
+  }
+  if (x.open.length) {
+    lines.push(t("md.openTop", { n: x.open.length, total: x.openCount }), "");
+    for (const n of x.open) lines.push(`- [ ] ${itemLine(n.c, n.it)}`);
+    lines.push("");
+  }
+  lines.push(t("md.checklists"), "");
+  for (const r of x.started) lines.push(`- ${r.c.title}: ${progressText(r.s)}${r.since ? ` (${r.since})` : ""}`);
+  if (x.untouched.length) lines.push(t("md.untouched", { n: x.untouched.length, names: x.untouched.map((c) => c.title).join(", ") }));
+  lines.push("");
+  return lines.join("\n");
+}
+
+/** Every checklist with every item, as the full summary has it. */
+function full(/** @type {string[]} */ lines, /** @type {Data} */ d, /** @type {Manifest} */ m, /** @type {string | null} */ prev, /** @type {Tally[]} */ tallies) {
+  m.checklists.forEach((c, i) => {
+    const s = tallies[i];
     const since = prev ? sinceText(d, s.done, prev, c.id) : "";
-    lines.push("## " + c.title, "", t("md.count", s) + (since ? ` (${since})` : ""), "");
+    lines.push("## " + c.title, "", progressText(s) + (since ? ` (${since})` : ""), "");
     for (const it of c.items) {
       const r = itemRecord(d, c, it);
       const st = stateOf(r);

@@ -1,0 +1,100 @@
+// Pure logic of the quarter's UX (issue 12): quarter end dates, one way of counting, what the
+// 1:1 summary selects, and how chart labels are fitted.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { daysLeft, lastClosedUpTo, quarterEnd, quarterStart } from "../../src/mkdocs_sremgr/assets/src/periods.js";
+import { overall, tally, count, finish } from "../../src/mkdocs_sremgr/assets/src/score.js";
+import { progressText } from "../../src/mkdocs_sremgr/assets/src/dom.js";
+import { fit, spread, wrap } from "../../src/mkdocs_sremgr/assets/src/dashboard/charts.js";
+import "../../src/mkdocs_sremgr/assets/src/dashboard/strings.js";
+import { markdownSummary, summaryParts } from "../../src/mkdocs_sremgr/assets/src/dashboard/markdown.js";
+
+const ymd = (/** @type {Date} */ d) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+
+test("a quarter ends on its last calendar day, with or without a fiscal year", () => {
+  assert.deepEqual(ymd(quarterEnd("2026-Q3")), [2026, 9, 30]);
+  assert.deepEqual(ymd(quarterEnd("2026-Q4")), [2026, 12, 31]);
+  assert.deepEqual(ymd(quarterEnd("2028-Q1")), [2028, 3, 31]);
+  assert.deepEqual(ymd(quarterStart("2026-Q1", 7)), [2026, 7, 1]); // fiscal year from July
+  assert.deepEqual(ymd(quarterEnd("2026-Q4", 7)), [2027, 6, 30]);
+  assert.deepEqual(ymd(quarterEnd("2026-Q1", 2)), [2026, 4, 30]);
+});
+
+test("closing on 15 August leaves 46 days of Q3; its last day leaves none", () => {
+  assert.equal(daysLeft("2026-Q3", 1, new Date(2026, 7, 15, 14).getTime()), 46);
+  assert.equal(daysLeft("2026-Q3", 1, new Date(2026, 8, 30, 23).getTime()), 0);
+});
+
+test("after closing the current quarter it is the last closed one", () => {
+  const d = /** @type {any} */ ({ snapshots: { "2026-Q3": {}, "2026-Q4": {} } });
+  assert.equal(lastClosedUpTo(d, "2026-Q4"), "2026-Q4");
+  assert.equal(lastClosedUpTo(d, "2026-Q3"), "2026-Q3");
+  assert.equal(lastClosedUpTo(d, "2026-Q2"), null);
+});
+
+function scored(/** @type {[number, string][]} */ items, started = true) {
+  const t = tally();
+  for (const [w, st] of items) count(t, w, st);
+  t.started = started;
+  return finish(t);
+}
+
+test("the count and the percent agree: points when weights exist, items otherwise", () => {
+  assert.equal(progressText(scored([[2, "done"], [1, "done"], [1, "open"], [1, "open"]])), "3 of 5 points · 60%");
+  assert.equal(progressText(scored([[1, "done"], [1, "open"], [1, "na"]])), "1 of 2 done · 50%");
+  // A weighted item set aside leaves the points: what is left is counted as items again.
+  assert.equal(progressText(scored([[3, "na"], [1, "done"], [1, "open"]])), "1 of 2 done · 50%");
+});
+
+test("Overall is the mean over started checklists, the all-checklists mean second", () => {
+  const o = overall([scored([[1, "done"], [1, "open"]]), scored([[1, "open"]], false), scored([[1, "done"]]), scored([[1, "na"]])]);
+  assert.deepEqual(o, { pct: 75, started: 2, all: 50, count: 3 });
+  assert.deepEqual(overall([scored([[1, "open"]], false)]), { pct: 0, started: 0, all: 0, count: 1 });
+});
+
+const manifest = {
+  storage_key: "k",
+  checklists: ["a", "b", "c", "d"].map((id, n) => ({
+    id, aliases: [], title: id.toUpperCase(), url: "", cadence: "quarterly", tags: [],
+    items: [1, 2, 3, 4, 5, 6, 7, 8].map((k) => ({ id: `${id}${k}`, aliases: [], text: `${id} item ${k}`, section: "s", weight: k === 6 && n === 0 ? 3 : 1 })),
+  })),
+};
+const at = "2026-11-10T10:00:00.000Z";
+const data = /** @type {any} */ ({
+  version: 1, meta: {},
+  checklists: {
+    a: { items: { a1: { state: "done", changed: at }, a2: { state: "done", changed: at }, a3: { state: "na", changed: at }, a4: { state: "open", note: "Ask Sam\nabout it", changed: at } } },
+  },
+  snapshots: { "2026-Q3": { closed: "2026-09-28T09:00:00.000Z", checklists: { a: { done: ["a1", "a5"], total: 7, score: 22 } } } },
+});
+
+test("the 1:1 summary picks changes, notes, not-for-me and the heaviest open items", () => {
+  const x = summaryParts(data, manifest, "2026-Q4", Date.parse(at));
+  assert.equal(x.prev, "2026-Q3");
+  assert.deepEqual(x.started.map((r) => r.c.id), ["a"]);
+  assert.deepEqual(x.started[0].gained.map((it) => it.id), ["a2"]);
+  assert.deepEqual(x.started[0].lost.map((it) => it.id), ["a5"]);
+  assert.deepEqual(x.notes.map((n) => [n.it.id, n.note]), [["a4", "Ask Sam about it"]]);
+  assert.deepEqual(x.na.map((n) => n.it.id), ["a3"]);
+  assert.deepEqual(x.open.map((n) => n.it.id), ["a6", "a4", "a5", "a7", "a8"]); // a6 weighs 3
+  assert.deepEqual(x.untouched.map((c) => c.id), ["b", "c", "d"]);
+});
+
+test("the short summary fits on a screen; the full one lists every item", () => {
+  const short = markdownSummary(data, manifest, "2026-Q4", Date.parse(at));
+  const lines = short.split("\n");
+  assert.ok(lines.length <= 30, `${lines.length} lines`); // one screen, blank lines included
+  assert.ok(short.includes("- Not started (3): B, C, D"));
+  assert.ok(!short.includes("b item 1"));
+  const full = markdownSummary(data, manifest, "2026-Q4", Date.parse(at), { full: true });
+  assert.equal((full.match(/^- \[[ x]\]/gm) || []).length, 32);
+});
+
+test("chart labels: fitted, wrapped on two lines, spread apart", () => {
+  assert.equal(fit("Delegation and trust", 10), "Delegatio…");
+  assert.deepEqual(wrap("Hiring and onboarding well", 14), ["Hiring and", "onboarding we…"]);
+  assert.deepEqual(wrap("Short", 14), ["Short"]);
+  assert.deepEqual(spread([50, 50, 52, 200], 14, 0, 300), [50, 64, 78, 200]);
+  const pushed = spread([290, 295], 14, 0, 300);
+  assert.ok(pushed[1] <= 300 && pushed[1] - pushed[0] >= 14);
+});
