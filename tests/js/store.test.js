@@ -67,6 +67,15 @@ test("a reset in another tab is not undone by the repair of older ticks", () => 
   assert.equal(stored(ls).checklists.alpha, undefined);
 });
 
+test("an entry removed as a whole (site data cleared) is not written back by a repair", () => {
+  const ls = memoryStorage();
+  const a = store(ls);
+  a.apply(tick("alpha", "one", T0));
+  ls.removeItem(KEY);
+  a.external();
+  assert.equal(ls.getItem(KEY), null);
+});
+
 test("another tab's change is seen and announced before the next paint", () => {
   const ls = memoryStorage();
   const a = store(ls);
@@ -192,4 +201,40 @@ test("export records when it was exported and holds the record as stored", () =>
   assert.equal(file.storage_key, KEY);
   assert.equal(file.data.meta.exported, file.exported);
   assert.deepEqual(file.data, stored(ls));
+});
+
+test("changes in one millisecond stay ordered, so a repair restores the latest note", () => {
+  const map = new Map();
+  const ls = memoryStorage(map);
+  const frozen = () => T0; // a fast typist: every keystroke in the same millisecond
+  const a = store(ls, frozen);
+  const note = (text) => ({ kind: "item", checklist: checklist("wide"), item: item("i0"), patch: { note: text }, at: new Date(T0).toISOString() });
+  a.apply(note("a"));
+  const staleView = map.get(KEY);
+  a.apply(note("ab"));
+  a.apply(note("abc"));
+  const stale = memoryStorage(map);
+  stale.getItem = (k) => (k === KEY ? staleView : map.get(k) ?? null);
+  store(stale, frozen).apply(tick("wide", "i1", T0));
+  assert.equal(stored(ls).checklists.wide.items.i0.note, "a");
+  a.external();
+  assert.equal(stored(ls).checklists.wide.items.i0.note, "abc");
+  assert.equal(stored(ls).checklists.wide.items.i1.state, "done");
+});
+
+test("a storage event newer than this tab's copy of storage is shown, then read again", async () => {
+  const map = new Map();
+  const ls = memoryStorage(map);
+  const a = store(ls);
+  const b = store(ls);
+  b.apply(tick("wide", "i1", T0));
+  const event = map.get(KEY);
+  // a's process still holds the old copy (its own write was in flight when the event came).
+  const lagging = map.get(KEY);
+  map.set(KEY, JSON.stringify({ version: 1, checklists: {}, snapshots: {}, meta: {} }));
+  a.external(event);
+  assert.equal(a.data.checklists.wide.items.i1.state, "done");
+  map.set(KEY, lagging); // the copy catches up
+  await new Promise((r) => setTimeout(r, 250));
+  assert.equal(a.data.checklists.wide.items.i1.state, "done");
 });

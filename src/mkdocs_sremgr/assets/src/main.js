@@ -139,7 +139,7 @@ function init() {
 
 // Another tab changed our entry: take its data, keep ours, repaint.
 window.addEventListener("storage", (e) => {
-  if (current && (e.key === current.key || e.key === null)) current.external();
+  if (current && (e.key === current.key || e.key === null)) current.external(e.newValue);
 });
 
 // Bind on DOMContentLoaded and on every page Material's instant navigation swaps in; both may

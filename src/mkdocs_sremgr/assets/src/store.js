@@ -7,7 +7,7 @@
 //   store.notices        id -> {key, params}: what the reader must be told (strings.js keys)
 //   store.apply(change)  applies ONE change (records.js) to a fresh read and writes it; true when saved
 //   store.subscribe(fn)  fn() after every change of data or notices, from this tab or another
-//   store.external()     another tab wrote (the storage event): re-read, repair, notify
+//   store.external(v)    another tab wrote (the storage event's newValue): re-read, repair, notify
 //   store.exportFile()   the export file's text (and records when it was exported)
 //   store.backups(), store.backupCurrent(), store.restore(name), store.removeBackup(name)
 //
@@ -180,17 +180,28 @@ export function createStore(opts) {
     else if (/** @type {string} */ (store.mode) === "memory" && !wasMemory) store.data = emptyData(iso());
   }
 
+  let lastAt = -Infinity;
+  /** This tab's changes get distinct, increasing times (a fast typist makes several changes in
+   * one millisecond), so the repair can tell its latest change of a field from earlier ones. */
+  function ordered(/** @type {Change} */ change) {
+    if (change.kind !== "item" && change.kind !== "reviewed") return change;
+    const t = Math.max(instant(change.at), lastAt + 1);
+    lastAt = t;
+    return { ...change, at: new Date(t).toISOString() };
+  }
+
   /** Applies one change to a fresh read and writes it. Returns whether it was saved. */
-  function applyChange(/** @type {Change} */ change) {
+  function applyChange(/** @type {Change} */ next) {
     if (store.mode === "newer") return false;
+    const change = ordered(next);
     let saved = false;
     if (store.mode === "ok") {
       // After a failed write, memory is newer than storage: keep building on it.
       const base = unsaved ? store.data : fresh();
       if (base) {
-        const next = apply(base, change);
-        if (BULK.has(change.kind)) next.meta.rewritten = iso();
-        saved = write(next);
+        const data = apply(base, change);
+        if (BULK.has(change.kind)) data.meta.rewritten = iso();
+        saved = write(data);
       }
     }
     if (store.mode !== "ok") store.data = apply(store.data, change);
@@ -220,6 +231,11 @@ export function createStore(opts) {
     const t = now();
     recent = recent.filter((r) => t - r.at < REPAIR_WINDOW);
     if (!recent.length) return false;
+    if (readRaw() === null) {
+      // The whole entry was removed (site data cleared): deliberate, never undone from here.
+      recent = [];
+      return false;
+    }
     let base = fresh();
     if (!base) return false;
     const rewritten = stamp(base.meta.rewritten, t);
@@ -239,9 +255,21 @@ export function createStore(opts) {
     return fixed && write(base);
   }
 
-  /** Another tab wrote our entry (the storage event): take its data, keep ours, repaint. */
-  function external() {
+  /**
+   * Another tab wrote our entry (the storage event, with its `newValue`): take its data, keep
+   * ours, repaint. While this tab's own writes are in flight, Chromium's copy of storage in this
+   * process can lag behind the event (measured: the typing tab kept showing a stale view); then
+   * the event's value is shown, and storage is read again once the copy has caught up.
+   */
+  function external(/** @type {string | null} */ newValue = null) {
     if (store.mode === "newer" || unsaved) return;
+    if (typeof newValue === "string" && readRaw() !== newValue) {
+      const parsed = readStored(newValue, iso());
+      if ("data" in parsed && !parsed.problems.length) store.data = parsed.data;
+      setTimeout(() => external(), 200);
+      notify();
+      return;
+    }
     const d = fresh();
     if (d) store.data = d;
     repair();
