@@ -36,6 +36,23 @@ def two_tabs(make_site: Any, context: Any) -> tuple[Any, Any, Any]:
     return site, *tabs
 
 
+def shows(page: Any, n: int) -> None:
+    """The page shows `n` ticked boxes within a few seconds (with what it shows if not)."""
+    try:
+        page.wait_for_function(
+            f"document.querySelectorAll('.sremgr-check:checked').length === {n}", timeout=5000
+        )
+    except Exception as error:
+        count = page.locator(".sremgr-check:checked").count()
+        mine = len(ticked(page))
+        page.reload()
+        ready(page)
+        after = page.locator(".sremgr-check:checked").count()
+        raise AssertionError(
+            f"shows {count} of {n}; its storage has {mine}; after a reload it shows {after}"
+        ) from error
+
+
 def ticked(page: Any) -> set[str]:
     items = stored(page)["checklists"]["wide"]["items"]
     return {iid for iid, r in items.items() if r.get("state") == "done"}
@@ -52,7 +69,7 @@ def test_two_tabs_clicking_at_the_same_instant_lose_no_tick(make_site: Any, cont
     first.wait_for_timeout(300)
     assert ticked(first) == set(ids)
     for tab in (first, second):  # and both pages show it, without a reload
-        tab.wait_for_function(f"document.querySelectorAll('.sremgr-check:checked').length === {N}")
+        shows(tab, N)
     first.reload()
     ready(first)
     assert first.locator(".sremgr-check:checked").count() == N
@@ -65,23 +82,31 @@ TYPE_AT = """async ([at, id, text, gap]) => {
   for (let i = 1; i <= text.length; i++) {
     box.value = text.slice(0, i);
     box.dispatchEvent(new Event('input', {bubbles: true}));
-    await new Promise(r => setTimeout(r, gap));
+    if (gap) await new Promise(r => setTimeout(r, gap));
   }
 }"""
 NOTE = "Evidence: the rota is in the wiki."
 
 
 def test_a_note_typed_in_one_tab_while_the_other_ticks(make_site: Any, context: Any) -> None:
+    """Both tabs write as fast as they can from the same instant, a few rounds over: on the old
+    code one of these runs lost ticks or the note about one time in three."""
     _, first, second = two_tabs(make_site, context)
     ids = [f"i{n}" for n in range(1, 21)]
-    first.click('li[data-sremgr-item="i0"] [data-sremgr-action="note"]')
-    at = int(time.time() * 1000) + 400
-    typing = first.evaluate_handle(f"({TYPE_AT})({[at, 'i0', NOTE, 1]})")
-    ticking = second.evaluate_handle(f"({CLICK_AT})({[at, ids, 2]})")
-    for handle in (typing, ticking):
-        handle.evaluate("p => p")
-    first.wait_for_timeout(300)
-    assert ticked(second) == set(ids)
-    assert stored(second)["checklists"]["wide"]["items"]["i0"]["note"] == NOTE
-    first.wait_for_function("document.querySelectorAll('.sremgr-check:checked').length === 20")
-    assert second.locator(".sremgr-check:checked").count() == 20
+    for round_ in range(8):
+        if round_:
+            first.evaluate("localStorage.clear()")
+            for tab in (first, second):
+                tab.reload()
+                ready(tab)
+        first.click('li[data-sremgr-item="i0"] [data-sremgr-action="note"]')
+        at = int(time.time() * 1000) + 300
+        typing = first.evaluate_handle(f"({TYPE_AT})({[at, 'i0', NOTE, 0]})")
+        ticking = second.evaluate_handle(f"({CLICK_AT})({[at, ids, 0]})")
+        for handle in (typing, ticking):
+            handle.evaluate("p => p")
+        first.wait_for_timeout(200)
+        assert ticked(second) == set(ids), f"round {round_}"
+        assert stored(second)["checklists"]["wide"]["items"]["i0"]["note"] == NOTE
+        shows(first, 20)
+        assert second.locator(".sremgr-check:checked").count() == 20

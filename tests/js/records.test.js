@@ -176,3 +176,16 @@ test("the dashboard's manifest model: weights that are not finite count as the d
   assert.deepEqual(m.checklists[0].aliases, ["old"]);
   assert.deepEqual(m.checklists[0].tags, ["__proto__"]);
 });
+
+test("every id-keyed map read from storage or a file has no prototype", () => {
+  const raw = JSON.stringify({ version: 1, checklists: { alpha: { items: { one: { state: "done" } } } },
+    snapshots: { "2026-Q1": { closed: "2026-03-30T00:00:00Z", checklists: { alpha: { done: [], total: 1, score: 0 } } } }, meta: {} });
+  for (const d of [readStored(raw, ctx.at).data, validateImport(fileOf(JSON.parse(raw)), ctx).data]) {
+    for (const map of [d.checklists, d.checklists.alpha.items, d.snapshots, d.snapshots["2026-Q1"].checklists, d.meta]) {
+      assert.equal(Object.getPrototypeOf(map), null);
+    }
+    assert.equal(d.checklists.constructor, undefined);
+  }
+  const fresh = emptyData("2026-01-01T00:00:00Z");
+  for (const map of [fresh.checklists, fresh.snapshots, fresh.meta]) assert.equal(Object.getPrototypeOf(map), null);
+});

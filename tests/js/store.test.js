@@ -255,3 +255,22 @@ test("export records when it was exported and holds the record as stored", () =>
   assert.equal(file.data.meta.exported, file.exported);
   assert.deepEqual(file.data, stored(ls));
 });
+
+test("changes in one millisecond stay ordered, so a repair restores the latest note", () => {
+  const map = new Map();
+  const ls = memoryStorage(map);
+  const frozen = () => T0; // a fast typist: every keystroke in the same millisecond
+  const a = store(ls, frozen);
+  const note = (text) => ({ kind: "item", checklist: checklist("wide"), item: item("i0"), patch: { note: text }, at: new Date(T0).toISOString() });
+  a.apply(note("a"));
+  const staleView = map.get(KEY);
+  a.apply(note("ab"));
+  a.apply(note("abc"));
+  const stale = memoryStorage(map);
+  stale.getItem = (k) => (k === KEY ? staleView : map.get(k) ?? null);
+  store(stale, frozen).apply(tick("wide", "i1", T0));
+  assert.equal(stored(ls).checklists.wide.items.i0.note, "a");
+  a.external();
+  assert.equal(stored(ls).checklists.wide.items.i0.note, "abc");
+  assert.equal(stored(ls).checklists.wide.items.i1.state, "done");
+});
