@@ -5,6 +5,7 @@ Prints a JSON line: wall time, peak memory, and the plugin's own time per phase.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
@@ -40,16 +41,21 @@ def timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
             spent[phase] += time.perf_counter() - start
             _running.discard(phase)
 
-    wrapper.__name__ = method.__name__
-    return wrapper
+    return functools.wraps(method)(wrapper)  # keeps the name and MkDocs' event priority
 
 
 def instrument() -> None:
+    from mkdocs.plugins import CombinedEvent
+
     from mkdocs_sremgr import plugin
     from mkdocs_sremgr.plugin import SremgrPlugin
 
     for name, phase in PHASES.items():
-        setattr(SremgrPlugin, name, timed(getattr(SremgrPlugin, name), phase))
+        hook = SremgrPlugin.__dict__[name]
+        if isinstance(hook, CombinedEvent):  # several handlers under one event: time each
+            setattr(SremgrPlugin, name, CombinedEvent(*(timed(m, phase) for m in hook.methods)))
+        else:
+            setattr(SremgrPlugin, name, timed(hook, phase))
     # "write": the files the plugin itself produces (manifest, schema); they are made inside
     # on_files, so their time moves from load+validate to write.
     for name in ("build_manifest", "schema_text"):
