@@ -82,7 +82,7 @@ def test_the_scripts_speak_german(
     page.wait_for_function("document.querySelector('.sremgr-live').textContent !== ''")
     seen += visible(page)
     checklist_text = " ".join(seen)
-    assert "1 von 2 erledigt · 67 %" in checklist_text  # weighted: 2 of 3
+    assert "2 von 3 (gewichtet) · 67 %" in checklist_text  # weighted: 2 of 3 points
     assert "Heute als geprüft markiert." in checklist_text
     assert "Belege, nächster Schritt … (nur in diesem Browser gespeichert)" in seen
 
@@ -105,8 +105,8 @@ def test_the_scripts_speak_german(
     shown = visible(page)
     seen += shown
     text = " ".join(shown)
-    assert "Gesamt: " in text and "Dieses Quartal: 2026-Q4" in text
-    assert "Verlauf nach Quartal" in text and "Dieses Quartal und 2026-Q3" in text
+    assert "Gesamt: " in text and "2026-Q4 wurde am" in text  # the quarter just closed
+    assert "Verlauf nach Quartal" in text and "2026-Q4 (abgeschlossen) und 2026-Q3" in text
     assert "Sicherungen (1)" in text
     # Dates through Intl in the page's language: "Letzte Änderung: 19.11.2026" style.
     assert re.search(r"Letzte Änderung: \d{2}\.\d{2}\.\d{4}", text), text

@@ -94,7 +94,7 @@ def test_1_every_action_answers_beside_it_and_last_reviewed_shows(
     page.check("#sremgr-alpha--two")
     goto(material_site, page, "handbook/dashboard/")
     top = page.locator(".sremgr-summary-panel ~ .sremgr-toolbar + .sremgr-feedback[role=status]")
-    for action, expected in (("copy", "Copied the 1:1 summary"), ("export", "Exported")):
+    for action, expected in (("copy", "Copied the one-on-one summary"), ("export", "Exported")):
         if action == "export":
             with page.expect_download():
                 page.click(f'[data-sremgr-action="{action}"]')
