@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ALPHA, BETA, GAMMA, Site, ready, stored
 from playwright.sync_api import expect
+
+from conftest import ALPHA, BETA, GAMMA, Site, ready, stored
 
 Q3 = datetime(2026, 9, 20, 10, 0, tzinfo=timezone.utc)
 AUGUST_15 = datetime(2026, 8, 15, 10, 0, tzinfo=timezone.utc)
