@@ -61,6 +61,8 @@ def test_assets_reference_no_other_origin() -> None:
     for text in (*map(code_only, SCRIPTS.values()), STYLE):
         assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", text)
         assert "@import" not in text and "url(" not in text
+        # No data: URL either (images, scripts): a CSP data: block is always a theme's own.
+        assert not re.search(r"[\"'(]data:[a-z]", text)
 
 
 def test_the_only_scripts_added_are_the_dashboard_and_manifest_from_the_same_folder() -> None:

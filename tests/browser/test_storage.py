@@ -235,10 +235,16 @@ def test_strict_csp_logs_no_violation(
             violations = page.evaluate("window.__violations")
             # The themes have inline scripts and data: icons of their own; count what is ours,
             # and any eval or connection at all.
+            # A theme's data: icon (Material's CSS masks) on an element our script inserted is
+            # reported with our script as its source, now and then; our files hold no data:
+            # URL at all (tests/test_assets.py), so such a block is the theme's.
             ours = [
                 v
                 for v in violations
-                if "sremgr" in (v["source"] or "") + (v["blocked"] or "")
+                if (
+                    "sremgr" in (v["source"] or "") + (v["blocked"] or "")
+                    and not (v["blocked"] == "data" and v["directive"] == "img-src")
+                )
                 or v["blocked"] == "eval"
                 or v["directive"].startswith("connect-src")
             ]
