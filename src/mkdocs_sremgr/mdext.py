@@ -25,8 +25,8 @@ from mkdocs_sremgr import markers
 from mkdocs_sremgr.errors import HandbookError
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.standalone import (
-    Handbook,
     HandbookOptions,
+    PublishedHandbook,
     load_handbook_for,
     render_marker,
     site_theme_language,
@@ -35,7 +35,7 @@ from mkdocs_sremgr.standalone import (
 
 # One handbook per set of options, shared by the Markdown instances an engine makes per page
 # (Zensical makes one per page); the loader's own cache spares unchanged files a re-read.
-_HANDBOOKS: dict[tuple[HandbookOptions, tuple[tuple[str, int], ...]], Handbook] = {}
+_HANDBOOKS: dict[tuple[HandbookOptions, tuple[tuple[str, int], ...]], PublishedHandbook] = {}
 _LOCK = threading.Lock()
 
 
@@ -110,10 +110,10 @@ class _Expander:
         self.slots = markers.Slots()  # a fresh random token, so typed text is never a slot
         self.page_url = ""
         self.page_path = "page.md"
-        self._handbook: Handbook | None = None
+        self._handbook: PublishedHandbook | None = None
         self.template_dirs: list[str] = []
 
-    def begin(self) -> Handbook:
+    def begin(self) -> PublishedHandbook:
         """Called per conversion: the page may have changed since the last one."""
         site, page = _engine_context(self.md)
         self.page_url = str(getattr(page, "url", "") or "")
@@ -133,7 +133,7 @@ class _Expander:
         self._handbook = handbook
         return handbook
 
-    def handbook(self) -> Handbook:
+    def handbook(self) -> PublishedHandbook:
         return self._handbook if self._handbook is not None else self.begin()
 
     def render(self, marker: markers.Marker) -> str:

@@ -56,7 +56,10 @@ class HandbookOptions:
 
 
 @dataclass
-class Handbook:
+class PublishedHandbook:
+    """The loaded handbook (`handbook.load_handbook`) with what publishing it needs without
+    the plugin: its pages, their URLs, the storage key and the strings."""
+
     catalog: Catalog
     plans: list[PagePlan]
     urls: dict[tuple[str, str], str]  # (kind, id) -> URL from the site's root
@@ -70,7 +73,7 @@ class Handbook:
 _LOADER = CatalogLoader()
 
 
-def load_handbook_for(options: HandbookOptions, renderer: MarkdownRenderer) -> Handbook:
+def load_handbook_for(options: HandbookOptions, renderer: MarkdownRenderer) -> PublishedHandbook:
     """The checked catalog and the pages it gives; `HandbookError` lists every problem.
 
     The same load path as the plugin and the command line (`handbook.load_handbook`)."""
@@ -97,17 +100,17 @@ def load_handbook_for(options: HandbookOptions, renderer: MarkdownRenderer) -> H
         for plan in plans
     }
     key = storage_key(options.storage_namespace or None, options.site_url, options.site_name)
-    return Handbook(
+    return PublishedHandbook(
         result.catalog, plans, urls, key, options.fiscal_year_start, renderer, sources, strings
     )
 
 
-def url_of(handbook: Handbook, kind: str, ident: str) -> str | None:
+def url_of(handbook: PublishedHandbook, kind: str, ident: str) -> str | None:
     return handbook.urls.get((kind, ident))
 
 
 def render_marker(
-    handbook: Handbook,
+    handbook: PublishedHandbook,
     env: jinja2.Environment,
     marker: markers.Marker,
     *,
@@ -128,7 +131,7 @@ def render_marker(
 # -- write-pages ------------------------------------------------------------------------------
 
 
-def write_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
+def write_pages(handbook: PublishedHandbook, docs_dir: Path) -> list[Path]:
     """Writes the generated pages, the assets and the manifest under `docs_dir`.
 
     A page this command wrote before (its front matter has `sremgr:`) is replaced, and one
