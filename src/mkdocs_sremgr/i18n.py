@@ -141,6 +141,19 @@ PAGE_PREFIXES = (
     "reviewed.",
     "reset.",
 )
+#: The per-page script's rare failure notices. In English they stay out of sremgr.js, which
+#: every page loads, and arrive from a data script (`sremgr-notices.js`) only when one is to be
+#: shown; a translated site's data script carries them with its other page strings.
+RARE_NOTICES = (
+    "notice.blocked",
+    "notice.newer",
+    "notice.moved",
+    "notice.partly",
+    "notice.movedNoRoom",
+    "notice.full",
+)
+#: The page's data script that holds RARE_NOTICES in English.
+NOTICES_FILE = "sremgr-notices.js"
 #: Keys only the dashboard's script shows (sremgr-dashboard.js, loaded on demand); the cadence
 #: words name a checklist's rhythm in its "due" hint.
 DASHBOARD_PREFIXES = ("dash.", "md.", "cadence.")

@@ -33,8 +33,9 @@ from mkdocs_sremgr.schema import schema_text
 
 ASSET_DIR = "assets/sremgr/"
 # Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
-# sremgr.js fetches sremgr-dashboard.js itself, only on a page with a dashboard.
-STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr.css")
+# sremgr.js adds sremgr-dashboard.js itself, only on a page with a dashboard, and
+# sremgr-notices.js only to show a rare failure notice.
+STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr-notices.js", "sremgr.css")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { merge } from "../../src/mkdocs_sremgr/assets/src/merge.js";
+import { exportFile } from "../../src/mkdocs_sremgr/assets/src/backups.js";
+import { replaceWith } from "../../src/mkdocs_sremgr/assets/src/bulk.js";
 import { itemStates } from "../../src/mkdocs_sremgr/assets/src/rules.generated.js";
 import { normalise, readStored, validateImport } from "../../src/mkdocs_sremgr/assets/src/validate.js";
 import { KEY, T0, j, memoryStorage, store, tick } from "./helpers.js";
@@ -68,13 +70,13 @@ test("law: a reader's own export re-imports unchanged (replace)", () => {
     fc.property(legal, (d) => {
       const ls = memoryStorage(new Map([[KEY, JSON.stringify(d)]]));
       const s = store(ls);
-      const text = s.exportFile();
+      const text = exportFile(s);
       const out = validateImport(text, ctx(d));
       assert.ok(!("error" in out), out.error);
       assert.deepEqual(j(out.data), JSON.parse(ls.getItem(KEY)));
       // ...and a replace in a fresh browser stores exactly that, bar its own meta.
       const other = store(memoryStorage());
-      other.apply({ kind: "replace", data: out.data });
+      other.apply(replaceWith(out.data));
       const { meta: _m1, ...got } = j(other.data);
       const { meta: _m2, ...want } = JSON.parse(ls.getItem(KEY));
       assert.deepEqual(got, want);

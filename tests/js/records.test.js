@@ -1,6 +1,7 @@
 // Merge, scores, quarters and import validation: each case from issue 10's "What was measured".
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { replaceWith } from "../../src/mkdocs_sremgr/assets/src/bulk.js";
 import { merge } from "../../src/mkdocs_sremgr/assets/src/merge.js";
 import { cadenceLimit, daysSince, lastClosedBefore, periodOf } from "../../src/mkdocs_sremgr/assets/src/periods.js";
 import { apply, emptyData } from "../../src/mkdocs_sremgr/assets/src/records.js";
@@ -88,8 +89,8 @@ test("1e400 in storage reads as null and the export re-imports", () => {
 
 test("an id ending in a newline is refused the same way on read and on import", () => {
   const d = () => ({ version: 1, checklists: { alpha: { items: { "one\n": { state: "done" }, two: { state: "done" } } } } });
-  assert.match(normalise(d()).problems[0], /bad item id "one\\n"/);
-  assert.match(why(validateImport(fileOf(d()), ctx)), /bad item id/);
+  assert.match(normalise(d()).problems[0], /items › "one\\n"/);
+  assert.match(why(validateImport(fileOf(d()), ctx)), /items › "one\\n"/);
   // A record read from storage keeps its good part (the whole original goes to a backup).
   assert.deepEqual(Object.keys(normalise(d()).data.checklists.alpha.items), ["two"]);
 });
@@ -117,11 +118,11 @@ test("import refuses a file nested deeper than any record", () => {
 
 test("import refuses what storage may not hold, naming the first problem", () => {
   const cases = {
-    "__proto__ key": ['{"version":1,"checklists":{"__proto__":{"items":{}}}}', /bad checklist id/],
-    "wrong state": [{ version: 1, checklists: { alpha: { items: { one: { state: "yes" } } } } }, /bad state/],
-    "long note": [{ version: 1, checklists: { alpha: { items: { one: { note: "x".repeat(2001) } } } } }, /bad note/],
-    "bad date": [{ version: 1, checklists: { alpha: { items: { one: { changed: "soon" } } } } }, /bad changed/],
-    "bad snapshot": [{ version: 1, checklists: {}, snapshots: { "2026-Q3": { closed: "2026-09-30T00:00:00Z", checklists: { alpha: { done: [], total: 1, score: 400 } } } } }, /bad snapshot/],
+    "__proto__ key": ['{"version":1,"checklists":{"__proto__":{"items":{}}}}', /checklists › "__proto__"/],
+    "wrong state": [{ version: 1, checklists: { alpha: { items: { one: { state: "yes" } } } } }, /"one" › state\)/],
+    "long note": [{ version: 1, checklists: { alpha: { items: { one: { note: "x".repeat(2001) } } } } }, /"one" › note\)/],
+    "bad date": [{ version: 1, checklists: { alpha: { items: { one: { changed: "soon" } } } } }, /"one" › changed\)/],
+    "bad snapshot": [{ version: 1, checklists: {}, snapshots: { "2026-Q3": { closed: "2026-09-30T00:00:00Z", checklists: { alpha: { done: [], total: 1, score: 400 } } } } }, /snapshots › 2026-Q3 › "alpha"/],
     newer: [{ version: storageVersion + 1, checklists: {} }, /newer version/],
     "other handbook": [null, /another handbook/],
     "unknown checklists only": [{ version: 1, checklists: { zeta: {} } }, /none of its checklists/],
@@ -163,7 +164,7 @@ test("every earlier storage version has a migration (the contract's version chan
 test("replace keeps the reader's own meta; a reset of one checklist leaves the others", () => {
   const mine = data({ alpha: { items: { one: rec("done", "2026-01-01T00:00:00Z") } }, beta: {} }, { meta: { created: "x" } });
   const theirs = data({ gamma: {} }, { meta: { created: "y" } });
-  assert.equal(apply(structuredClone(mine), { kind: "replace", data: theirs }).meta.created, "x");
+  assert.equal(apply(structuredClone(mine), replaceWith(theirs)).meta.created, "x");
   const reset = apply(mine, { kind: "reset-checklist", checklist: { id: "alpha", aliases: [] } });
   assert.deepEqual(Object.keys(reset.checklists), ["beta"]);
 });

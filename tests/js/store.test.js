@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { itemRecord, stateOf } from "../../src/mkdocs_sremgr/assets/src/records.js";
+import { backups, exportFile, restore } from "../../src/mkdocs_sremgr/assets/src/backups.js";
+import { resetAll } from "../../src/mkdocs_sremgr/assets/src/bulk.js";
 import { createStore } from "../../src/mkdocs_sremgr/assets/src/store.js";
 import { KEY, T0, checklist, item, j, memoryStorage, store, tick, ticking } from "./helpers.js";
 
@@ -158,7 +160,7 @@ test("unreadable data is moved to a backup, with a notice, and the reader starts
   assert.match(name, /^sremgr:v1:test:backup:2026-/);
   assert.equal(ls.getItem(name), "{not json");
   assert.deepEqual(j(s.data.checklists), {});
-  assert.deepEqual(s.backups(), [name]);
+  assert.deepEqual(backups(s), [name]);
 });
 
 test("a record with one damaged part keeps the rest, the whole original goes to a backup", () => {
@@ -205,11 +207,11 @@ test("a backup is kept before a reset; a restore keeps one of the current data t
   const before = ls.getItem(KEY);
   const name = s.backupCurrent();
   assert.equal(ls.getItem(name), before);
-  s.apply({ kind: "reset-all" });
+  s.apply(resetAll());
   assert.deepEqual(j(stored(ls).checklists), {});
-  assert.equal(s.restore(name), "ok");
+  assert.equal(restore(s, name), "ok");
   assert.equal(stored(ls).checklists.alpha.items.one.state, "done");
-  assert.equal(s.backups().length, 2);
+  assert.equal(backups(s).length, 2);
 });
 
 test("a renamed checklist finds its progress under the old id (checklist aliases)", () => {
@@ -249,7 +251,7 @@ test("export records when it was exported and holds the record as stored", () =>
   const ls = memoryStorage();
   const s = store(ls);
   s.apply(tick("alpha", "one", T0));
-  const file = JSON.parse(s.exportFile());
+  const file = JSON.parse(exportFile(s));
   assert.equal(file.format, "mkdocs-sremgr-export");
   assert.equal(file.storage_key, KEY);
   assert.equal(file.data.meta.exported, file.exported);

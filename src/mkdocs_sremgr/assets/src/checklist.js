@@ -9,10 +9,10 @@ import { MAX_NOTE } from "./validate.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {import("./score.js").Tally} Tally */
-/** @typedef {{el: Element | null, label: string}} Section */
+/** @typedef {{el: Element | null, label: string, count: number, points: number}} Section */
 /**
  * @typedef {{id: string, aliases: string[], weight: number, fp: string, li: Element,
- *   input: HTMLInputElement | null, section: Section | null, tools: Element | null | undefined,
+ *   input: HTMLInputElement | null, section: Section, tools: Element | null | undefined,
  *   shown: string, state: string, mark: Element | null, box: HTMLTextAreaElement | null}} Item
  */
 
@@ -21,21 +21,17 @@ export function words(/** @type {string | null} */ text) {
   return text ? text.split(" ").filter(Boolean) : [];
 }
 
-function readItems(/** @type {Element} */ scope, /** @type {Section | null} */ section) {
-  /** @type {Item[]} */
-  const out = [];
-  for (const li of Array.from(scope.querySelectorAll("li[data-sremgr-item]"))) {
-    let input = /** @type {HTMLInputElement | null} */ (li.firstElementChild);
-    if (!input || !input.classList.contains("sremgr-check")) input = li.querySelector("input.sremgr-check");
-    out.push({
-      id: li.getAttribute("data-sremgr-item") || "",
-      aliases: words(li.getAttribute("data-sremgr-aliases")),
-      weight: parseFloat(li.getAttribute("data-sremgr-weight") || "") || 1,
-      fp: li.getAttribute("data-sremgr-fp") || "",
-      li, input, section, tools: undefined, shown: "open", state: "open", mark: null, box: null,
-    });
-  }
-  return out;
+/** A section's bar, and its totals were every item open, from two native queries rather than a
+ * walk over its items: only weighted items carry `data-sremgr-weight`. @returns {Section} */
+function sectionAt(/** @type {Element} */ scope, /** @type {Element | null} */ el, /** @type {string} */ label) {
+  const count = scope.querySelectorAll("li[data-sremgr-item]").length;
+  let points = count;
+  for (const li of Array.from(scope.querySelectorAll("li[data-sremgr-weight]"))) points += weightOf(li) - 1;
+  return { el, label, count, points };
+}
+
+function weightOf(/** @type {Element} */ li) {
+  return parseFloat(li.getAttribute("data-sremgr-weight") || "") || 1;
 }
 
 /** The item's "Not for me" and "Note" buttons, looked up once, when first needed. */
@@ -61,16 +57,65 @@ export function bindChecklist(root, store, env) {
   const checklist = { id: root.getAttribute("data-sremgr-checklist") || "", aliases: words(root.getAttribute("data-sremgr-checklist-aliases")) };
   const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
   const title = root.getAttribute("data-sremgr-title") || checklist.id;
-  /** @type {Item[]} */
-  let items = [];
+  // Start-up does work for the items the reader has a record of, not for every item on the
+  // page: an untouched item is already right in the HTML (open), and the sections' totals come
+  // from the page. An item is read from the page the first time it is needed.
+  /** @type {Map<Element, Section>} */
+  const sections = new Map();
   for (const field of Array.from(root.querySelectorAll("fieldset[data-sremgr-section]"))) {
     const legend = field.querySelector("legend");
-    const sec = { el: field.querySelector(".sremgr-progress"), label: t("progress.label", { title: legend ? legend.textContent || "" : t("section.fallback") }) };
-    items = items.concat(readItems(field, sec));
+    const label = t("progress.label", { title: legend ? legend.textContent || "" : t("section.fallback") });
+    sections.set(field, sectionAt(field, field.querySelector(".sremgr-progress"), label));
   }
-  if (!items.length) items = readItems(root, null); // a custom template without sections
-  /** @type {Map<string, Item>} */
-  const byId = new Map(items.map((it) => [it.id, it]));
+  // A custom template without sections: the whole checklist is one, with no bar of its own.
+  const whole = sections.size ? null : sectionAt(root, null, "");
+  /** @type {Map<Element, Item>} */
+  const known = new Map();
+  /** Items whose page differs from the HTML's open state: the ones a repaint may have to reset. */
+  /** @type {Set<Item>} */
+  const drawn = new Set();
+  /** @returns {Item | null} */
+  function itemAt(/** @type {Element} */ li) {
+    let it = known.get(li);
+    if (!it) {
+      const field = whole ? null : li.closest("fieldset[data-sremgr-section]");
+      const section = whole || (field && sections.get(field));
+      if (!section) return null; // outside the checklist's sections: not one of its items
+      let input = /** @type {HTMLInputElement | null} */ (li.firstElementChild);
+      if (!input || !input.classList.contains("sremgr-check")) input = li.querySelector("input.sremgr-check");
+      it = {
+        id: li.getAttribute("data-sremgr-item") || "",
+        aliases: words(li.getAttribute("data-sremgr-aliases")),
+        weight: weightOf(li),
+        fp: li.getAttribute("data-sremgr-fp") || "",
+        li, input, section, tools: undefined, shown: "open", state: "open", mark: null, box: null,
+      };
+      known.set(li, it);
+    }
+    return it;
+  }
+  // An item by id: the template names each box `sremgr-<checklist>--<item>`, so the browser's id
+  // index finds it. Where it does not (a record of a retired item, a custom template, the same
+  // checklist twice on a page), one walk over the items, reading one attribute each, maps them.
+  /** @type {Map<string, Element> | null} */
+  let walked = null;
+  function itemById(/** @type {string} */ id) {
+    let li = document.getElementById(`sremgr-${checklist.id}--${id}`)?.closest("li[data-sremgr-item]");
+    if (!li || !root.contains(li) || li.getAttribute("data-sremgr-item") !== id) {
+      if (!walked) {
+        walked = new Map();
+        for (const el of Array.from(root.querySelectorAll("li[data-sremgr-item]"))) walked.set(el.getAttribute("data-sremgr-item") || "", el);
+      }
+      li = walked.get(id);
+    }
+    return li ? itemAt(li) : null;
+  }
+  /** Old ids (aliases) → the items that took them over: few, so read at once. */
+  /** @type {Map<string, Element[]>} */
+  const byAlias = new Map();
+  for (const li of Array.from(root.querySelectorAll("li[data-sremgr-aliases]"))) {
+    for (const old of words(li.getAttribute("data-sremgr-aliases"))) byAlias.set(old, (byAlias.get(old) || []).concat(li));
+  }
   const overall = root.querySelector(`.sremgr-progress[data-sremgr-progress="${checklist.id}"]`);
   const since = overall && h("p", { class: "sremgr-since" });
   if (overall && since && overall.parentNode) overall.parentNode.insertBefore(since, overall.nextSibling);
@@ -90,6 +135,8 @@ export function bindChecklist(root, store, env) {
     if (shown === it.shown) return;
     const was = it.state;
     it.shown = shown;
+    if (shown === "open") drawn.delete(it);
+    else drawn.add(it);
     it.state = st;
     if (it.input && (st === "done") !== it.input.checked) it.input.checked = st === "done";
     if ((st === "na") !== (was === "na")) {
@@ -129,36 +176,61 @@ export function bindChecklist(root, store, env) {
   }
 
   let lastShown = NaN;
-  /** One pass over the items: each record is looked up once for the item, its section and the total. */
+  let lastTimer = 0;
+  function showLast(/** @type {Record<string, any> | null} */ c, /** @type {Record<string, any>[]} */ used) {
+    const now = env.now();
+    let last = c ? stamp(c.reviewed, now) : -Infinity;
+    for (const r of used) if (r.changed) last = Math.max(last, stamp(r.changed, now));
+    if (last === lastShown) return;
+    lastShown = last;
+    /** @type {Element} */ (reviewed).textContent = last > -Infinity ? t("reviewed.last", { day: day(last) }) : "";
+  }
+  /** Every section's tally with all its items open: a record then moves its item. */
+  const open = (/** @type {Section} */ sec) => /** @type {Tally} */ ({ ...tally(), total: sec.count, tw: sec.points });
+  /** One pass over the reader's records of this checklist, each looked up as its item would be
+   * (under its id, else an alias), plus the items drawn earlier whose record has gone. */
   function paint() {
     const c = checklistRecord(store.data, checklist);
     const recs = c ? c.items : null;
-    const total = tally();
-    /** @type {Section | null} */
-    let sec = null;
-    /** @type {Tally | null} */
-    let st = null;
-    let last = c ? stamp(c.reviewed, env.now()) : -Infinity;
-    for (const it of items) {
-      const r = recs ? findItem(recs, it) : null;
-      if (r && r.changed) last = Math.max(last, stamp(r.changed, env.now()));
+    /** @type {Map<Section, Tally>} */
+    const tallies = new Map();
+    for (const sec of whole ? [whole] : sections.values()) tallies.set(sec, open(sec));
+    /** @type {Record<string, any>[]} */
+    const used = [];
+    /** @type {Set<Item>} */
+    const seen = new Set();
+    const visit = (/** @type {Item | null} */ it) => {
+      if (!it || seen.has(it)) return;
+      seen.add(it);
+      const r = findItem(recs, it);
+      if (!r) return;
+      used.push(r);
       const state = stateOf(r);
-      if (it.section !== sec) {
-        if (sec && sec.el && st) drawBar(sec.el, sec.label, finish(st));
-        sec = it.section;
-        st = tally();
+      const st = /** @type {Tally} */ (tallies.get(it.section));
+      st.total--; // no longer counted as open…
+      st.tw -= it.weight;
+      count(st, it.weight, state); // …but as what its record says
+      paintItem(it, r, state);
+    };
+    if (recs) {
+      for (const key of Object.keys(recs)) {
+        visit(itemById(key));
+        for (const li of byAlias.get(key) || []) visit(itemAt(li));
       }
-      count(total, it.weight, state);
-      if (st) count(st, it.weight, state);
-      if (r || it.shown !== "open") paintItem(it, r, state);
     }
-    if (sec && sec.el && st) drawBar(sec.el, sec.label, finish(st));
+    for (const it of Array.from(drawn)) if (!seen.has(it)) paintItem(it, null, "open");
+    const total = tally();
+    for (const [sec, st] of tallies) {
+      for (const k of /** @type {const} */ (["done", "total", "w", "tw"])) total[k] += st[k];
+      if (sec.el) drawBar(sec.el, sec.label, finish(st));
+    }
     finish(total);
     if (overall) drawBar(overall, t("progress.label", { title }), total);
-    if (reviewed && last !== lastShown) {
-      lastShown = last;
-      // After start-up: the page's first Intl date formatter costs more than the whole start-up.
-      setTimeout(() => (/** @type {Element} */ (reviewed).textContent = lastShown > -Infinity ? t("reviewed.last", { day: day(lastShown) }) : ""));
+    // "Last reviewed" (the latest change or review) after start-up: it parses every record's
+    // date, and the page's first Intl date formatter costs more than the whole start-up.
+    if (reviewed) {
+      clearTimeout(lastTimer);
+      lastTimer = setTimeout(() => showLast(c, used));
     }
     if (since) {
       const prev = lastClosedBefore(store.data, periodOf(new Date(env.now()), fys));
@@ -179,7 +251,7 @@ export function bindChecklist(root, store, env) {
   }
   function itemOf(/** @type {Element} */ el) {
     const li = el.closest("li[data-sremgr-item]");
-    return li ? byId.get(li.getAttribute("data-sremgr-item") || "") : undefined;
+    return (li && root.contains(li) && itemAt(li)) || undefined;
   }
   const at = () => new Date(env.now()).toISOString();
   /** @param {Item} it @param {import("./records.js").ItemPatch} patch */
@@ -224,9 +296,8 @@ export function bindChecklist(root, store, env) {
       tell(ok ? t("reset.done") : t("reviewed.failed"));
     }
   });
-  // The HTML renders each section as a disabled fieldset (and says ticking needs JavaScript),
-  // so without this script no box pretends to work.
-  for (const field of Array.from(root.querySelectorAll("fieldset[data-sremgr-section][disabled]"))) field.removeAttribute("disabled");
+  // Until this class is set, the stylesheet hides the boxes and the buttons, and one line says
+  // ticking needs JavaScript: without this script nothing pretends to work.
   for (const nojs of Array.from(root.querySelectorAll(".sremgr-nojs"))) nojs.remove();
   root.classList.add("sremgr-js");
   return { paint, notices: area.render };

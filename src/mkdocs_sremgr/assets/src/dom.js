@@ -1,5 +1,5 @@
 // DOM helpers shared by the checklist and the dashboard. Text only ever goes in as text.
-import { t } from "./strings.js";
+import { has, t } from "./strings.js";
 
 /** @typedef {import("./store.js").Store} Store */
 
@@ -62,7 +62,9 @@ export function noticeArea(/** @type {Element} */ root, /** @type {Store} */ sto
   let shown = "";
   return {
     render() {
-      const ids = Object.keys(store.notices);
+      // A rare notice's English text may still be on its way (sremgr-notices.js): it shows
+      // once it is there, never as its key.
+      const ids = Object.keys(store.notices).filter((id) => has(store.notices[id].key));
       const next = ids.map((id) => id + "\u0000" + store.notices[id].key + JSON.stringify(store.notices[id].params || {})).join("\u0001");
       if (next === shown) return;
       shown = next;

@@ -8,7 +8,7 @@ import { noticeArea } from "./dom.js";
 import { periodOf } from "./periods.js";
 import { storageVersion } from "./rules.generated.js";
 import { createStore } from "./store.js";
-import { given } from "./strings.js";
+import { extend, given, has, t } from "./strings.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {{paint: () => unknown, notices: () => void, ready?: Promise<unknown> | null}} View */
@@ -50,9 +50,26 @@ function storeFor(/** @type {string} */ key) {
   else {
     s = createStore({ key, storage: localStore(), now, locks: navigator.locks || null });
     s.subscribe(() => views.forEach((v) => v.paint()));
+    s.subscribe(() => textsFor(/** @type {Store} */ (s)));
     stores.set(key, s);
   }
+  textsFor(s);
   return s;
+}
+
+/** A rare notice's English text loads only when one is to be shown (sremgr-notices.js, a data
+ * script: from file:// too); should it fail to load, a short built-in text says so instead. */
+function textsFor(/** @type {Store} */ s) {
+  if (Object.values(s.notices).every((n) => has(n.key))) return;
+  addScript("sremgr-notices.js").then(
+    () => extend(/** @type {any} */ (window).sremgrNotices || {}),
+    () => {
+      /** @type {Record<string, string>} */
+      const instead = {};
+      for (const n of Object.values(s.notices)) if (!has(n.key)) instead[n.key] = t("notice.unavailable");
+      extend(instead);
+    },
+  ).then(() => s.notify());
 }
 
 function askPersistence() {

@@ -14,12 +14,9 @@ import { clone, dict, isObj, own } from "./util.js";
  * @typedef {{kind: "item", checklist: Named, item: Named, patch: ItemPatch, at: string}
  *   | {kind: "reviewed", checklist: Named, at: string}
  *   | {kind: "reset-checklist", checklist: Named}
- *   | {kind: "reset-all"}
- *   | {kind: "fresh-quarter", at: string}
  *   | {kind: "snapshot", period: string, snapshot: Snapshot}
  *   | {kind: "meta", patch: Record<string, unknown>}
- *   | {kind: "transform", run: (d: Data) => Data}
- *   | {kind: "replace", data: Data}} Change
+ *   | {kind: "transform", run: (d: Data) => Data}} Change
  */
 
 /** An empty record, created at `at`. */
@@ -94,33 +91,14 @@ export function apply(/** @type {Data} */ d, /** @type {Change} */ change) {
     case "reset-checklist":
       for (const id of [change.checklist.id, ...change.checklist.aliases]) delete d.checklists[id];
       return d;
-    case "reset-all":
-      d.checklists = dict();
-      d.snapshots = dict();
-      return d;
-    case "fresh-quarter":
-      for (const cid of Object.keys(d.checklists)) {
-        const items = own(d.checklists[cid], "items");
-        if (!isObj(items)) continue;
-        for (const r of Object.values(/** @type {Record<string, ItemRecord>} */ (items))) {
-          if (isObj(r) && r.state === "done") Object.assign(r, { state: "open", changed: change.at });
-        }
-      }
-      return d;
     case "snapshot":
       d.snapshots[change.period] = clone(change.snapshot);
       return d;
     case "meta":
       Object.assign(d.meta, change.patch);
       return d;
-    case "transform": // a bulk change the dashboard brings its own code for (a merge)
+    case "transform": // a bulk change the dashboard brings its own code for (bulk.js, merge.js)
       return change.run(d);
-    case "replace": {
-      const meta = d.meta;
-      const next = /** @type {Data} */ (clone(change.data));
-      next.meta = meta; // when it was created, exported and whether persistence was asked stay ours
-      return next;
-    }
   }
 }
 

@@ -8,8 +8,9 @@
 //   store.apply(change)  applies ONE change (records.js) to a fresh read and writes it; true when saved
 //   store.subscribe(fn)  fn() after every change of data or notices, from this tab or another
 //   store.external()     another tab wrote (the storage event): re-read, repair, notify
-//   store.exportFile()   the export file's text (and records when it was exported)
-//   store.backups(), store.backupCurrent(), store.restore(name), store.removeBackup(name)
+//   store.backupCurrent() keeps the record as it is before a destructive change
+// The dashboard's own uses (the export file, listing, restoring and deleting backups) are in
+// backups.js, which the per-page bundle leaves out.
 //
 // Why a write cannot lose another tab's work: it never writes a copy kept in memory. Each write
 // reads the entry again, applies only its own change and writes the result, in one task. Two
@@ -33,7 +34,7 @@ import { clone, dict, instant, isObj, own, stamp } from "./util.js";
 /** How long a tab keeps its own item changes to repair them (ms). */
 const REPAIR_WINDOW = 30000;
 /** Changes that rewrite much of the record: older repairs must not undo them. */
-const BULK = new Set(["reset-checklist", "reset-all", "fresh-quarter", "transform", "replace"]);
+const BULK = new Set(["reset-checklist", "transform"]);
 
 /**
  * @param {{key: string, storage: StorageLike | null, now?: () => number, locks?: LocksLike | null}} opts
@@ -60,16 +61,15 @@ export function createStore(opts) {
     notices: dict(),
     /** Milliseconds the first read of storage took (the browser opens it on first use). */
     storageMs: 0,
+    /** The storage it reads and writes (null: none) and its clock; for backups.js. */
+    storage: opts.storage,
+    now,
     apply: applyChange,
     subscribe,
+    notify,
     external,
-    exportFile,
-    backups,
     backupCurrent,
-    restore,
-    removeBackup,
     notice,
-    clearNotice,
   };
 
   function storage() {
@@ -85,11 +85,6 @@ export function createStore(opts) {
   }
   function notice(/** @type {string} */ id, /** @type {string} */ textKey, /** @type {Record<string, string | number>} */ params = {}) {
     store.notices[id] = { key: textKey, params };
-    notify();
-  }
-  function clearNotice(/** @type {string} */ id) {
-    if (!(id in store.notices)) return;
-    delete store.notices[id];
     notify();
   }
 
@@ -166,7 +161,7 @@ export function createStore(opts) {
 
   /** Reads storage again, as at start-up (also after instant navigation to another page). */
   function load() {
-    const t0 = typeof performance !== "undefined" ? performance.now() : 0;
+    const t0 = performance.now();
     if (unsaved) {
       // A write failed earlier: what is in memory is newer than storage.
       store.notices.full = { key: "notice.full" };
@@ -176,7 +171,7 @@ export function createStore(opts) {
     store.mode = "ok";
     store.notices = dict();
     const d = fresh();
-    store.storageMs = (typeof performance !== "undefined" ? performance.now() : 0) - t0;
+    store.storageMs = performance.now() - t0;
     if (d) store.data = d;
     else if (/** @type {string} */ (store.mode) === "memory" && !wasMemory) store.data = emptyData(iso());
   }
@@ -275,14 +270,6 @@ export function createStore(opts) {
     notify();
   }
 
-  /** The export file's text, after recording when it was exported. */
-  function exportFile() {
-    const at = iso();
-    applyChange({ kind: "meta", patch: { exported: at } });
-    const file = { format: "mkdocs-sremgr-export", storage_key: key, exported: at, data: store.data };
-    return JSON.stringify(file, null, 1);
-  }
-
   function backup(/** @type {string} */ raw) {
     const ls = storage();
     const name = `${key}:backup:${iso()}`;
@@ -304,56 +291,8 @@ export function createStore(opts) {
     return backup(typeof raw === "string" ? raw : JSON.stringify(store.data));
   }
 
-  function backups() {
-    const ls = storage();
-    const prefix = `${key}:backup:`;
-    /** @type {string[]} */
-    const out = [];
-    try {
-      for (let i = 0; ls && i < ls.length; i++) {
-        const k = ls.key(i);
-        if (k && k.startsWith(prefix)) out.push(k);
-      }
-    } catch {
-      /* unavailable: no backups to show */
-    }
-    return out.sort().reverse();
-  }
-
-  /** @returns {Data | null} a backup's data, if this version can read it */
-  function readBackup(/** @type {string} */ name) {
-    const ls = storage();
-    let raw = null;
-    try {
-      raw = ls ? ls.getItem(name) : null;
-    } catch {
-      /* handled below */
-    }
-    if (raw === null) return null;
-    const parsed = readStored(raw, iso());
-    return "data" in parsed && !parsed.problems.length ? parsed.data : null;
-  }
-
-  /** Replaces the record with a backup's, after keeping the current one as a backup. */
-  function restore(/** @type {string} */ name) {
-    const data = readBackup(name);
-    if (!data) return "unreadable";
-    if (!backupCurrent()) return "no-backup";
-    return applyChange({ kind: "replace", data }) ? "ok" : "not-saved";
-  }
-
-  function removeBackup(/** @type {string} */ name) {
-    const ls = storage();
-    try {
-      if (ls && name.startsWith(`${key}:backup:`)) ls.removeItem(name);
-    } catch {
-      /* nothing to delete */
-    }
-    notify();
-  }
-
   load();
-  return Object.assign(store, { readBackup, load });
+  return Object.assign(store, { load });
 }
 
 /** @typedef {ReturnType<typeof createStore>} Store */

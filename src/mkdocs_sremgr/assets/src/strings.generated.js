@@ -3,14 +3,9 @@
 
 /** @type {Record<string, string | Record<string, string>>} */
 export const EN = {
- "notice.blocked": "This browser does not let the handbook store anything, so your ticks live only on this page until you close it. Export them to keep a copy.",
- "notice.newer": "Your progress was saved by a newer version of this handbook. It is left untouched; changes on this page are not saved.",
- "notice.moved": "Your saved progress could not be read. It was kept unchanged under “{name}” (see Backups on the dashboard) and you start afresh.",
- "notice.partly": "Part of your saved progress could not be read. The whole record was kept unchanged under “{name}” (see Backups on the dashboard); the rest is in use.",
- "notice.movedNoRoom": "Your saved progress could not be read and there is no room to keep a copy, so it is left as it was and nothing here is saved.",
- "notice.full": "Could not save: browser storage is full or blocked. Your changes stay in this tab until you close it; export them to keep a copy.",
  "notice.noBackup": "Could not keep a backup, so nothing was reset.",
  "notice.dashboardScript": "The dashboard could not load its script (assets/sremgr/sremgr-dashboard.js). Your progress is safe; reload the page to try again.",
+ "notice.unavailable": "Something is wrong with your saved progress here, and the text that explains it did not load. Nothing is lost; reload the page.",
  "notice.text": "{text}",
  "progress.label": "{title}: progress",
  "progress.text": "{done} of {total} done · {pct}%",

@@ -60,6 +60,11 @@ export function t(/** @type {string} */ key, /** @type {Record<string, string | 
   });
 }
 
+/** Whether `key` has a text (a rare notice's English text loads only when needed). */
+export function has(/** @type {string} */ key) {
+  return own(extra, key) || own(catalog, key);
+}
+
 /** Adds keys to the English catalog (the dashboard's strings live with the dashboard's code). */
 export function extend(/** @type {Record<string, Entry>} */ more) {
   catalog = Object.assign(Object.create(null), catalog, more);

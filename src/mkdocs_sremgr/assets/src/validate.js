@@ -55,19 +55,18 @@ export function normalise(/** @type {unknown} */ d) {
   /** @type {string[]} */
   const problems = [];
   const bad = (/** @type {string} */ msg) => (problems.push(msg), undefined);
-  if (!isObj(d)) return { data: null, problems: ["the data is not an object"] };
+  if (!isObj(d)) return { data: null, problems: ["data"] };
   const top = /** @type {Record<string, any>} */ (d);
-  if (top.version !== storageVersion) return { data: null, problems: ["unknown version"] };
-  if (!isObj(top.checklists)) return { data: null, problems: ["checklists is not an object"] };
+  if (top.version !== storageVersion) return { data: null, problems: ["version"] };
+  if (!isObj(top.checklists)) return { data: null, problems: ["checklists"] };
   for (const k of ["snapshots", "meta"]) {
-    if (top[k] !== undefined && !isObj(top[k])) return { data: null, problems: [`${k} is not an object`] };
+    if (top[k] !== undefined && !isObj(top[k])) return { data: null, problems: [k] };
   }
   const checklists = bare(top.checklists);
   for (const cid of Object.keys(checklists)) {
     const c = checklists[cid];
-    if (!isId(cid)) bad(`bad checklist id ${show(cid)}`);
-    else if (!isObj(c)) bad(`checklist ${cid} is not an object`);
-    else continue;
+    if (isId(cid) && isObj(c)) continue;
+    bad(at("checklists", show(cid)));
     delete checklists[cid];
   }
   for (const cid of Object.keys(checklists)) checklist(checklists[cid], cid, bad);
@@ -87,43 +86,42 @@ function bare(/** @type {Record<string, any>} */ o) {
 
 function checklist(/** @type {Record<string, any>} */ c, /** @type {string} */ cid, /** @type {Bad} */ bad) {
   if (c.reviewed !== undefined && !isDate(c.reviewed)) {
-    bad(`bad review date in ${cid}`);
+    bad(at("checklists", cid, "reviewed"));
     delete c.reviewed;
   }
   if (c.items === undefined) return;
   if (!isObj(c.items)) {
-    bad(`items of ${cid} is not an object`);
+    bad(at("checklists", cid, "items"));
     c.items = dict();
     return;
   }
   const items = bare(c.items);
   for (const iid of Object.keys(items)) {
     const r = items[iid];
-    const wrong = !isId(iid) ? `item id ${show(iid)} in ${cid}` : !isObj(r) ? `item ${cid}/${iid}` : itemProblem(r, `${cid}/${iid}`);
+    const wrong = !isId(iid) || !isObj(r) ? " " : itemProblem(r);
     if (!wrong) continue;
-    bad(`bad ${wrong}`);
+    bad(at("checklists", cid, "items", show(iid), wrong.trim()));
     delete items[iid];
   }
 }
 
-/** What is wrong with the known fields of an item record, or "" when nothing is. */
-function itemProblem(/** @type {Record<string, unknown>} */ r, /** @type {string} */ where) {
-  const field =
+/** The first known field of an item record that is wrong, or "" when none is. */
+function itemProblem(/** @type {Record<string, unknown>} */ r) {
+  return (
     r.state !== undefined && !itemStates.includes(/** @type {any} */ (r.state)) ? "state"
     : r.changed !== undefined && !isDate(r.changed) ? "changed"
     : r.noted !== undefined && !isDate(r.noted) ? "noted"
     : r.fp !== undefined && !(typeof r.fp === "string" && (r.fp === "" || FP.test(r.fp))) ? "fp"
     : r.note !== undefined && !(typeof r.note === "string" && r.note.length <= MAX_NOTE) ? "note"
-    : "";
-  return field && `${field} for item ${where}`;
+    : ""
+  );
 }
 
 /** Checks one snapshot in place; false when it must go. */
 function snapshot(/** @type {unknown} */ s, /** @type {string} */ p, /** @type {Bad} */ bad) {
-  if (!isPeriod(p)) return bad(`bad quarter name ${show(p)}`);
-  if (!isObj(s)) return bad(`snapshot ${p} is not an object`);
+  if (!isPeriod(p) || !isObj(s)) return bad(at("snapshots", show(p)));
   const snap = /** @type {Record<string, any>} */ (s);
-  if (!isDate(snap.closed) || !isObj(snap.checklists)) return bad(`bad snapshot ${p}`);
+  if (!isDate(snap.closed) || !isObj(snap.checklists)) return bad(at("snapshots", p));
   const cs = bare(snap.checklists);
   for (const cid of Object.keys(cs)) {
     const c = cs[cid];
@@ -132,7 +130,7 @@ function snapshot(/** @type {unknown} */ s, /** @type {string} */ p, /** @type {
       Number.isInteger(c.total) && c.total >= 0 &&
       typeof c.score === "number" && c.score >= 0 && c.score <= 100;
     if (ok) continue;
-    bad(`bad snapshot of ${show(cid)} in ${p}`);
+    bad(at("snapshots", p, show(cid)));
     delete cs[cid];
   }
   return true;
@@ -149,6 +147,12 @@ function shallow(/** @type {unknown} */ v, /** @type {number} */ max) {
     for (const y of Object.values(/** @type {object} */ (x))) todo.push([y, depth + 1]);
   }
   return true;
+}
+
+/** Where a problem is, as a path of keys: the same in every language (an import's refusal
+ * shows it inside a translated sentence). */
+function at(/** @type {string[]} */ ...keys) {
+  return keys.filter(Boolean).join(" › ");
 }
 
 /** A key as a reader can see it in a message: short, newlines shown. */

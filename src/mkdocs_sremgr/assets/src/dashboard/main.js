@@ -13,6 +13,8 @@ import { MAX_IMPORT_BYTES, validateImport } from "../validate.js";
 import { dataTable, legend, lineChart, radarChart, radarNumbered } from "./charts.js";
 import { markdownSummary, sinceText } from "./markdown.js";
 import { merge } from "../merge.js";
+import * as kept from "../backups.js";
+import * as bulk from "../bulk.js";
 import { prepare } from "./model.js";
 
 /** @typedef {import("../main.js").Host} Host */
@@ -249,7 +251,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     const focused = safety.contains(document.activeElement) ? document.activeElement : null;
     const keep = focused && focused.getAttribute("data-sremgr-action");
     clear(safety);
-    const saved = store.backups();
+    const saved = kept.backups(store);
     if (!anything && !saved.length) return;
     safety.appendChild(h("h2", { id: "sremgr-backups", tabindex: "-1", text: t("dash.safety") }));
     safety.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.backupsHelp") }));
@@ -315,7 +317,10 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     el.textContent = text;
     el.classList.toggle("sremgr-feedback-bad", !ok);
     if (!ok) store.notice("action", "notice.text", { text });
-    else store.clearNotice("action");
+    else if ("action" in store.notices) {
+      delete store.notices.action;
+      store.notify();
+    }
   }
   const iso = () => new Date(now()).toISOString();
 
@@ -344,15 +349,15 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     if (!ok) return say(t("dash.closedNotSaved", { period: p }), false);
     if (!fresh) return say(t("dash.closed", { period: p }) + t("dash.kept"));
     if (!store.backupCurrent()) return say(t("dash.closed", { period: p }) + t("dash.noBackupClear"), false);
-    say(store.apply({ kind: "fresh-quarter", at: iso() }) ? t("dash.closed", { period: p }) + t("dash.freshDone") : t("dash.freshNotSaved"), true);
+    say(store.apply(bulk.freshQuarter(iso())) ? t("dash.closed", { period: p }) + t("dash.freshDone") : t("dash.freshNotSaved"), true);
   }
   function resetAll() {
     if (!window.confirm(t("dash.resetConfirm"))) return say(t("dash.resetCancelled"));
     if (!store.backupCurrent()) return say(t("dash.noBackupReset"), false);
-    say(store.apply({ kind: "reset-all" }) ? t("dash.resetDone") : t("dash.resetNotSaved"));
+    say(store.apply(bulk.resetAll()) ? t("dash.resetDone") : t("dash.resetNotSaved"));
   }
   function exportFile() {
-    const text = store.exportFile();
+    const text = kept.exportFile(store);
     const at = String(store.data.meta.exported || iso());
     download(text, "application/json", store.key.replace(/[^a-z0-9-]+/gi, "-") + "-" + at.slice(0, 10) + ".json");
     say(t("dash.exported"));
@@ -369,7 +374,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
         [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now()) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
         [t("dash.replace"), () => {
           if (!store.backupCurrent()) return say(t("dash.noBackupReplace"), false);
-          say(store.apply({ kind: "replace", data: incoming }) ? t("dash.replaced") : t("dash.replacedNotSaved"));
+          say(store.apply(bulk.replaceWith(incoming)) ? t("dash.replaced") : t("dash.replacedNotSaved"));
         }, "sremgr-danger"],
         [t("dash.cancel"), () => say(t("dash.cancelled"))],
       ], () => say(t("dash.cancelled")));
@@ -380,15 +385,15 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     say(t("dash.refused", { why: t(why, { key: detail || "" }) }), false);
   }
   function restore(/** @type {string} */ name) {
-    if (!store.readBackup(name)) return say(t("dash.backupUnreadable"), false);
+    if (!kept.readBackup(store, name)) return say(t("dash.backupUnreadable"), false);
     if (!window.confirm(t("dash.restoreConfirm", { day: day(name.slice(`${store.key}:backup:`.length)) }))) return;
-    const r = store.restore(name);
+    const r = kept.restore(store, name);
     if (r === "no-backup") return say(t("dash.noBackupRestore"), false);
     say(r === "ok" ? t("dash.restored") : t("dash.restoredNotSaved"));
   }
   function removeBackup(/** @type {string} */ name) {
     if (!window.confirm(t("dash.deleteConfirm"))) return;
-    store.removeBackup(name);
+    kept.removeBackup(store, name);
     say(t("dash.deleted"));
   }
   function copyMarkdown(/** @type {Manifest} */ man, /** @type {boolean} */ full) {
