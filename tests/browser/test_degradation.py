@@ -30,9 +30,13 @@ def test_without_javascript_a_checklist_is_a_plain_list_that_says_so(
     assert "needs JavaScript" in page.locator(NOTICE).text_content()
     boxes = page.locator("input.sremgr-check")
     assert boxes.count() == 4
-    assert all(boxes.nth(n).is_disabled() for n in range(4))  # nothing pretends to work
-    page.click("label[for=sremgr-alpha--one]", force=True)
-    assert not page.is_checked("#sremgr-alpha--one")
+    # Nothing pretends to work: the boxes are hidden (keeping their place, so the page does not
+    # shift when a script shows them), and so are the buttons.
+    assert not any(boxes.nth(n).is_visible() for n in range(4))
+    assert page.locator("label[for=sremgr-alpha--one]").is_visible()
+    page.click("label[for=sremgr-alpha--one]")
+    assert not boxes.first.is_visible()
+    assert page.locator("[data-sremgr-progress] [role=progressbar]").count() == 0
     page.emulate_media(media="print")
     assert not page.locator(NOTICE).is_visible()  # the printed list stays clean
     context.close()
@@ -45,14 +49,18 @@ def test_a_stripped_script_leaves_the_notice_and_no_working_box(
     page.goto(f"{material_site.url}handbook/alpha/")
     page.wait_for_load_state("load")
     assert page.locator(NOTICE).is_visible()
-    assert page.locator("#sremgr-alpha--one").is_disabled()
+    assert not page.locator("#sremgr-alpha--one").is_visible()
 
 
 def test_with_the_script_the_notice_goes_and_the_boxes_work(material_site: Site, page: Any) -> None:
     page.goto(f"{material_site.url}handbook/alpha/")
     ready(page)
     assert page.locator(NOTICE).count() == 0
-    assert page.locator("#sremgr-alpha--one").is_enabled()
+    assert page.locator("#sremgr-alpha--one").is_visible()
+    # A hidden box keeps its place: showing it does not push the item's text aside.
+    label = page.locator("label[for=sremgr-alpha--one]").bounding_box()
+    page.evaluate("document.querySelector('.sremgr-checklist').classList.remove('sremgr-js')")
+    assert page.locator("label[for=sremgr-alpha--one]").bounding_box()["x"] == label["x"]
 
 
 def offline_site(root: Path) -> Path:

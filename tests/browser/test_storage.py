@@ -107,6 +107,40 @@ def test_data_from_a_newer_version_is_left_untouched(material_site: Site, page: 
     assert page.evaluate("k => localStorage.getItem(k)", KEY) == newer
 
 
+def test_rare_notice_texts_load_only_when_one_is_shown(material_site: Site, page: Any) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]))
+    open_alpha(material_site, page)
+    page.check("#sremgr-alpha--one")
+    assert "sremgr-notices.js" not in fetched  # an ordinary page never asks for them
+    page.evaluate(
+        "([k, v]) => { localStorage.clear(); localStorage.setItem(k, v) }",
+        [KEY, json.dumps({"version": 2})],
+    )
+    page.reload()
+    ready(page)
+    notice = page.locator("[data-sremgr-notice=newer]")
+    assert "newer version" in notice.text_content()
+    assert fetched.count("sremgr-notices.js") == 1
+
+
+def test_a_rare_notice_whose_text_cannot_load_still_says_something(
+    material_site: Site, page: Any
+) -> None:
+    page.route("**/sremgr-notices.js", lambda route: route.fulfill(status=404, body=""))
+    open_alpha(material_site, page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, "{not json"])
+    page.reload()
+    ready(page)
+    text = page.locator("[data-sremgr-notice=moved]").text_content()
+    assert "did not load" in text and "Nothing is lost" in text
+    assert "notice." not in page.locator(".sremgr-notices").text_content()  # never a key
+    backups = page.evaluate(
+        "k => Object.keys(localStorage).filter(x => x.startsWith(k + ':backup:'))", KEY
+    )
+    assert len(backups) == 1  # the damaged record was still kept aside
+
+
 def test_unversioned_drafts_migrate_forward(material_site: Site, page: Any) -> None:
     open_alpha(material_site, page)
     old = json.dumps({"checklists": {"alpha": {"items": {"one": True, "two": False}}}})
