@@ -73,7 +73,9 @@ def techdocs_venv(cache_dir: Path) -> TechDocs:
     key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
     root = cache_dir / f"techdocs-{key}"
     if not (root / READY).is_file():
-        shutil.rmtree(root, ignore_errors=True)  # a half-made venv from an interrupted run
+        # Older venvs (another requirement or pyproject.toml) and a half-made one go first.
+        for stale in cache_dir.glob("techdocs-*"):
+            shutil.rmtree(stale, ignore_errors=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(root)
         env = TechDocs(root, {})
         result = env.run(
