@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sites import Site, make_site
+from techdocs_env import TechDocs, techdocs_venv
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +24,11 @@ def site(tmp_path: Path) -> Callable[..., Site]:
         return make_site(tmp_path, **kwargs)  # type: ignore[arg-type]
 
     return factory
+
+
+@pytest.fixture(scope="session")
+def techdocs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> TechDocs:
+    """A venv with mkdocs-techdocs-core and this checkout, made once (tests/techdocs_env.py)."""
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("techdocs") if cache is not None else tmp_path_factory.mktemp("techdocs")
+    return techdocs_venv(folder)

@@ -98,6 +98,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         # MkDocs caches this instance per process; the next build must not think it serves.
         self.serving = False
 
+    # After other plugins' on_config (priority 0), whatever their place in `plugins:`: Backstage's
+    # techdocs-core sets the theme and the Markdown extensions there, and the renderer and the
+    # templates below must see them. Still before mkdocs-static-i18n's (-100): see interop.py.
+    @event_priority(-50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # mkdocs-static-i18n runs on_config again for each further language: every language
         # keeps the first build's storage key, so a tick shows in all of them (interop.py).
