@@ -9,7 +9,7 @@ import { MAX_NOTE } from "./validate.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {import("./score.js").Tally} Tally */
-/** @typedef {{el: Element | null, label: string, count: number, points: number}} Section */
+/** @typedef {{el: Element | null, scope: Element, count: number, points: number}} Section */
 /**
  * @typedef {{id: string, aliases: string[], weight: number, fp: string, li: Element,
  *   input: HTMLInputElement | null, section: Section, tools: Element | null | undefined,
@@ -23,15 +23,26 @@ export function words(/** @type {string | null} */ text) {
 
 /** A section's bar, and its totals were every item open, from two native queries rather than a
  * walk over its items: only weighted items carry `data-sremgr-weight`. @returns {Section} */
-function sectionAt(/** @type {Element} */ scope, /** @type {Element | null} */ el, /** @type {string} */ label) {
+function sectionAt(/** @type {Element} */ scope, /** @type {Element | null} */ el) {
   const count = scope.querySelectorAll("li[data-sremgr-item]").length;
   let points = count;
   for (const li of Array.from(scope.querySelectorAll("li[data-sremgr-weight]"))) points += weightOf(li) - 1;
-  return { el, label, count, points };
+  return { el, scope, count, points };
 }
 
 function weightOf(/** @type {Element} */ li) {
   return parseFloat(li.getAttribute("data-sremgr-weight") || "") || 1;
+}
+
+function sectionTitle(/** @type {Element} */ field) {
+  const legend = field.querySelector("legend");
+  return legend ? legend.textContent || "" : t("section.fallback");
+}
+
+/** Fills in a bar the template drew (a custom template without one gets one drawn here, named
+ * by `title()`, asked only then). */
+function fill(/** @type {Element} */ el, /** @type {() => string} */ title, /** @type {import("./score.js").Tally} */ s) {
+  drawBar(el, el.firstElementChild ? "" : t("progress.label", { title: title() }), s);
 }
 
 /** The item's "Not for me" and "Note" buttons, looked up once, when first needed. */
@@ -63,12 +74,16 @@ export function bindChecklist(root, store, env) {
   /** @type {Map<Element, Section>} */
   const sections = new Map();
   for (const field of Array.from(root.querySelectorAll("fieldset[data-sremgr-section]"))) {
-    const legend = field.querySelector("legend");
-    const label = t("progress.label", { title: legend ? legend.textContent || "" : t("section.fallback") });
-    sections.set(field, sectionAt(field, field.querySelector(".sremgr-progress"), label));
+    sections.set(field, sectionAt(field, field.querySelector(".sremgr-progress")));
   }
   // A custom template without sections: the whole checklist is one, with no bar of its own.
-  const whole = sections.size ? null : sectionAt(root, null, "");
+  const whole = sections.size ? null : sectionAt(root, null);
+  /** Old ids (aliases) → the items that took them over: few, so read at once. */
+  /** @type {Map<string, Element[]>} */
+  const byAlias = new Map();
+  for (const li of Array.from(root.querySelectorAll("li[data-sremgr-aliases]"))) {
+    for (const old of words(li.getAttribute("data-sremgr-aliases"))) byAlias.set(old, (byAlias.get(old) || []).concat(li));
+  }
   /** @type {Map<Element, Item>} */
   const known = new Map();
   /** Items whose page differs from the HTML's open state: the ones a repaint may have to reset. */
@@ -78,9 +93,11 @@ export function bindChecklist(root, store, env) {
   function itemAt(/** @type {Element} */ li) {
     let it = known.get(li);
     if (!it) {
-      const field = whole ? null : li.closest("fieldset[data-sremgr-section]");
-      const section = whole || (field && sections.get(field));
-      if (!section) return null; // outside the checklist's sections: not one of its items
+      // In the template an item's section is two levels up (fieldset > ul > li).
+      const up = li.parentElement?.parentElement;
+      const field = up && sections.has(up) ? up : li.closest("fieldset[data-sremgr-section]");
+      const section = whole ? root.contains(li) && whole : field && sections.get(field);
+      if (!section) return null; // not one of this checklist's items (another copy's, say)
       let input = /** @type {HTMLInputElement | null} */ (li.firstElementChild);
       if (!input || !input.classList.contains("sremgr-check")) input = li.querySelector("input.sremgr-check");
       it = {
@@ -100,25 +117,18 @@ export function bindChecklist(root, store, env) {
   /** @type {Map<string, Element> | null} */
   let walked = null;
   function itemById(/** @type {string} */ id) {
-    let li = document.getElementById(`sremgr-${checklist.id}--${id}`)?.closest("li[data-sremgr-item]");
-    if (!li || !root.contains(li) || li.getAttribute("data-sremgr-item") !== id) {
-      if (!walked) {
-        walked = new Map();
-        for (const el of Array.from(root.querySelectorAll("li[data-sremgr-item]"))) walked.set(el.getAttribute("data-sremgr-item") || "", el);
-      }
-      li = walked.get(id);
+    const li = document.getElementById(`sremgr-${checklist.id}--${id}`)?.parentElement;
+    const it = li && li.getAttribute("data-sremgr-item") === id ? itemAt(li) : null;
+    if (it) return it;
+    if (!walked) {
+      walked = new Map();
+      for (const el of Array.from(root.querySelectorAll("li[data-sremgr-item]"))) walked.set(el.getAttribute("data-sremgr-item") || "", el);
     }
-    return li ? itemAt(li) : null;
-  }
-  /** Old ids (aliases) → the items that took them over: few, so read at once. */
-  /** @type {Map<string, Element[]>} */
-  const byAlias = new Map();
-  for (const li of Array.from(root.querySelectorAll("li[data-sremgr-aliases]"))) {
-    for (const old of words(li.getAttribute("data-sremgr-aliases"))) byAlias.set(old, (byAlias.get(old) || []).concat(li));
+    const found = walked.get(id);
+    return found ? itemAt(found) : null;
   }
   const overall = root.querySelector(`.sremgr-progress[data-sremgr-progress="${checklist.id}"]`);
-  const since = overall && h("p", { class: "sremgr-since" });
-  if (overall && since && overall.parentNode) overall.parentNode.insertBefore(since, overall.nextSibling);
+  const since = root.querySelector(".sremgr-since"); // the change since the last closed quarter
   const area = noticeArea(root, store);
   // "Last reviewed", and the answer to "Mark reviewed today" and "Reset" under the toolbar,
   // visible and spoken (role=status): empty elements of the template (a custom one may drop them).
@@ -222,10 +232,10 @@ export function bindChecklist(root, store, env) {
     const total = tally();
     for (const [sec, st] of tallies) {
       for (const k of /** @type {const} */ (["done", "total", "w", "tw"])) total[k] += st[k];
-      if (sec.el) drawBar(sec.el, sec.label, finish(st));
+      if (sec.el) fill(sec.el, () => sectionTitle(sec.scope), finish(st));
     }
     finish(total);
-    if (overall) drawBar(overall, t("progress.label", { title }), total);
+    if (overall) fill(overall, () => title, total);
     // "Last reviewed" (the latest change or review) after start-up: it parses every record's
     // date, and the page's first Intl date formatter costs more than the whole start-up.
     if (reviewed) {

@@ -24,7 +24,6 @@ const api = {
   /** @type {{page: string, ms: number, storageMs: number, readyMs?: number}[]} */
   timings: [],
   periodOf,
-  root: new URL("../../", assetBase).href,
   /** Set by sremgr-dashboard.js when it has loaded. @type {((root: Element, host: Host) => View) | null} */
   bindDashboard: null,
 };

@@ -17,6 +17,9 @@ import * as kept from "../backups.js";
 import * as bulk from "../bulk.js";
 import { prepare } from "./model.js";
 
+/** The site's root: this file is <root>/assets/sremgr/sremgr-dashboard.js. */
+const siteRoot = new URL("../../", (document.currentScript && /** @type {HTMLScriptElement} */ (document.currentScript).src) || location.href).href;
+
 /** @typedef {import("../main.js").Host} Host */
 /** @typedef {import("../main.js").View} View */
 /** @typedef {import("./model.js").Manifest} Manifest */
@@ -74,7 +77,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   /** The link to a checklist: the list's own (relative to this page), else the manifest's from the site root. */
   function startLink(/** @type {string} */ id, /** @type {string} */ url) {
     const a = list && list.querySelector(`li[data-sremgr-checklist="${id}"] a`);
-    return a ? /** @type {HTMLAnchorElement} */ (a).href : new URL(url, /** @type {any} */ (window).sremgr.root).href;
+    return a ? /** @type {HTMLAnchorElement} */ (a).href : new URL(url, siteRoot).href;
   }
 
   /** @returns {Map<string, Tally>} */
