@@ -108,6 +108,9 @@ def test_the_scripts_speak_german(
     assert "Gesamt: " in text and "2026-Q4 wurde am" in text  # the quarter just closed
     assert "Verlauf nach Quartal" in text and "2026-Q4 (abgeschlossen) und 2026-Q3" in text
     assert "Sicherungen (1)" in text
+    # Percentages through Intl as well: German puts a (no-break) space before the sign.
+    axis = page.locator(".sremgr-chart .sremgr-axis").all_text_contents()
+    assert "50\u00a0%" in axis and "50%" not in axis, axis
     # Dates through Intl in the page's language: "Letzte Änderung: 19.11.2026" style.
     assert re.search(r"Letzte Änderung: \d{2}\.\d{2}\.\d{4}", text), text
     with page.expect_download() as download:

@@ -93,6 +93,24 @@ export function num(/** @type {number} */ n) {
   return numbers.format(n);
 }
 
+/** @type {{lang: string | undefined, format: (n: number) => string} | null} */
+let percents = null;
+
+/** A whole percentage for the page's language: "50%" in English, "50 %" in German or French. */
+export function percent(/** @type {number} */ v) {
+  const l = lang();
+  if (!percents || percents.lang !== l) {
+    let format = (/** @type {number} */ n) => `${Math.round(n * 100)}%`;
+    try {
+      format = new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: 0 }).format;
+    } catch {
+      /* an unknown language: plain digits */
+    }
+    percents = { lang: l, format };
+  }
+  return percents.format(v / 100);
+}
+
 /** A date (day only) for the page's language; "" when `iso` is not a date. */
 export function day(/** @type {string | number} */ iso) {
   const t0 = new Date(iso).getTime();

@@ -2,7 +2,7 @@
 // Each drawing is made at the width it is shown at (one user unit = one CSS pixel), so its text
 // is 12 px on a phone as on a desktop; values are written on the drawing, never hover-only.
 import { h } from "../dom.js";
-import { t } from "../strings.js";
+import { percent, t } from "../strings.js";
 
 /** @typedef {{name: string, id?: string, cls: string, points: [string, number | null][]}} Series */
 /** @typedef {{label: string, now: number, before: number | null}} Axis */
@@ -67,7 +67,7 @@ export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} *
   const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "sremgr-chart", role: "img", "aria-label": t("dash.chartLabel") });
   for (const v of [0, 25, 50, 75, 100]) {
     g.appendChild(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "sremgr-grid" }));
-    g.appendChild(label("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "sremgr-axis" }, v + "%"));
+    g.appendChild(label("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "sremgr-axis" }, percent(v)));
   }
   // Quarters: "Q1" with its year on a second line where the year starts (or changes), so that
   // four quarters fit a phone's width.
@@ -87,8 +87,8 @@ export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} *
   series.forEach((s, k) => {
     const v = ends[k];
     const text = label("text", { x: W - R + 8, y: at[k], class: "sremgr-axis sremgr-end" + (s.id ? "" : " sremgr-end-overall"), "data-series": s.id || "overall" },
-      fit(`${v}% ${s.name}`, room));
-    text.appendChild(label("title", {}, `${s.name}: ${v}%`));
+      fit(`${percent(v)} ${s.name}`, room));
+    text.appendChild(label("title", {}, `${s.name}: ${percent(v)}`));
     g.appendChild(text);
   });
   for (const s of series.slice().reverse()) {
@@ -100,10 +100,10 @@ export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} *
       if (v == null) return;
       pts.push(x(i) + "," + y(v));
       const c = svg("circle", { cx: x(i), cy: y(v), r: s.id ? 2.5 : 4, "data-period": pt[0], "data-score": v });
-      c.appendChild(label("title", {}, `${s.name}, ${pt[0]}: ${v}%`));
+      c.appendChild(label("title", {}, `${s.name}, ${pt[0]}: ${percent(v)}`));
       grp.appendChild(c);
       // The overall line carries its value at every quarter: readable without hover or the table.
-      if (!s.id && i < n - 1) grp.appendChild(label("text", { x: x(i), y: y(v) - 8, "text-anchor": i === 0 ? "start" : "middle", class: "sremgr-axis sremgr-value" }, v + "%"));
+      if (!s.id && i < n - 1) grp.appendChild(label("text", { x: x(i), y: y(v) - 8, "text-anchor": i === 0 ? "start" : "middle", class: "sremgr-axis sremgr-value" }, percent(v)));
     });
     grp.insertBefore(svg("polyline", { points: pts.join(" "), fill: "none" }), grp.firstChild);
     g.appendChild(grp);
@@ -140,7 +140,7 @@ export function radarChart(/** @type {Axis[]} */ axes, /** @type {string} */ p, 
     g.appendChild(svg("line", { x1: C, y1: CY, x2: end[0], y2: end[1], class: "sremgr-grid" }));
     const side = lab[0] < C - 5 ? "end" : lab[0] > C + 5 ? "start" : "middle";
     const room = (side === "end" ? lab[0] : side === "start" ? W - lab[0] : W * 0.6) / CHAR - 1;
-    const value = a.now + "%" + (prev ? " · " + (a.before == null ? "–" : a.before + "%") : "");
+    const value = percent(a.now) + (prev ? " · " + (a.before == null ? "–" : percent(a.before)) : "");
     const lines = numbered ? [String(i + 1)] : [...wrap(a.label, room), value];
     const up = lab[1] < CY - 5 ? lines.length - 1 : lab[1] > CY + 5 ? 0 : (lines.length - 1) / 2;
     const text = svg("text", { x: lab[0], y: lab[1] + 4 - up * (FONT + 1), "text-anchor": side, class: "sremgr-axis" });

@@ -6,7 +6,7 @@ import { button, clear, drawBar, h, noticeArea } from "../dom.js";
 import { cadenceLimit, closedPeriods, daysLeft, daysSince, fiscalStart, lastClosedBefore, lastClosedUpTo, periodOf, quarterEnd, snapshotOf } from "../periods.js";
 import { itemRecord, stateOf } from "../records.js";
 import { mean, overall as overallOf, score } from "../score.js";
-import { day, t, time } from "../strings.js";
+import { day, percent, t, time } from "../strings.js";
 import { cadenceDays } from "../rules.generated.js";
 import { isDate } from "../util.js";
 import { MAX_IMPORT_BYTES, validateImport } from "../validate.js";
@@ -197,7 +197,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     const width = drawnAt;
     charts.appendChild(lineChart(labels, series, width));
     charts.appendChild(dataTable(t("dash.tableCaption"), [t("dash.checklist"), ...labels.map((l) => (l === p ? t("dash.now", { period: l }) : l))],
-      series.map((s) => [s.name, ...s.points.map((pt) => (pt[1] == null ? "–" : pt[1] + "%"))])));
+      series.map((s) => [s.name, ...s.points.map((pt) => (pt[1] == null ? "–" : percent(pt[1])))])));
     if (man.checklists.length < 3) return;
     const closedNow = lastClosedUpTo(store.data, p) === p;
     charts.appendChild(h("h2", { id: "sremgr-radar", text: closedNow ? (prev ? t("dash.radarClosedPrev", { period: p, prev }) : t("dash.radarClosed", { period: p }))
@@ -209,11 +209,11 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     charts.appendChild(h("p", { class: "sremgr-quiet", text: prev ? t("dash.radarHelpPrev", { period: p, prev }) : t("dash.radarHelp") }));
     charts.appendChild(radarChart(axes, p, prev, width));
     if (radarNumbered(Math.min(width, 640), axes.length)) {
-      charts.appendChild(h("ol", { class: "sremgr-radar-key" }, axes.map((a) => h("li", {}, [a.label + " ", h("b", { text: a.now + "%" + (prev ? " · " + (a.before == null ? "–" : a.before + "%") : "") })]))));
+      charts.appendChild(h("ol", { class: "sremgr-radar-key" }, axes.map((a) => h("li", {}, [a.label + " ", h("b", { text: percent(a.now) + (prev ? " · " + (a.before == null ? "–" : percent(a.before)) : "") })]))));
     }
     charts.appendChild(legend([["sremgr-key-now", t("dash.keyNow", { period: p })], ...(prev ? /** @type {[string, string][]} */ ([["sremgr-key-before", t("dash.keyBefore", { period: prev })]]) : [])]));
     charts.appendChild(dataTable(t("dash.lessonsCaption"), [t("dash.lesson"), p, ...(prev ? [prev] : [])],
-      axes.map((a) => [a.label, a.now + "%", ...(prev ? [a.before == null ? "–" : a.before + "%"] : [])])));
+      axes.map((a) => [a.label, percent(a.now), ...(prev ? [a.before == null ? "–" : percent(a.before)] : [])])));
   }
 
   function paintExtra(/** @type {Manifest} */ man, /** @type {(id: string) => Tally} */ sc) {
