@@ -14,6 +14,7 @@ from mkdocs_sremgr.i18n import (
     _read,
     available_languages,
     browser_keys,
+    overrides_for,
     plural_category,
     resolve_language,
 )
@@ -77,6 +78,23 @@ def test_a_site_overrides_single_strings_and_keeps_the_rest() -> None:
     assert strings("item.na") == "Passt nicht zu uns"
     assert strings("item.note") == "Notiz"
     assert strings("checklist.review", cadence=strings("cadence.weekly")) == "wöchentlich prüfen"
+
+
+def test_overrides_for_a_language_put_its_own_table_over_the_shared_strings() -> None:
+    given = {
+        "item.na": "Not for us",
+        "item.note": "Evidence",
+        "de": {"item.na": "Passt nicht"},
+        "de_AT": {"item.na": "Passt ned"},
+        "it": {"item.na": "Non per noi"},
+    }
+    assert overrides_for(given, "en", "en") == {"item.na": "Not for us", "item.note": "Evidence"}
+    assert overrides_for(given, "de", "de")["item.na"] == "Passt nicht"
+    assert overrides_for(given, "de-AT", "de")["item.na"] == "Passt ned"  # most specific last
+    assert overrides_for(given, "de-AT", "de")["item.note"] == "Evidence"
+    # A language without a shipped catalog keeps English strings, but takes its own table.
+    italian = Strings(resolve_language("it"), overrides_for(given, "it", resolve_language("it")))
+    assert italian("item.na") == "Non per noi" and italian("item.details") == "Why and how"
 
 
 def test_a_broken_override_shows_as_written_instead_of_failing() -> None:

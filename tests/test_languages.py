@@ -129,6 +129,49 @@ def test_unknown_override_keys_warn_with_the_nearest(
     assert "`reading.by` uses {writer}, which this string never fills" in messages
 
 
+def test_a_language_table_in_strings_checks_like_the_rest(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    options = "builtin: false\nstrings:\n  de:\n    checklist.items: [1]\n"
+    config = write_german_site(tmp_path, "material", plugin_options=options)
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        load_config(config_file=str(config))
+    assert "de: `checklist.items` must be a text" in caplog.text
+    caplog.clear()
+    options = "builtin: false\nstrings:\n  de:\n    item.nA: x\n"
+    config = write_german_site(tmp_path, "material", plugin_options=options)
+    with caplog.at_level(logging.WARNING):
+        load_config(config_file=str(config))
+    assert "de: `item.nA` is no string of mkdocs-sremgr; did you mean `item.na`" in caplog.text
+
+
+def test_static_i18n_takes_each_language_its_own_overrides(tmp_path: Path) -> None:
+    pytest.importorskip("mkdocs_static_i18n")
+    from interop_sites import i18n_site
+
+    root = i18n_site(tmp_path)
+    config = root / "mkdocs.yml" if root.is_dir() else root
+    config.write_text(
+        config.read_text().replace(
+            "      builtin: false\n",
+            "      builtin: false\n      strings:\n"
+            "        item.note: Evidence\n"  # every language…
+            "        de: {item.na: Passt nicht zu uns, item.note: Beleg}\n"  # …but German
+            "        en: {item.na: Not for our team}\n",
+        )
+    )
+    site = build_site(root)
+    english = read(site, "index.html")
+    german = read(site, "de/index.html")
+    assert ">Not for our team</button>" in english and ">Evidence</button>" in english
+    assert ">Passt nicht zu uns</button>" in german and ">Beleg</button>" in german
+    assert "Not for our team" not in german and "Evidence" not in german
+    assert english_in(sremgr_texts(german), "de") == []
+
+
 def test_the_scan_finds_english(tmp_path: Path) -> None:
     """The scanner itself: an English page of ours is full of hits."""
     config = write_german_site(tmp_path, "material")

@@ -67,3 +67,31 @@ def test_write_pages_writes_the_strings_of_the_sites_language(tmp_path: Path) ->
     names = {p.name for p in written}
     assert {"strings.de.js", "strings.de.dashboard.js"} <= names
     assert "title: Übersicht" in (docs / "handbook" / "dashboard.md").read_text()
+
+
+def test_the_strings_option_overrides_single_strings_as_the_plugin_does(tmp_path: Path) -> None:
+    (tmp_path / "alpha.yml").write_text(ALPHA)
+    strings = {"item.note": "Evidence", "de": {"item.na": "Passt nicht zu uns"}}
+    english = convert("<!-- sremgr:checklist alpha -->\n", tmp_path, strings=strings)
+    german = convert("<!-- sremgr:checklist alpha -->\n", tmp_path, language="de", strings=strings)
+    assert ">Evidence</button>" in english and ">Not for me</button>" in english
+    assert ">Passt nicht zu uns</button>" in german and ">Evidence</button>" in german
+    with pytest.raises(ValueError, match=r"`checklist.items` must be a text"):
+        convert("<!-- sremgr:checklist alpha -->\n", tmp_path, strings={"checklist.items": [1]})
+
+
+def test_write_pages_carries_the_strings_option_into_the_data_script(tmp_path: Path) -> None:
+    from mkdocs_sremgr.render import MarkdownRenderer
+    from mkdocs_sremgr.standalone import load_handbook_for, options_from_config, write_pages
+
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "checklists" / "alpha.yml").write_text(ALPHA)
+    config = tmp_path / "zensical.toml"
+    config.write_text(
+        '[project]\nsite_name = "Book"\ndocs_dir = "docs"\n'
+        "[project.markdown_extensions.sremgr]\nbuiltin = false\n"
+        '[project.markdown_extensions.sremgr.strings]\n"item.confirm" = "Looks right"\n'
+    )
+    options, docs, _ = options_from_config(config)
+    write_pages(load_handbook_for(options, MarkdownRenderer([], {})), docs)
+    assert "Looks right" in (docs / "assets" / "sremgr" / "strings.en.js").read_text()

@@ -9,7 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from mkdocs_sremgr.i18n import english_entries
+from mkdocs_sremgr.i18n import english_entries, is_language_table
 
 
 class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -30,7 +30,8 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     """Language of every string a reader sees (`de`, `pt-BR`, …); default: the theme's
     (`theme.language` in Material, `theme.locale` in the default theme), else English."""
     strings = c.Type(dict, default={})
-    """Single strings to replace, by key (see docs/configuration.md, "Languages")."""
+    """Single strings to replace, by key, for every language or under a language's own table
+    (see docs/configuration.md, "Languages")."""
     dashboard = c.Type(bool, default=True)
     """Generate a dashboard page with every checklist's progress."""
     # A number too: `!ENV [MIKE_DOCS_VERSION]` reads version "1.0" as YAML, a float.
@@ -85,8 +86,9 @@ def folder_problem(value: str, *, absolute_ok: bool = False) -> str:
     return ""
 
 
-def check_strings(overrides: dict) -> tuple[list, list]:  # type: ignore[type-arg]
-    """`strings:` overrides: a text (or a plural table) per known key, same placeholders.
+def check_strings(overrides: dict, within: str = "") -> tuple[list, list]:  # type: ignore[type-arg]
+    """`strings:` overrides: a text (or a plural table) per known key, same placeholders; or
+    one language's own table of them (`de: {…}`), checked the same way.
 
     An unknown key is a warning with the nearest known ones (a typo should not break a
     build, but must not pass unseen); a value of the wrong shape fails the build.
@@ -96,10 +98,15 @@ def check_strings(overrides: dict) -> tuple[list, list]:  # type: ignore[type-ar
     english = english_entries()
     for key, value in overrides.items():
         key = str(key)
+        if not within and is_language_table(key, value):
+            inner_failed, inner_warnings = check_strings(dict(value), within=f"{key}: ")
+            failed += inner_failed
+            warnings += inner_warnings
+            continue
         if key not in english:
             near = difflib.get_close_matches(key, list(english), n=3)
             hint = f"; did you mean {' or '.join(f'`{n}`' for n in near)}?" if near else ""
-            warnings.append(("strings", f"`{key}` is no string of mkdocs-sremgr{hint}"))
+            warnings.append(("strings", f"{within}`{key}` is no string of mkdocs-sremgr{hint}"))
             continue
         texts = list(value.values()) if isinstance(value, dict) else [value]
         if not texts or not all(isinstance(text, str) for text in texts):
@@ -107,7 +114,7 @@ def check_strings(overrides: dict) -> tuple[list, list]:  # type: ignore[type-ar
                 (
                     "strings",
                     ValidationError(
-                        f"`{key}` must be a text, or a table of plural forms "
+                        f"{within}`{key}` must be a text, or a table of plural forms "
                         "(`one:`, `other:`) of texts"
                     ),
                 )
@@ -116,7 +123,9 @@ def check_strings(overrides: dict) -> tuple[list, list]:  # type: ignore[type-ar
         unknown = _placeholders(texts) - _placeholders(_texts(english[key]))
         if unknown:
             names = ", ".join(f"{{{name}}}" for name in sorted(unknown))
-            warnings.append(("strings", f"`{key}` uses {names}, which this string never fills"))
+            warnings.append(
+                ("strings", f"{within}`{key}` uses {names}, which this string never fills")
+            )
     return failed, warnings
 
 

@@ -75,6 +75,36 @@ def resolve_language(requested: str | None) -> str:
     return base if base in shipped else DEFAULT_LANGUAGE
 
 
+def is_language_table(key: str, value: object) -> bool:
+    """Whether a `strings:` entry is one language's own table (`de: {item.na: …}`): every
+    string key has a dot, no language tag has one."""
+    return "." not in key and isinstance(value, Mapping)
+
+
+def overrides_for(
+    strings: Mapping[str, Any], requested: str | None, language: str
+) -> dict[str, Entry]:
+    """A site's `strings:` for one language: the single strings given for every language, then
+    the language's own table on top (`de`, then `de-at` for a `de-AT` site). `requested` is
+    the tag the site asked for: a language without a shipped catalog (say `it`, whose strings
+    stay English) can still be given its own strings this way."""
+    tables = {
+        str(key).replace("_", "-").lower(): value
+        for key, value in strings.items()
+        if is_language_table(str(key), value)
+    }
+    merged: dict[str, Entry] = {
+        str(key): value for key, value in strings.items() if not is_language_table(str(key), value)
+    }
+    tags = [language]
+    if requested:
+        tag = requested.replace("_", "-").lower()
+        tags += [tag.split("-")[0], tag]
+    for tag in dict.fromkeys(tags):
+        merged.update({str(key): value for key, value in tables.get(tag, {}).items()})
+    return merged
+
+
 def plural_category(language: str, count: float) -> str:
     """The CLDR category ("one" or "other") of `count` in `language`, for the shipped ones."""
     if language in _NO_PLURAL:

@@ -30,6 +30,7 @@ from mkdocs_sremgr.standalone import (
     load_handbook_for,
     render_marker,
     site_theme_language,
+    strings_option,
     url_of,
 )
 
@@ -64,6 +65,11 @@ class SremgrExtension(Extension):
                 "",
                 "Folder that checklists_dir is relative to (default: the current folder)",
             ],
+            "strings": [
+                {},
+                "Single strings to replace, by key, or under a language's own table, as the "
+                "plugin's `strings:` (see docs/configuration.md)",
+            ],
             "site_name": ["", "Used when the engine does not say (Zensical does)"],
             "site_url": ["", "Used when the engine does not say (Zensical does)"],
         }
@@ -92,6 +98,7 @@ class SremgrExtension(Extension):
             site_url=str(site.get("site_url") or get("site_url") or ""),
             use_directory_urls=bool(site.get("use_directory_urls", True)),
             language=str(get("language") or site_theme_language(site) or ""),
+            strings=strings_option(get("strings")),
         )
 
 

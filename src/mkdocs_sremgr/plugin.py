@@ -37,6 +37,7 @@ from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
 from mkdocs_sremgr.i18n import (
     Strings,
+    overrides_for,
     resolve_language,
     strings_file,
     strings_scripts,
@@ -120,10 +121,11 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self.markdown = self._renderer(config)
         self.theme_shows_tags = "material/tags" in config.plugins
         # Per build: mkdocs-static-i18n builds each language with its own strings.
-        language = resolve_language(
+        requested = (
             self.config.language or interop.i18n_language(config) or theme_language(config.theme)
         )
-        self.strings = Strings(language, self.config.strings)
+        language = resolve_language(requested)
+        self.strings = Strings(language, overrides_for(self.config.strings, requested, language))
         self.templates = template_env(list(config.theme.dirs), self.markdown, self.strings)
         interop.add_once(config.extra_css, ASSET_DIR + "sremgr.css")
         interop.add_once(config.extra_javascript, ASSET_DIR + "sremgr.js")

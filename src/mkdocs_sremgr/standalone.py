@@ -9,7 +9,10 @@ storage key. Loading, markers, templates and the manifest are the plugin's own c
 
 from __future__ import annotations
 
+import json
+import logging
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -22,14 +25,23 @@ from mkdocs.structure.files import File
 from mkdocs_sremgr import markers
 from mkdocs_sremgr.blocks import marker_context
 from mkdocs_sremgr.catalog import CatalogLoader, Source
+from mkdocs_sremgr.config import check_strings
 from mkdocs_sremgr.errors import HandbookError, Problem
 from mkdocs_sremgr.handbook import load_handbook
-from mkdocs_sremgr.i18n import Strings, resolve_language, strings_file, strings_scripts
+from mkdocs_sremgr.i18n import (
+    Strings,
+    overrides_for,
+    resolve_language,
+    strings_file,
+    strings_scripts,
+)
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.pages import PagePlan, page_source, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer
 from mkdocs_sremgr.schema import schema_text
+
+log = logging.getLogger("mkdocs_sremgr")
 
 ASSET_DIR = "assets/sremgr/"
 # Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
@@ -54,6 +66,7 @@ class HandbookOptions:
     use_directory_urls: bool = True
     dashboard: bool = True
     language: str = ""  # "" : English; any tag resolves to a shipped catalog (i18n.py)
+    strings: str = ""  # single strings to replace (`strings_option`), as JSON: options are hashed
 
 
 @dataclass
@@ -89,7 +102,9 @@ def load_handbook_for(options: HandbookOptions, renderer: MarkdownRenderer) -> P
         raise HandbookError(loaded.problems)
     result = loaded
     sources = loaded.sources
-    strings = Strings(resolve_language(options.language))
+    language = resolve_language(options.language)
+    overrides = json.loads(options.strings) if options.strings else {}
+    strings = Strings(language, overrides_for(overrides, options.language, language))
     plans = plan_pages(
         result.catalog,
         options.url_prefix,
@@ -275,10 +290,28 @@ def options_from_config(path: Path) -> tuple[HandbookOptions, Path, bool]:
             site_url=str(site.get("site_url") or ""),
             use_directory_urls=bool(site.get("use_directory_urls", True)),
             language=str(options.get("language") or site_theme_language(site) or ""),
+            strings=strings_option(options.get("strings")),
         ),
         docs_dir,
         found is not None,
     )
+
+
+def strings_option(value: object) -> str:
+    """The `strings` option (as in the plugin's `strings:`) checked, as canonical JSON.
+
+    A value of the wrong shape is an error (ValueError: the build or the command stops); an
+    unknown key or a placeholder the string never fills is a warning."""
+    if not value:
+        return ""
+    if not isinstance(value, Mapping):
+        raise ValueError("the `strings` option must map string keys to texts")
+    failed, warnings = check_strings(dict(value))
+    if failed:
+        raise ValueError("; ".join(f"strings: {error}" for _, error in failed))
+    for _, message in warnings:
+        log.warning("mkdocs-sremgr: strings: %s", message)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def site_theme_language(site: dict[str, Any]) -> str | None:
