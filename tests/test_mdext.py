@@ -95,3 +95,14 @@ def test_write_pages_carries_the_strings_option_into_the_data_script(tmp_path: P
     options, docs, _ = options_from_config(config)
     write_pages(load_handbook_for(options, MarkdownRenderer([], {})), docs)
     assert "Looks right" in (docs / "assets" / "sremgr" / "strings.en.js").read_text()
+
+
+def test_a_strings_warning_is_given_once_not_on_every_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "alpha.yml").write_text(ALPHA)
+    with caplog.at_level("WARNING"):
+        for _ in range(3):  # an engine makes one Markdown instance per page
+            convert("<!-- sremgr:checklist alpha -->\n", tmp_path, strings={"item.nA": "x"})
+    warned = [r for r in caplog.records if "`item.nA` is no string" in r.getMessage()]
+    assert len(warned) == 1, [r.getMessage() for r in caplog.records]

@@ -60,6 +60,11 @@ def theme_language(theme: Any) -> str | None:
     return None
 
 
+def language_tag(requested: str) -> str:
+    """A language tag as we compare them: "de_AT" and "de-AT" are both "de-at"."""
+    return requested.replace("_", "-").lower()
+
+
 def resolve_language(requested: str | None) -> str:
     """The shipped catalog for a language tag: "de", "de-AT" and "de_AT" all give "de".
 
@@ -67,7 +72,7 @@ def resolve_language(requested: str | None) -> str:
     """
     if not requested:
         return DEFAULT_LANGUAGE
-    tag = requested.replace("_", "-").lower()
+    tag = language_tag(requested)
     shipped = available_languages()
     if tag in shipped:
         return tag
@@ -89,7 +94,7 @@ def overrides_for(
     the tag the site asked for: a language without a shipped catalog (say `it`, whose strings
     stay English) can still be given its own strings this way."""
     tables = {
-        str(key).replace("_", "-").lower(): value
+        language_tag(str(key)): value
         for key, value in strings.items()
         if is_language_table(str(key), value)
     }
@@ -98,7 +103,7 @@ def overrides_for(
     }
     tags = [language]
     if requested:
-        tag = requested.replace("_", "-").lower()
+        tag = language_tag(requested)
         tags += [tag.split("-")[0], tag]
     for tag in dict.fromkeys(tags):
         merged.update({str(key): value for key, value in tables.get(tag, {}).items()})

@@ -14,6 +14,7 @@ import logging
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -301,17 +302,23 @@ def strings_option(value: object) -> str:
     """The `strings` option (as in the plugin's `strings:`) checked, as canonical JSON.
 
     A value of the wrong shape is an error (ValueError: the build or the command stops); an
-    unknown key or a placeholder the string never fills is a warning."""
+    unknown key or a placeholder the string never fills is a warning, given once per value
+    (an engine reads the options again for every page)."""
     if not value:
         return ""
     if not isinstance(value, Mapping):
         raise ValueError("the `strings` option must map string keys to texts")
-    failed, warnings = check_strings(dict(value))
+    return _checked_strings(json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+
+@cache
+def _checked_strings(text: str) -> str:
+    failed, warnings = check_strings(json.loads(text))
     if failed:
         raise ValueError("; ".join(f"strings: {error}" for _, error in failed))
     for _, message in warnings:
         log.warning("mkdocs-sremgr: strings: %s", message)
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return text
 
 
 def site_theme_language(site: dict[str, Any]) -> str | None:
