@@ -8,7 +8,10 @@ import { readStored } from "./validate.js";
 /** @typedef {import("./records.js").Data} Data */
 
 const iso = (/** @type {Store} */ store) => new Date(store.now()).toISOString();
-const prefixOf = (/** @type {Store} */ store) => `${store.key}:backup:`;
+
+/** The start of the name of every backup of the entry `key` (the rest is when it was kept;
+ * store.js names them so). */
+export const backupPrefix = (/** @type {string} */ key) => `${key}:backup:`;
 
 /** The export file's text, after recording when it was exported. */
 export function exportFile(/** @type {Store} */ store) {
@@ -21,7 +24,7 @@ export function exportFile(/** @type {Store} */ store) {
 /** The names of the store's backups, newest first. */
 export function backups(/** @type {Store} */ store) {
   const ls = store.storage;
-  const prefix = prefixOf(store);
+  const prefix = backupPrefix(store.key);
   /** @type {string[]} */
   const out = [];
   try {
@@ -59,7 +62,7 @@ export function restore(/** @type {Store} */ store, /** @type {string} */ name) 
 /** Deletes one of the store's backups (never another entry). */
 export function removeBackup(/** @type {Store} */ store, /** @type {string} */ name) {
   try {
-    if (store.storage && name.startsWith(prefixOf(store))) store.storage.removeItem(name);
+    if (store.storage && name.startsWith(backupPrefix(store.key))) store.storage.removeItem(name);
   } catch {
     /* nothing to delete */
   }

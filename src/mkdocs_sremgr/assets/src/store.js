@@ -272,7 +272,7 @@ export function createStore(opts) {
 
   function backup(/** @type {string} */ raw) {
     const ls = storage();
-    const name = `${key}:backup:${iso()}`;
+    const name = `${key}:backup:${iso()}`; // backups.js, backupPrefix
     try {
       if (!ls) return null;
       ls.setItem(name, raw);

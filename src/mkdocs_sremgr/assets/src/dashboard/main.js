@@ -261,7 +261,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     if (saved.length) {
       const bl = h("ul", { class: "sremgr-backup-list" });
       for (const k of saved) {
-        const when = k.slice(`${store.key}:backup:`.length);
+        const when = k.slice(kept.backupPrefix(store.key).length);
         bl.appendChild(h("li", { "data-sremgr-backup": k }, [
           h("span", { text: isDate(when) ? t("dash.backupFrom", { day: day(when), time: time(when) }) : when }), " ",
           button(t("dash.restore"), "restore"), button(t("dash.delete"), "delete-backup", "sremgr-danger"),
@@ -389,7 +389,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   }
   function restore(/** @type {string} */ name) {
     if (!kept.readBackup(store, name)) return say(t("dash.backupUnreadable"), false);
-    if (!window.confirm(t("dash.restoreConfirm", { day: day(name.slice(`${store.key}:backup:`.length)) }))) return;
+    if (!window.confirm(t("dash.restoreConfirm", { day: day(name.slice(kept.backupPrefix(store.key).length)) }))) return;
     const r = kept.restore(store, name);
     if (r === "no-backup") return say(t("dash.noBackupRestore"), false);
     say(r === "ok" ? t("dash.restored") : t("dash.restoredNotSaved"));
