@@ -15,7 +15,7 @@ from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
 from mkdocs_sremgr.markers import Slots, find_markers
 from mkdocs_sremgr.model import Catalog
-from mkdocs_sremgr.renames import ManifestError, lost_ids, read_published
+from mkdocs_sremgr.renames import TIMEOUT_SECONDS, ManifestError, lost_ids, read_published
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded
 from mkdocs_sremgr.schema import schema_text
 from mkdocs_sremgr.site import Site, SiteError, find_site
@@ -70,6 +70,16 @@ def _path(value: str) -> Path:
     return Path(_text(value))
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds <= 3600:  # NaN compares false: refused too
+        raise argparse.ArgumentTypeError("give a number of seconds between 0 and 3600")
+    return seconds
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-sremgr", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -106,6 +116,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="the live site's manifest.json (path or http(s) URL): fail when an id "
         "readers may have ticked disappears without an alias",
+    )
+    validate.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=TIMEOUT_SECONDS,
+        help=f"time allowed for the whole download of an --against URL (default: "
+        f"{TIMEOUT_SECONDS:g})",
     )
     validate.set_defaults(run=_validate)
 
@@ -209,7 +227,7 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     if args.against:
         try:
-            published = read_published(args.against)
+            published = read_published(args.against, timeout=args.timeout)
         except ManifestError as exc:
             raise _Refused(str(exc)) from None
         lost = lost_ids(published, handbook.catalog)

@@ -7,7 +7,10 @@ time they open the page. `mkdocs-sremgr validate --against URL` runs this check 
 
 from __future__ import annotations
 
+import http.client
 import json
+import threading
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -19,7 +22,10 @@ from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded
 
 MAX_MANIFEST_BYTES = 20 * 1024 * 1024
-TIMEOUT_SECONDS = 30
+#: The whole download, from the name lookup to the last byte: a server that trickles a byte
+#: every few seconds never trips a per-read timeout, so the deadline is for all of it.
+TIMEOUT_SECONDS = 30.0
+_CHUNK = 64 * 1024
 
 
 class ManifestError(Exception):
@@ -34,10 +40,10 @@ class Published:
     checklists: dict[str, tuple[set[str], set[str]]]
 
 
-def read_published(where: str) -> Published:
-    """The manifest at a file path or an http(s) URL."""
+def read_published(where: str, *, timeout: float = TIMEOUT_SECONDS) -> Published:
+    """The manifest at a file path or an http(s) URL (fetched within `timeout` seconds)."""
     if where.startswith(("http://", "https://")):
-        data = _download(where)
+        data = download(where, timeout=timeout, limit=MAX_MANIFEST_BYTES)
     else:
         try:
             data = read_bounded(Path(where), MAX_MANIFEST_BYTES)
@@ -50,16 +56,58 @@ def read_published(where: str) -> Published:
     return parse_published(raw, where)
 
 
-def _download(url: str) -> bytes:
+def download(url: str, *, timeout: float, limit: int) -> bytes:
+    """The body at `url`, within `timeout` seconds in all and at most `limit` bytes.
+
+    The fetch runs in a daemon thread that the caller stops waiting for at the deadline:
+    that bounds what no socket timeout covers (the name lookup, a byte every few seconds).
+    """
+    deadline = time.monotonic() + timeout
+    outcome: list[bytes | ManifestError] = []
+
+    def run() -> None:
+        try:
+            outcome.append(_fetch(url, deadline, limit))
+        except Exception as exc:  # whatever it is, say it rather than report a timeout
+            outcome.append(ManifestError(f"cannot fetch {url}: {exc}"))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise ManifestError(
+            f"cannot fetch {url}: it took longer than {timeout:g} s, the limit for the whole "
+            "download (allow more with --timeout SECONDS)"
+        )
+    result = outcome[0]
+    if isinstance(result, ManifestError):
+        raise result
+    return result
+
+
+def _fetch(url: str, deadline: float, limit: int) -> bytes | ManifestError:
+    over = ManifestError(f"{url} is over the limit of {limit // 1024 // 1024} MiB for a manifest")
     request = urllib.request.Request(url, headers={"User-Agent": "mkdocs-sremgr"})
+    chunks: list[bytes] = []
+    size = 0
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            data: bytes = response.read(MAX_MANIFEST_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise ManifestError(f"cannot fetch {url}: {exc}") from None
-    if len(data) > MAX_MANIFEST_BYTES:
-        raise ManifestError(f"{url} is over {MAX_MANIFEST_BYTES // 1024 // 1024} MiB")
-    return data
+        wait = max(deadline - time.monotonic(), 0.001)
+        with urllib.request.urlopen(request, timeout=wait) as response:
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > limit:
+                return over
+            # read1: at most one read of the socket, so the deadline is checked between reads.
+            while time.monotonic() < deadline:
+                chunk = response.read1(_CHUNK)
+                if not chunk:
+                    return b"".join(chunks)
+                size += len(chunk)
+                if size > limit:
+                    return over
+                chunks.append(chunk)
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+        return ManifestError(f"cannot fetch {url}: {exc}")
+    return ManifestError(f"cannot fetch {url}: out of time")  # the caller has given up already
 
 
 def parse_published(raw: Any, where: str) -> Published:
