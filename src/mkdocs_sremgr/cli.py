@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -200,6 +201,15 @@ def _validate(args: argparse.Namespace) -> int:
         missing = [str(p) for p in args.paths if not _exists(p)]
         if missing:
             raise _Refused(f"no such file or folder: {', '.join(missing)}")
+        unusual = [str(p) for p in args.paths if not _file_or_folder(p)]
+        if unusual:  # a device or a FIFO would read as nothing, or hang: "0 files valid"
+            what = "is not a regular file or a folder"
+            if len(unusual) > 1:
+                what = "are not regular files or folders"
+            raise _Refused(
+                f"{', '.join(unusual)} {what}: give the checklist files or the folders "
+                "that hold them"
+            )
         handbook = load_handbook(
             args.paths,
             display_base=Path.cwd(),
@@ -268,6 +278,16 @@ def _exists(path: Path) -> bool:
         return path.exists()
     except OSError:
         return False
+
+
+def _file_or_folder(path: Path) -> bool:
+    """Whether `path` (a symbolic link: its target) is a regular file or a folder, seen
+    with stat: nothing is opened, so a FIFO cannot block."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
