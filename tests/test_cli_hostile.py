@@ -187,9 +187,16 @@ def test_report_knows_the_same_export_by_its_content(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text(json.dumps(data, indent=1))
     # The same export again: other white space, other key order, a trailing newline.
     (tmp_path / "b.json").write_text(json.dumps(dict(reversed(data.items()))) + "\n")
-    result = site.cli("report", "a.json", "b.json")
+    # ... and with a letter written as an escape, and the version as 1.0.
+    escaped = json.dumps(data).replace('"done"', '"\\u0064one"').replace(
+        '"version": 1', '"version": 1.0'
+    )
+    assert escaped != json.dumps(data)
+    (tmp_path / "c.json").write_text(escaped)
+    result = site.cli("report", "a.json", "b.json", "c.json")
     assert result.returncode == 1, result.stdout
-    assert "file 2 (b.json): it is the same export as file 1" in result.stderr
+    assert "file 2 (b.json): it is the same as file 1" in result.stderr
+    assert "file 3 (c.json): it is the same as file 1" in result.stderr
 
 
 def test_report_counts_two_people_with_the_same_ticks(tmp_path: Path) -> None:
@@ -222,7 +229,7 @@ def test_report_refuses_another_handbooks_export(tmp_path: Path) -> None:
 
 def test_report_without_a_handbook_refuses_a_mix_of_handbooks(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text(json.dumps(export("sremgr:v1:one", {"first": "done"})))
-    (tmp_path / "b.json").write_text(json.dumps(export("sremgr:v1:two", {"first": "done"})))
+    (tmp_path / "b.json").write_text(json.dumps(export("sremgr:v1:two", {"first": "na"})))
     result = run_cli("report", "a.json", "b.json", cwd=tmp_path)
     assert result.returncode == 1, result.stdout
     assert "file 2 (b.json)" in result.stderr and "sremgr:v1:two" in result.stderr

@@ -47,7 +47,7 @@ def export(
     }
     return {
         "format": "mkdocs-sremgr-export",
-        "storage_key": "sremgr:v1:x",
+        "storage_key": "sremgr:v1:t",  # the handbook fixture's (site_name: T)
         "exported": "2026-11-25T00:00:00Z",
         "data": data,
     }

@@ -172,6 +172,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="mkdocs.yml of the handbook, to name checklists and items",
     )
+    report.add_argument(
+        "--any-handbook",
+        action="store_true",
+        help="also count exports of another handbook (another storage key)",
+    )
     report.set_defaults(run=_report)
 
     # For engines that run no MkDocs plugin (Zensical): see standalone.py and docs/zensical.md.

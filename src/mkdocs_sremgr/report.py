@@ -21,7 +21,7 @@ from mkdocs_sremgr import rules
 from mkdocs_sremgr.errors import format_problems
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded, read_stdin_bounded
-from mkdocs_sremgr.site import find_site
+from mkdocs_sremgr.site import Site, find_site
 
 MAX_BYTES = 5 * 1024 * 1024
 _PERIOD = re.compile(rules.PERIOD_PATTERN)
@@ -42,6 +42,29 @@ def read_export(path: Path) -> Export:
     return parse_export(load_json(read_source(path)))
 
 
+def storage_key_of(raw: Any) -> str | None:
+    """The storage key an export file names (its handbook); None for a bare copy of the
+    stored data, which names none."""
+    if not isinstance(raw, dict) or raw.get("format") != "mkdocs-sremgr-export":
+        return None
+    key = raw.get("storage_key")
+    if not isinstance(key, str):
+        raise ExportError("its `storage_key` is not text: it does not say which handbook it is of")
+    return key
+
+
+def fingerprint(raw: Any) -> bytes:
+    """The same for two files that hold the same progress, however each is laid out (white
+    space, key order, escapes, `1` or `1.0`): what a colleague's editor may change."""
+    if isinstance(raw, dict) and raw.get("format") == "mkdocs-sremgr-export":
+        raw = raw.get("data")
+    try:
+        text = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    except (RecursionError, ValueError):  # load_json has read it, so this is only in case
+        raise ExportError("it nests too deeply to be an export") from None
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
 def read_source(path: Path) -> bytes:
     try:
         if str(path) == "-":
@@ -55,11 +78,18 @@ def read_source(path: Path) -> bytes:
 
 def load_json(data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        return json.loads(data.decode("utf-8-sig"), parse_float=_number)
     except RecursionError:
         raise ExportError("it nests too deeply to be an export") from None
     except (UnicodeDecodeError, ValueError) as exc:  # ValueError: JSON, or a huge number
         raise ExportError(f"it is not JSON ({str(exc)[:120]})") from None
+
+
+def _number(text: str) -> float | int:
+    """A JSON number with a fraction or exponent: a whole one (`1.0`, `1e2`) as an int, so the
+    fingerprint does not tell `100` from `1e2`."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
 
 
 def parse_export(raw: Any) -> Export:
@@ -302,10 +332,9 @@ def to_html(rollup: Rollup) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _catalog(config_file: Path | None) -> tuple[Catalog | None, list[str]]:
+def _catalog(site: Site | None) -> tuple[Catalog | None, list[str]]:
     """The handbook's checklists (for titles and aliases) and its problems; no catalog
     without a mkdocs.yml: the report then names what the exports themselves hold."""
-    site = find_site(config_file)
     if site is None:
         return None, []
     handbook = site.load()
@@ -313,20 +342,60 @@ def _catalog(config_file: Path | None) -> tuple[Catalog | None, list[str]]:
     return handbook.catalog, problems
 
 
+class _Handbooks:
+    """Which handbook each export is of (its storage key): this site's, or without a
+    mkdocs.yml the first file's. A manager's export of another handbook would count its
+    ticks under checklists of the same id that say something else."""
+
+    def __init__(self, site: Site | None, any_handbook: bool) -> None:
+        self.expected = site.storage_key if site is not None else None
+        self.from_site = site is not None
+        self.first = 0
+        self.any = any_handbook
+
+    def check(self, key: str | None, number: int) -> None:
+        if key is None or self.any:
+            return
+        if self.expected is None:
+            self.expected, self.first = key, number
+            return
+        if key == self.expected:
+            return
+        theirs = f"it is an export of another handbook (storage key {_key(key)}"
+        if self.from_site:
+            raise ExportError(
+                f"{theirs}; this handbook's is {_key(self.expected)}): "
+                "pass --any-handbook to count it anyway"
+            )
+        raise ExportError(
+            f"{theirs}; file {self.first} is of {_key(self.expected)}): "
+            "pass --any-handbook to count them together"
+        )
+
+
+def _key(key: str) -> str:
+    shown = key if key.isprintable() and len(key) <= 80 else repr(key[:80])
+    return f"`{shown}`"
+
+
 def run_report(args: argparse.Namespace) -> int:
+    site = find_site(args.config_file)
+    handbooks = _Handbooks(site, bool(getattr(args, "any_handbook", False)))
     exports: list[Export] = []
     refused: list[str] = []
     seen: dict[bytes, int] = {}
     for number, path in enumerate(args.files, start=1):
         try:
-            data = read_source(path)
-            digest = hashlib.sha256(data).digest()
+            raw = load_json(read_source(path))
+            export = parse_export(raw)
+            handbooks.check(storage_key_of(raw), number)
+            digest = fingerprint(raw)
             if digest in seen:
                 raise ExportError(
                     f"it is the same as file {seen[digest]}: each person's export counts once"
                 )
             seen[digest] = number
-            exports.append(parse_export(load_json(data)))
+            exports.append(export)
         except ExportError as exc:
             refused.append(f"file {number} ({_shown(path)}): {exc}")
     if refused:
@@ -334,7 +403,7 @@ def run_report(args: argparse.Namespace) -> int:
         for line in refused:
             print(f"  {line}", file=sys.stderr)
         return 1
-    catalog, problems = _catalog(args.config_file)
+    catalog, problems = _catalog(site)
     if problems:
         print("mkdocs-sremgr report: the handbook has problems, nothing written:", file=sys.stderr)
         print(problems[0], file=sys.stderr)

@@ -26,6 +26,8 @@ class Site:
     checklists_root: Path
     builtin: bool = True
     exclude: list[str] = field(default_factory=list)
+    #: The browser storage key its pages use, which every progress export of it names.
+    storage_key: str = ""
 
     @property
     def project_dir(self) -> Path:
@@ -57,6 +59,9 @@ def find_site(config_file: Path | None) -> Site | None:
         return None
     from mkdocs.config import load_config
 
+    from mkdocs_sremgr.interop import site_url_without_mike_version
+    from mkdocs_sremgr.manifest import storage_key
+
     # MkDocs logs its config errors and warnings; gather them into one message instead.
     mkdocs_log = logging.getLogger("mkdocs")
     errors: list[str] = []
@@ -76,12 +81,20 @@ def find_site(config_file: Path | None) -> Site | None:
         raise SiteError(f"{path} does not use the sremgr plugin (add `- sremgr` to `plugins`)")
     options = plugin.config
     docs_dir = Path(config.docs_dir)
+    namespace = options.storage_namespace
+    # As the plugin's on_config draws it (plugin.py), which load_config does not run.
+    key = storage_key(
+        None if namespace is None else str(namespace),
+        site_url_without_mike_version(config),
+        config.site_name,
+    )
     return Site(
         config_file=path.resolve(),
         docs_dir=docs_dir,
         checklists_root=docs_dir / str(options.checklists_dir),
         builtin=bool(options.builtin),
         exclude=list(options.exclude),
+        storage_key=key,
     )
 
 
