@@ -256,13 +256,16 @@ def test_report_key_follows_storage_namespace_and_site_url(tmp_path: Path) -> No
 # -- further_reading: a //host link is not a local path ----------------------------------------
 
 
-@pytest.mark.parametrize("url", ["//evil.example/x", "/\\evil.example/x"])
+# As YAML writes them: browsers read `\` as `/` and drop tabs, so each leads to evil.example.
+@pytest.mark.parametrize(
+    "url", ["'//evil.example/x'", "'/\\evil.example/x'", '"/\\t/evil.example"']
+)
 def test_a_protocol_relative_link_is_refused(tmp_path: Path, url: str) -> None:
-    text = ROTA + f"further_reading:\n  - title: A book\n    url: '{url}'\n"
+    text = ROTA + f"further_reading:\n  - title: A book\n    url: {url}\n"
     site = make_site(tmp_path, checklists={"rota.yml": text})
     result = site.cli("validate")
     assert result.returncode == 1, result.stdout
-    assert "docs/checklists/rota.yml:9:10:" in result.stderr
+    assert "docs/checklists/rota.yml:10:10:" in result.stderr
     assert "another site" in result.stderr and "https://" in result.stderr
 
 

@@ -202,6 +202,16 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
         return [doc.problem(path, f"{name} is `{instance}`, which is not allowed", hint)]
     if rule in ("pattern", "maxLength") and path and _is_id_path(path):
         return [_not_an_id(doc, path, str(instance))]
+    if rule == "pattern" and _elsewhere(instance):
+        host = instance.lstrip("/\\\t\n\r")
+        return [
+            doc.problem(
+                path,
+                f"{name} `{_shown(instance)}` leads to another site: a link that starts "
+                "with // (or /\\) names a host, not a page of this site",
+                f"write the whole address, https://{_shown(host)}, or a path with one /",
+            )
+        ]
     if rule == "pattern":
         return [
             doc.problem(
@@ -241,6 +251,14 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
             )
         ]
     return [doc.problem(path, f"{name}: {error.message}")]
+
+
+def _elsewhere(value: Any) -> bool:
+    """A protocol-relative link: browsers read `\\` as `/` and drop tabs and line breaks."""
+    if not isinstance(value, str):
+        return False
+    squeezed = re.sub(r"[\t\n\r]", "", value).replace("\\", "/")
+    return squeezed.startswith("//")
 
 
 def _type_problem(
