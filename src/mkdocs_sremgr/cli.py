@@ -133,6 +133,12 @@ def _parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="scaffold a handbook that builds at once")
     init.add_argument("directory", nargs="?", type=_path, default=Path("."))
+    init.add_argument(
+        "--theme",
+        choices=("material", "mkdocs"),
+        default=None,
+        help="the site's theme (default: material when it is installed, else mkdocs)",
+    )
     init.set_defaults(run=_init)
 
     new = commands.add_parser("new", help="write a starter checklist or anti-pattern file")
@@ -359,11 +365,22 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     root: Path = args.directory
-    theme = "material" if importlib.util.find_spec("material") else "mkdocs"
+    installed = importlib.util.find_spec("material") is not None
+    theme = args.theme or ("material" if installed else "mkdocs")
+    if theme == "material" and not installed:
+        raise _Refused(
+            "the Material theme is not installed: `pip install mkdocs-material`, "
+            "or choose --theme mkdocs"
+        )
+    # Nothing from third parties (docs/privacy.md): Material fetches Google Fonts and the
+    # default theme highlight.js from cdnjs on every page unless told not to.
     theme_block = (
-        "theme:\n  name: material\n  features: [navigation.instant]\n"
+        "theme:\n  name: material\n"
+        "  font: false   # system fonts: no request to Google Fonts (docs: privacy)\n"
+        "  features: [navigation.instant]\n"
         if theme == "material"
         else "theme:\n  name: mkdocs\n"
+        "  highlightjs: false   # no highlight.js from cdnjs (docs: privacy)\n"
     )
     files = {
         root / "mkdocs.yml": (
