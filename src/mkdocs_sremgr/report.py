@@ -348,8 +348,8 @@ class _Handbooks:
     ticks under checklists of the same id that say something else."""
 
     def __init__(self, site: Site | None, any_handbook: bool) -> None:
-        self.expected = site.storage_key if site is not None else None
-        self.from_site = site is not None
+        self.expected = site.storage_key if site is not None and site.storage_key else None
+        self.from_site = self.expected is not None
         self.first = 0
         self.any = any_handbook
 
