@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from interop_sites import (
     ALPHA,
@@ -154,6 +155,76 @@ def test_awesome_nav_keeps_the_handbook_where_nav_yml_puts_it(tmp_path: Path) ->
         read(site, "index.html"),
     )
     assert top[:5] == ["Index", "Guide", "Handbook", "Ops", "About"]
+
+
+def test_awesome_nav_keeps_the_title_nav_yml_gives_the_section(tmp_path: Path) -> None:
+    """A `.nav.yml` title for the handbook's folder is the author's: it stays (mkdocs-awesome-nav
+    3.3 replaced it by "Handbook" unless `nav_section` was set too)."""
+    pytest.importorskip("mkdocs_awesome_nav")
+    pages = {f"{name}.md": f"# {name.title()}\n" for name in ("index", "ops")}
+    pages[".nav.yml"] = "nav:\n  - index.md\n  - Our SRE rules: handbook\n  - ops.md\n"
+    plugins = "plugins:\n  - awesome-nav\n  - sremgr:\n      builtin: false\n"
+    config = make_site(
+        tmp_path,
+        "site_name: Nav handbook\ntheme: {name: mkdocs, highlightjs: false}\n" + plugins,
+        pages,
+        {"alpha.yml": ALPHA, "hero.yml": HERO},
+    )
+    html = read(build_site(config), "index.html")
+    link = r'<li class="nav-item(?: dropdown)?">\s*<a [^>]*class="nav-link[^"]*"[^>]*>([^<]+)</a>'
+    assert re.findall(link, html)[:3] == ["Index", "Our SRE rules", "Ops"]
+    # `nav_section` set on purpose still names it.
+    named = config.read_text().replace("builtin: false", "builtin: false\n      nav_section: Rules")
+    config.write_text(named)
+    html = read(build_site(config), "index.html")
+    assert ">Rules</a>" in html and "Our SRE rules" not in html
+
+
+# -- a nav that leaves the handbook out ------------------------------------------------------
+
+
+NAV_SITE = "site_name: Navs\ntheme: {name: mkdocs, highlightjs: false}\n"
+
+
+@pytest.mark.parametrize("how", ["nav", "literate-nav"])
+def test_a_nav_that_leaves_the_handbook_out_is_a_warning_with_the_line_to_add(
+    tmp_path: Path, how: str
+) -> None:
+    pages = {"index.md": "# Home\n", "ops.md": "# Ops\n"}
+    if how == "nav":
+        head = NAV_SITE + "nav: [index.md, ops.md]\nplugins:\n"
+    else:
+        pytest.importorskip("mkdocs_literate_nav")
+        pages["SUMMARY.md"] = "* [Home](index.md)\n* [Ops](ops.md)\n"
+        head = NAV_SITE + "plugins:\n  - literate-nav\n"
+    config = make_site(
+        tmp_path, head + "  - sremgr:\n      builtin: false\n", pages, {"alpha.yml": ALPHA}
+    )
+    with pytest.raises(Abort, match=r"Aborted with 1 warnings in strict mode"):
+        build_site(config)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    assert "lists no page of the handbook" in result.stderr
+    assert "add `- Handbook: handbook/dashboard.md`" in result.stderr
+    # Left out on purpose: no warning.
+    config.write_text(config.read_text() + "not_in_nav: handbook/\n")
+    build_site(config)
+
+
+def test_a_nav_that_lists_the_handbook_gives_no_warning(tmp_path: Path) -> None:
+    head = NAV_SITE + "nav: [index.md, {Handbook: [handbook/dashboard.md, handbook/alpha.md]}]\n"
+    config = make_site(
+        tmp_path,
+        head + "plugins:\n  - sremgr:\n      builtin: false\n",
+        {"index.md": "# Home\n"},
+        {"alpha.yml": ALPHA},
+    )
+    build_site(config)
 
 
 # -- Material's blog -------------------------------------------------------------------------

@@ -39,6 +39,17 @@ def link_before(items: list[Any], path: str | None, *, before: str, family: str)
     items.insert(at, path)
 
 
+# -- an explicit nav (`nav:`, mkdocs-literate-nav, mkdocs-monorepo-plugin) --------------------
+
+
+def left_out_on_purpose(config: MkDocsConfig, url_prefix: str) -> bool:
+    """Whether MkDocs' `not_in_nav` names the handbook's folder (or a page in it)."""
+    patterns = config.not_in_nav
+    if not patterns:
+        return False
+    return bool(patterns.match_file(url_prefix))
+
+
 # -- mike ------------------------------------------------------------------------------------
 
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"  # what `mike deploy` sets for `mkdocs build`
@@ -127,6 +138,15 @@ def point_at_yaml(file: File, source: Path, config: MkDocsConfig) -> None:
         file.edit_uri = source.resolve().relative_to(Path(config.docs_dir).resolve()).as_posix()
     except ValueError:
         file.edit_uri = None
+
+
+def name_packaged_source(file: File, source: Path) -> None:
+    """Gives a page made from the package (the built-in pack, the dashboard) a real file as
+    its source, so a plugin that reads every page's `abs_src_path` finds a path
+    (mkdocs-rss-plugin 1.19 fails on None). It stays `generated_by` this plugin, so date
+    plugins skip it as before, and has no edit button: the file is not the team's."""
+    file.abs_src_path = str(source)
+    file.edit_uri = None
 
 
 # -- Material's blog -------------------------------------------------------------------------

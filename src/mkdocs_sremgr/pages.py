@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
+from importlib.resources import files as package_files
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import yaml
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from mkdocs_sremgr.catalog import builtin_dir
 from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist
 
 
@@ -103,11 +106,15 @@ def arrange_nav(
     generated: dict[str, PagePlan],
     section_title: str,
     antipatterns_title: str = "Anti-patterns",
+    *,
+    rename_placed: bool = True,
 ) -> None:
     """Gather the generated pages in one nav section, in handbook order.
 
     MkDocs' automatic nav files them by folder and alphabet; readers expect the
-    dashboard first, the checklists in lesson order, then the anti-patterns.
+    dashboard first, the checklists in lesson order, then the anti-patterns. A section that
+    a user's nav file already placed and titled (mkdocs-awesome-nav's `.nav.yml`) keeps its
+    title unless `rename_placed` (the author set `nav_section`).
     """
     ours = [p for p in nav.pages if p.file.src_uri in generated]
     if not ours:
@@ -134,9 +141,22 @@ def arrange_nav(
     if target is None:
         target = Section(section_title, [])
         nav.items.append(target)
-    target.title = section_title
+    elif rename_placed or not _titled_by_author(target, home_folder(generated)):
+        target.title = section_title
     target.children.extend(children)
     _refresh(nav)
+
+
+def home_folder(generated: dict[str, PagePlan]) -> str:
+    """The name of the folder the generated pages live in (`handbook` for `x/handbook/`)."""
+    folders = sorted((uri.rsplit("/", 1)[0] for uri in generated if "/" in uri), key=len)
+    return folders[0].rsplit("/", 1)[-1] if folders else ""
+
+
+def _titled_by_author(section: Section, folder: str) -> bool:
+    """Whether the section's title is not MkDocs' own title for the folder (`Handbook` for
+    `handbook/`), so a nav file gave it: MkDocs titles a folder with its name, capitalised."""
+    return section.title != folder.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _detach(nav: Navigation, page: Page) -> None:
@@ -178,3 +198,16 @@ def _refresh(nav: Navigation) -> None:
         pages[0].previous_page = None
         pages[-1].next_page = None
     nav.pages = pages
+
+
+def packaged_source(plan: PagePlan) -> Path:
+    """The package's own file behind a page it makes: a built-in entry's YAML, else the
+    page's template."""
+    folder = {"checklist": "checklists", "antipattern": "antipatterns"}.get(plan.kind)
+    if folder:
+        pack_file = builtin_dir() / folder / f"{plan.id}.yml"
+        if pack_file.is_file():
+            return pack_file
+    known = plan.kind in ("checklist", "antipattern", "dashboard")
+    template = f"{plan.kind if known else 'checklist'}.html"
+    return Path(str(package_files("mkdocs_sremgr").joinpath("templates", "sremgr", template)))

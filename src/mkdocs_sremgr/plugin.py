@@ -45,7 +45,14 @@ from mkdocs_sremgr.i18n import (
 )
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
 from mkdocs_sremgr.model import Catalog
-from mkdocs_sremgr.pages import PagePlan, arrange_nav, checklist_toc, page_source, plan_pages
+from mkdocs_sremgr.pages import (
+    PagePlan,
+    arrange_nav,
+    checklist_toc,
+    packaged_source,
+    page_source,
+    plan_pages,
+)
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.schema import schema_text
 from mkdocs_sremgr.standalone import ASSET_DIR, STATIC_ASSETS
@@ -247,6 +254,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         yaml_file = self._team_source(plan, config)
         if yaml_file is not None:  # for date plugins, and the edit button (interop.py)
             interop.point_at_yaml(file, yaml_file, config)
+        else:  # plugins that read every page's source file (mkdocs-rss-plugin)
+            interop.name_packaged_source(file, packaged_source(plan))
         added.append(file)
         self.generated[plan.src_uri] = plan
 
@@ -301,7 +310,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             if file.src_uri.startswith(prefix) and is_yaml_name(file.src_uri):
                 files.remove(file)
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _on_nav_arrange(
+        self, nav: Navigation, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
         # A user's own `nav` is theirs: generated pages appear only where it lists them.
         if self.config.enabled and config.nav is None:
             arrange_nav(
@@ -309,8 +320,32 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
                 self.generated,
                 self.config.nav_section or self.strings("nav.handbook"),
                 self.strings("nav.antipatterns"),
+                rename_placed=self.config.nav_section is not None,
             )
         return nav
+
+    @event_priority(-100)  # after the plugins that build a nav (literate-nav, monorepo…)
+    def _on_nav_check(
+        self, nav: Navigation, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        """A nav that leaves every generated page out hides the handbook: say how to list it
+        (MkDocs itself only lists such pages at INFO level)."""
+        if not self.config.enabled or not self.generated:
+            return nav
+        listed = {page.file.src_uri for page in nav.pages}
+        if listed.isdisjoint(self.generated) and not interop.left_out_on_purpose(
+            config, self.config.url_prefix
+        ):
+            title = self.config.nav_section or self.strings("nav.handbook")
+            first = next(iter(self.generated))  # the dashboard, when there is one
+            log.warning(
+                f"the site's nav lists no page of the handbook, so readers cannot find it; "
+                f"add `- {title}: {first}` to `nav` (or to your nav file), or list "
+                f"`{self.config.url_prefix}` under `not_in_nav` to leave it out on purpose"
+            )
+        return nav
+
+    on_nav = CombinedEvent(_on_nav_arrange, _on_nav_check)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
