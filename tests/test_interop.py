@@ -186,17 +186,25 @@ def test_awesome_nav_keeps_the_title_nav_yml_gives_the_section(tmp_path: Path) -
 NAV_SITE = "site_name: Navs\ntheme: {name: mkdocs, highlightjs: false}\n"
 
 
-@pytest.mark.parametrize("how", ["nav", "literate-nav"])
+@pytest.mark.parametrize("how", ["nav", "literate-nav", "monorepo"])
 def test_a_nav_that_leaves_the_handbook_out_is_a_warning_with_the_line_to_add(
     tmp_path: Path, how: str
 ) -> None:
     pages = {"index.md": "# Home\n", "ops.md": "# Ops\n"}
     if how == "nav":
         head = NAV_SITE + "nav: [index.md, ops.md]\nplugins:\n"
-    else:
+    elif how == "literate-nav":
         pytest.importorskip("mkdocs_literate_nav")
         pages["SUMMARY.md"] = "* [Home](index.md)\n* [Ops](ops.md)\n"
         head = NAV_SITE + "plugins:\n  - literate-nav\n"
+    else:
+        pytest.importorskip("mkdocs_monorepo_plugin")
+        sub = tmp_path / "team"
+        (sub / "docs").mkdir(parents=True)
+        (sub / "docs" / "rota.md").write_text("# Rota\n")
+        (sub / "mkdocs.yml").write_text("site_name: team\nnav: [rota.md]\n")
+        head = NAV_SITE + "nav: [index.md, {Team: '!include team/mkdocs.yml'}]\nplugins:\n"
+        head += "  - monorepo\n"
     config = make_site(
         tmp_path, head + "  - sremgr:\n      builtin: false\n", pages, {"alpha.yml": ALPHA}
     )

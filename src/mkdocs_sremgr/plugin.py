@@ -158,6 +158,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
     def checklist_root(self, config: MkDocsConfig) -> Path:
         return Path(config.docs_dir) / self.config.checklists_dir
 
+    # Before plugins of the default priority, whatever the order in `plugins:`, so they see
+    # the generated pages (mkdocs-redirects collects the pages it may redirect to here).
+    @event_priority(10)
     def _on_files_load(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
