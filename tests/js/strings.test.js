@@ -11,6 +11,7 @@ import { test } from "node:test";
   },
 };
 const { plural, t } = await import("../../src/mkdocs_sremgr/assets/src/strings.js");
+await import("./english.js");
 
 test("plural forms follow the strings' language, not English", () => {
   assert.equal(t("x.items", { n: 0 }), "0 point"); // French: 0 takes the singular

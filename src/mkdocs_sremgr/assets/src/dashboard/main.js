@@ -1,21 +1,19 @@
 // mkdocs-sremgr's dashboard: quarters, charts, backups, import and export, the 1:1 summary.
-// Added by sremgr.js only on a page with a dashboard; it gets the page's store through
-// `bindDashboard(root, host)` and registers that one function on window.sremgr.
-import "./strings.js";
+// Added by sremgr.js only on a page with a dashboard; it gets the page's store and strings
+// through `bindDashboard(root, host)` and registers that one function on window.sremgr. What it
+// shows is worked out by view.js (pure, unit-tested); this file draws it and runs the actions.
 import { button, clear, drawBar, h, noticeArea } from "../dom.js";
-import { cadenceLimit, closedPeriods, daysLeft, daysSince, fiscalStart, lastClosedBefore, lastClosedUpTo, periodOf, quarterEnd, snapshotOf } from "../periods.js";
-import { itemRecord, stateOf } from "../records.js";
-import { mean, overall as overallOf, score } from "../score.js";
-import { day, percent, t, time } from "../strings.js";
-import { cadenceDays } from "../rules.generated.js";
-import { isDate } from "../util.js";
+import { daysLeft, fiscalStart, periodOf, quarterEnd } from "../periods.js";
+import { day, t } from "../strings.js";
 import { MAX_IMPORT_BYTES, validateImport } from "../validate.js";
 import { dataTable, legend, lineChart, radarChart, radarNumbered } from "./charts.js";
-import { markdownSummary, sinceText } from "./markdown.js";
+import { markdownSummary } from "./markdown.js";
 import { merge } from "../merge.js";
 import * as kept from "../backups.js";
 import * as bulk from "../bulk.js";
 import { prepare } from "./model.js";
+import { useStrings } from "./strings.js";
+import { dashboardView, snapshot } from "./view.js";
 
 /** The site's root: this file is <root>/assets/sremgr/sremgr-dashboard.js. */
 const siteRoot = new URL("../../", (document.currentScript && /** @type {HTMLScriptElement} */ (document.currentScript).src) || location.href).href;
@@ -23,10 +21,18 @@ const siteRoot = new URL("../../", (document.currentScript && /** @type {HTMLScr
 /** @typedef {import("../main.js").Host} Host */
 /** @typedef {import("../main.js").View} View */
 /** @typedef {import("./model.js").Manifest} Manifest */
-/** @typedef {import("../score.js").Tally} Tally */
+/** @typedef {import("./view.js").View} Model */
+
+/** The listeners of the dashboard bound last: a new bind (instant navigation swapped the page)
+ * or a root no longer in the document removes them all at once. */
+let bound = /** @type {AbortController | null} */ (null);
 
 /** @returns {View} */
 function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
+  useStrings(host.strings);
+  if (bound) bound.abort();
+  const life = (bound = new AbortController());
+  const { signal } = life;
   const store = host.store;
   const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
   const area = noticeArea(root, store);
@@ -65,13 +71,19 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   /** The width the charts were drawn for: a resize that changes it redraws them. */
   let drawnAt = 0;
   let resizing = 0;
+  /** Whether this dashboard is still on the page; once it is not, its listeners go. */
+  const alive = () => {
+    if (!signal.aborted && !document.documentElement.contains(root)) life.abort();
+    return !signal.aborted;
+  };
   window.addEventListener("resize", () => {
-    if (resizing) return;
+    if (resizing || !alive()) return;
     resizing = requestAnimationFrame(() => {
       resizing = 0;
-      if (m && document.documentElement.contains(root) && Math.abs(charts.clientWidth - drawnAt) > 24) paint();
+      if (m && alive() && Math.abs(charts.clientWidth - drawnAt) > 24) paint();
     });
-  });
+  }, { signal });
+  signal.addEventListener("abort", () => cancelAnimationFrame(resizing));
   const period = () => periodOf(new Date(now()), fys);
 
   /** The link to a checklist: the list's own (relative to this page), else the manifest's from the site root. */
@@ -80,196 +92,134 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     return a ? /** @type {HTMLAnchorElement} */ (a).href : new URL(url, siteRoot).href;
   }
 
-  /** @returns {Map<string, Tally>} */
-  function scores(/** @type {Manifest} */ man) {
-    return new Map(man.checklists.map((c) => [c.id, score(store.data, c, c.items, now())]));
-  }
-  function snapshotMean(/** @type {Manifest} */ man, /** @type {string} */ p) {
-    return mean(man.checklists.map((c) => {
-      const s = snapshotOf(store.data, p, c.id);
-      return s && s.total > 0 ? s.score : null;
-    }));
+  /** The view model of now. */
+  function model(/** @type {Manifest} */ man) {
+    const saved = kept.backups(store);
+    return dashboardView({ data: store.data, manifest: man, now: now(), fys, backups: saved, backupPrefix: kept.backupPrefix(store.key) }, period());
   }
 
   function paint() {
+    if (!alive()) return;
     area.render();
     if (!m) return;
     // Read before any write below: reading a size after them would force a layout of the whole list.
     drawnAt = charts.clientWidth || 640;
-    const man = m;
-    const now_ = scores(man);
-    const sc = (/** @type {string} */ id) => /** @type {Tally} */ (now_.get(id));
-    const p = period();
-    const prev = lastClosedBefore(store.data, p);
-    const closedNow = lastClosedUpTo(store.data, p) === p ? p : null;
-    const all = overallOf(man.checklists.map((c) => sc(c.id)));
-    const started = all.started > 0;
-    // Anything stored at all (also for checklists this build does not have): what export and reset are for.
-    const anything = started || Object.keys(store.data.checklists).length > 0 || closedPeriods(store.data).length > 0;
+    const v = model(m);
+    drawSummary(v);
+    drawRows(v);
+    drawCharts(v, drawnAt);
+    drawTags(v);
+    drawSafety(v);
+  }
+
+  function drawSummary(/** @type {Model} */ v) {
+    const s = v.summary;
     clear(summary);
-    if (!started) {
+    summary.appendChild(h("h2", { id: "sremgr-overall", text: s.title }));
+    if (s.start) {
       // First visit (or nothing ticked yet): say what this is and where to start, no alarm.
-      const first = man.checklists[0];
-      summary.appendChild(h("h2", { id: "sremgr-overall", text: t("dash.startTitle") }));
+      const first = s.start.first;
       summary.appendChild(h("p", { class: "sremgr-start" }, first ? [
         t("dash.startIntro") + " ",
         t("dash.startWith"), " ", h("a", { href: startLink(first.id, first.url), text: first.title }), t("dash.startWhy"),
       ] : [t("dash.startIntro")]));
-    } else {
-      summary.appendChild(h("h2", { id: "sremgr-overall", text: t("dash.overall", { pct: all.pct }) }));
-      const bar = h("div", { class: "sremgr-progress", "data-sremgr-progress": "overall" });
+    }
+    if (s.overall) {
+      const bar = h("div", { class: "sremgr-progress", "data-sremgr-progress": "overall", "data-sremgr-aside": String(s.overall.aside) });
       summary.appendChild(bar);
-      drawBar(bar, t("dash.overallLabel"), { done: 0, total: 0, pct: all.pct },
-        all.started === all.count ? t("dash.overallEvery", { n: all.count })
-          : t(all.started === 1 ? "dash.overallOne" : "dash.overallMany", { n: all.started }) + t("dash.overallAll", { n: all.count, pct: all.all }));
+      drawBar(bar, s.overall.label, s.overall.bar, s.overall.text);
     }
     // The quarter in words: what a close covers, when it ends, and what is closed already.
-    const end = day(quarterEnd(p, fys).toISOString());
-    const left = daysLeft(p, fys, now());
-    const closedDay = closedNow ? day(String(store.data.snapshots[closedNow].closed || "")) : "";
-    summary.appendChild(h("p", { class: "sremgr-quiet", "data-sremgr-quarter": p }, [
-      closedNow ? t("dash.quarterClosed", { period: p, day: closedDay, end })
-        : t("dash.quarterEnds", { period: p, end, n: left }) + (prev ? t("dash.lastClosed", { period: prev }) : ""),
-    ]));
-    const ago = daysSince(store.data.meta.exported, now());
-    // Safari erases script-written storage after 7 days without a visit: the reminder counts for it.
-    const due = anything && ago >= 7;
-    if (anything) {
-      const exportText = !Number.isFinite(ago) ? t("dash.notExported")
-        : ago === 0 ? t("dash.exportedToday") : ago === 1 ? t("dash.exportedYesterday") : t("dash.exportedDays", { n: ago });
+    summary.appendChild(h("p", { class: "sremgr-quiet", "data-sremgr-quarter": s.quarter.period }, [s.quarter.text]));
+    if (s.exported) {
       summary.appendChild(h("p", {
-        class: "sremgr-quiet", "data-sremgr-export-age": Number.isFinite(ago) ? String(ago) : "never", "data-sremgr-export-due": due ? "" : null,
-        text: capital(exportText.replace(/^ · /, "")) + (due ? t("dash.exportDue") : ""),
+        class: "sremgr-quiet", "data-sremgr-export-age": s.exported.age, "data-sremgr-export-due": s.exported.due ? "" : null, text: s.exported.text,
       }));
     }
-    if (started) summary.appendChild(h("p", { class: "sremgr-quiet sremgr-due-help", text: t("dash.dueHelp", cadenceDays) }));
+    if (s.dueHelp) summary.appendChild(h("p", { class: "sremgr-quiet sremgr-due-help", text: s.dueHelp }));
     // Nothing to close or reset before the reader has done anything.
-    /** @type {HTMLElement} */ (closeGroup).hidden = !started;
+    /** @type {HTMLElement} */ (closeGroup).hidden = !s.started;
+  }
+
+  function drawRows(/** @type {Model} */ v) {
     // One pass over the list, not one search per checklist: a handbook may have a thousand.
     /** @type {Map<string, Element>} */
     const lis = new Map();
     if (list) for (const el of Array.from(list.querySelectorAll("li[data-sremgr-checklist]"))) lis.set(el.getAttribute("data-sremgr-checklist") || "", el);
-    for (const c of man.checklists) {
-      const li = lis.get(c.id);
+    for (const r of v.rows) {
+      const li = lis.get(r.id);
       if (!li) continue;
-      let row = rows.get(c.id);
+      let row = rows.get(r.id);
       if (!row) {
         row = { bar: h("div", { class: "sremgr-progress" }), meta: h("span", { class: "sremgr-row-meta" }) };
-        rows.set(c.id, row);
+        rows.set(r.id, row);
         li.appendChild(row.bar);
         li.appendChild(row.meta);
       }
-      const s = sc(c.id);
-      const limit = cadenceLimit(c.cadence);
-      const isDue = s.started && daysSince(s.last, now()) > limit;
-      drawBar(row.bar, t("progress.label", { title: c.title }), s);
+      drawBar(row.bar, r.label, r.bar, r.text);
       clear(row.meta);
-      const since = prev ? sinceText(store.data, s.done, prev, c.id) : "";
-      if (!s.started) row.meta.appendChild(h("span", { class: "sremgr-not-started", text: t("dash.notStarted") }));
-      else row.meta.appendChild(document.createTextNode(t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "")));
-      if (isDue) row.meta.appendChild(h("span", { class: "sremgr-due", text: t("dash.dueFor", { n: daysSince(s.last, now()), cadence: t("cadence." + c.cadence) }) }));
-      li.classList.toggle("sremgr-is-due", isDue);
-      li.setAttribute("data-sremgr-score", String(s.pct));
+      if (!r.started) row.meta.appendChild(h("span", { class: "sremgr-not-started", text: t("dash.notStarted") }));
+      else row.meta.appendChild(document.createTextNode(r.meta));
+      if (r.due) row.meta.appendChild(h("span", { class: "sremgr-due", text: r.due }));
+      li.classList.toggle("sremgr-is-due", !!r.due);
+      li.setAttribute("data-sremgr-score", String(r.pct));
+      li.setAttribute("data-sremgr-aside", String(r.aside));
     }
-    const overall = all.all;
-    paintCharts(man, sc, overall, p, prev);
-    paintExtra(man, sc);
-    paintSafety(anything);
   }
 
-  function paintCharts(/** @type {Manifest} */ man, /** @type {(id: string) => Tally} */ sc, /** @type {number} */ overall, /** @type {string} */ p, /** @type {string | null} */ prev) {
+  function drawCharts(/** @type {Model} */ v, /** @type {number} */ width) {
     clear(charts);
-    const periods = closedPeriods(store.data).filter((x) => x !== p);
-    /** @type {import("./charts.js").Series[]} */
-    const series = [{ name: t("dash.overallSeries"), cls: "sremgr-line-overall", points: [...periods.map((x) => /** @type {[string, number]} */ ([x, snapshotMean(man, x)])), [p, overall]] }];
-    for (const c of man.checklists) {
-      series.push({
-        name: c.title, id: c.id, cls: "sremgr-line",
-        points: [...periods.map((x) => {
-          const s = snapshotOf(store.data, x, c.id);
-          return /** @type {[string, number | null]} */ ([x, s && typeof s.score === "number" ? s.score : null]);
-        }), [p, sc(c.id).pct]],
-      });
-    }
-    const labels = [...periods, p];
+    const hist = v.history;
     charts.appendChild(h("h2", { id: "sremgr-history", text: t("dash.history") }));
     charts.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.historyHelp") }));
-    const width = drawnAt;
-    charts.appendChild(lineChart(labels, series, width));
-    charts.appendChild(dataTable(t("dash.tableCaption"), [t("dash.checklist"), ...labels.map((l) => (l === p ? t("dash.now", { period: l }) : l))],
-      series.map((s) => [s.name, ...s.points.map((pt) => (pt[1] == null ? "–" : percent(pt[1])))])));
-    if (man.checklists.length < 3) return;
-    const closedNow = lastClosedUpTo(store.data, p) === p;
-    charts.appendChild(h("h2", { id: "sremgr-radar", text: closedNow ? (prev ? t("dash.radarClosedPrev", { period: p, prev }) : t("dash.radarClosed", { period: p }))
-      : prev ? t("dash.radarPrev", { period: prev }) : t("dash.radar") }));
-    const axes = man.checklists.map((c) => {
-      const s = prev ? snapshotOf(store.data, prev, c.id) : undefined;
-      return { label: c.title, now: sc(c.id).pct, before: s && typeof s.score === "number" ? s.score : null };
-    });
-    charts.appendChild(h("p", { class: "sremgr-quiet", text: prev ? t("dash.radarHelpPrev", { period: p, prev }) : t("dash.radarHelp") }));
-    charts.appendChild(radarChart(axes, p, prev, width));
-    if (radarNumbered(Math.min(width, 640), axes.length)) {
-      charts.appendChild(h("ol", { class: "sremgr-radar-key" }, axes.map((a) => h("li", {}, [a.label + " ", h("b", { text: percent(a.now) + (prev ? " · " + (a.before == null ? "–" : percent(a.before)) : "") })]))));
+    charts.appendChild(lineChart(hist.labels, hist.series, width));
+    charts.appendChild(dataTable(t("dash.tableCaption"), hist.head, hist.rows));
+    const r = v.radar;
+    if (!r) return;
+    charts.appendChild(h("h2", { id: "sremgr-radar", text: r.title }));
+    charts.appendChild(h("p", { class: "sremgr-quiet", text: r.help }));
+    charts.appendChild(radarChart(r.axes, v.period, v.prev, width));
+    if (radarNumbered(Math.min(width, 640), r.axes.length)) {
+      charts.appendChild(h("ol", { class: "sremgr-radar-key" }, r.key.map((k) => h("li", {}, [k.label + " ", h("b", { text: k.value })]))));
     }
-    charts.appendChild(legend([["sremgr-key-now", t("dash.keyNow", { period: p })], ...(prev ? /** @type {[string, string][]} */ ([["sremgr-key-before", t("dash.keyBefore", { period: prev })]]) : [])]));
-    charts.appendChild(dataTable(t("dash.lessonsCaption"), [t("dash.lesson"), p, ...(prev ? [prev] : [])],
-      axes.map((a) => [a.label, percent(a.now), ...(prev ? [a.before == null ? "–" : percent(a.before)] : [])])));
+    charts.appendChild(legend(r.legend));
+    charts.appendChild(dataTable(t("dash.lessonsCaption"), r.head, r.rows));
   }
 
-  function paintExtra(/** @type {Manifest} */ man, /** @type {(id: string) => Tally} */ sc) {
+  function drawTags(/** @type {Model} */ v) {
     clear(extra);
-    /** @type {Map<string, Tally[]>} */
-    const tags = new Map(); // a Map: tags such as `constructor` or `__proto__` are plain keys
-    for (const c of man.checklists) {
-      for (const tag of c.tags) {
-        const all = tags.get(tag) || [];
-        all.push(sc(c.id));
-        tags.set(tag, all);
-      }
+    if (!v.tags.length) return;
+    extra.appendChild(h("h2", { id: "sremgr-tags", text: t("dash.byTag") }));
+    extra.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.byTagHelp") }));
+    const shared = h("ul", { class: "sremgr-tag-list" });
+    for (const tag of v.tags) {
+      const bar = h("div", { class: "sremgr-progress" });
+      drawBar(bar, tag.label, tag.bar, tag.text);
+      shared.appendChild(h("li", { "data-sremgr-tag": tag.tag }, [h("span", { class: "sremgr-tag", text: tag.tag }), bar]));
     }
-    // Only tags shared by several checklists: a tag of one checklist would repeat that checklist's row.
-    const names = [...tags.keys()].filter((tag) => (tags.get(tag) || []).length > 1).sort();
-    if (names.length) {
-      extra.appendChild(h("h2", { id: "sremgr-tags", text: t("dash.byTag") }));
-      extra.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.byTagHelp") }));
-      const shared = h("ul", { class: "sremgr-tag-list" });
-      for (const tag of names) {
-        const all = /** @type {Tally[]} */ (tags.get(tag));
-        let d = 0, tot = 0;
-        for (const s of all) {
-          d += s.done;
-          tot += s.total;
-        }
-        const bar = h("div", { class: "sremgr-progress" });
-        const pct = mean(all.filter((s) => s.total > 0).map((s) => s.pct));
-        drawBar(bar, t("dash.tagLabel", { tag }), { done: d, total: tot, pct }, t("dash.tagText", { n: all.length, pct }));
-        shared.appendChild(h("li", { "data-sremgr-tag": tag }, [h("span", { class: "sremgr-tag", text: tag }), bar]));
-      }
-      extra.appendChild(shared);
-    }
+    extra.appendChild(shared);
   }
 
   /** Backups in words, then the list, then "Reset everything" (not offered before there is anything to reset). */
-  function paintSafety(/** @type {boolean} */ anything) {
+  function drawSafety(/** @type {Model} */ v) {
+    const s = v.safety;
     const focused = safety.contains(document.activeElement) ? document.activeElement : null;
     const keep = focused && focused.getAttribute("data-sremgr-action");
     clear(safety);
-    const saved = kept.backups(store);
-    if (!anything && !saved.length) return;
+    if (!s.show) return;
     safety.appendChild(h("h2", { id: "sremgr-backups", tabindex: "-1", text: t("dash.safety") }));
     safety.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.backupsHelp") }));
-    if (saved.length) {
+    if (s.backups.length) {
       const bl = h("ul", { class: "sremgr-backup-list" });
-      for (const k of saved) {
-        const when = k.slice(kept.backupPrefix(store.key).length);
-        bl.appendChild(h("li", { "data-sremgr-backup": k }, [
-          h("span", { text: isDate(when) ? t("dash.backupFrom", { day: day(when), time: time(when) }) : when }), " ",
+      for (const b of s.backups) {
+        bl.appendChild(h("li", { "data-sremgr-backup": b.name }, [
+          h("span", { text: b.text }), " ",
           button(t("dash.restore"), "restore"), button(t("dash.delete"), "delete-backup", "sremgr-danger"),
         ]));
       }
-      safety.appendChild(h("details", { class: "sremgr-backups" }, [h("summary", { text: t("dash.backups", { n: saved.length }) }), bl]));
+      safety.appendChild(h("details", { class: "sremgr-backups" }, [h("summary", { text: t("dash.backups", { n: s.count }) }), bl]));
     } else safety.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.noBackups") }));
-    if (anything) safety.appendChild(h("div", { class: "sremgr-toolbar sremgr-danger-zone" }, [button(t("dash.resetAll"), "reset-all", "sremgr-danger")]));
+    if (s.reset) safety.appendChild(h("div", { class: "sremgr-toolbar sremgr-danger-zone" }, [button(t("dash.resetAll"), "reset-all", "sremgr-danger")]));
     safety.appendChild(safetyAnswer);
     // A repaint must not drop the reader's focus to <body>.
     if (focused && !safety.contains(focused)) {
@@ -307,13 +257,13 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     onEscape = null;
     if (inside) /** @type {HTMLElement} */ (opener && document.documentElement.contains(opener) ? opener : answer.el).focus();
   }
-  panel.addEventListener("keydown", (e) => {
+  panel.addEventListener("keydown", (/** @type {Event} */ e) => {
     if (/** @type {KeyboardEvent} */ (e).key !== "Escape" || panel.hidden) return;
     e.preventDefault();
     const cancel = onEscape;
     hide();
     if (cancel) cancel();
-  });
+  }, { signal });
   /** The answer to an action, shown beside the control that was used and announced (role=status). */
   function say(/** @type {string} */ text, /** @type {boolean} */ ok = true) {
     const el = answerAt;
@@ -342,12 +292,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   }
   function closeQuarter(/** @type {Manifest} */ man, /** @type {boolean} */ fresh) {
     const p = period();
-    /** @type {import("../records.js").Snapshot} */
-    const snap = { closed: iso(), checklists: Object.create(null) };
-    for (const c of man.checklists) {
-      const s = score(store.data, c, c.items, now());
-      snap.checklists[c.id] = { done: c.items.filter((it) => stateOf(itemRecord(store.data, c, it)) === "done").map((it) => it.id), total: s.total, score: s.pct };
-    }
+    const snap = snapshot(store.data, man, now(), iso());
     const ok = store.apply({ kind: "snapshot", period: p, snapshot: snap });
     if (!ok) return say(t("dash.closedNotSaved", { period: p }), false);
     if (!fresh) return say(t("dash.closed", { period: p }) + t("dash.kept"));
@@ -434,12 +379,12 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     else if (a === "reset-all") resetAll();
     else if (a === "restore" && backupName) restore(backupName);
     else if (a === "delete-backup" && backupName) removeBackup(backupName);
-  });
+  }, { signal });
   picker.addEventListener("change", () => {
     const file = picker.files && picker.files[0];
     if (file && m) importFile(m, file);
     picker.value = "";
-  });
+  }, { signal });
   root.classList.add("sremgr-js");
   const ready = host.manifest().then(
     (raw) => {
@@ -449,11 +394,6 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     () => store.notice("manifest", "dash.noManifest"),
   );
   return { paint, notices: area.render, ready };
-}
-
-/** The text with its first letter in capitals (the catalog's piece was written to follow a " · "). */
-function capital(/** @type {string} */ text) {
-  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 function download(/** @type {string} */ text, /** @type {string} */ type, /** @type {string} */ name) {
