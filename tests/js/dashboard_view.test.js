@@ -11,12 +11,12 @@ const manifest = prepare({
   storage_key: "sremgr:v1:test",
   checklists: [
     { id: "alpha", title: "Alpha checks", url: "handbook/alpha/", cadence: "weekly", tags: ["ops", "people"], sections: [{ title: "S", items: items(["one", "two", "three", "four"], { one: 2 }) }] },
-    { id: "beta", title: "Beta checks", url: "handbook/beta/", cadence: "quarterly", tags: ["ops"], sections: [{ title: "S", items: items(["b1", "b2"]) }] },
+    { id: "beta", title: "Beta checks", url: "handbook/beta/", cadence: "quarterly", tags: ["ops", "solo"], sections: [{ title: "S", items: items(["b1", "b2"]) }] },
     { id: "gamma", title: "Gamma checks", url: "handbook/gamma/", cadence: "yearly", tags: ["people"], sections: [{ title: "S", items: items(["g1"]) }] },
   ],
 });
 const NOW = Date.parse("2026-11-25T10:00:00.000Z");
-const Q3 = { closed: "2026-09-28T09:00:00.000Z", checklists: { alpha: { done: ["one"], total: 4, score: 40, aside: 0 }, beta: { done: [], total: 2, score: 0 } } };
+const Q3 = { closed: "2026-09-28T09:00:00.000Z", checklists: { alpha: { done: ["one"], total: 4, score: 40, aside: 0 }, beta: { done: [], total: 2, score: 0 }, gamma: { done: [], total: 0, score: 0 } } };
 
 /** Alpha: one (×2) and three done, two set aside; beta: b1 set aside in August; gamma untouched. */
 function record(snapshots = /** @type {Record<string, unknown>} */ ({ "2026-Q3": Q3 })) {
@@ -48,8 +48,9 @@ test("a checklist is due once its cadence has passed since the last change, not 
   const rows = new Map(view().rows.map((r) => [r.id, r]));
   assert.equal(/** @type {any} */ (rows.get("alpha")).due, ""); // weekly, 5 days ago
   assert.equal(/** @type {any} */ (rows.get("beta")).due, "due: last looked at 116 days ago (quarterly)");
-  const later = dashboardView({ data: record(), manifest, now: NOW + 3 * 864e5, fys: 1 }, "2026-Q4");
-  assert.equal(later.rows[0].due, "due: last looked at 8 days ago (weekly)");
+  const at = (/** @type {number} */ days) => dashboardView({ data: record(), manifest, now: NOW + days * 864e5, fys: 1 }, "2026-Q4").rows[0].due;
+  assert.equal(at(2), ""); // 7 days: a weekly checklist is still fresh on its seventh day
+  assert.equal(at(3), "due: last looked at 8 days ago (weekly)");
 });
 
 test("overall: the mean over the started checklists, all of them second, and every item set aside", () => {
@@ -78,31 +79,31 @@ test("history: closed quarters from their snapshots, this quarter live, set-asid
   const h = view().history;
   assert.deepEqual(h.labels, ["2026-Q3", "2026-Q4"]);
   assert.deepEqual(h.series.map((s) => s.points), [
-    [["2026-Q3", 20], ["2026-Q4", 25]], // the overall line: mean over checklists with something in play
+    [["2026-Q3", 20], ["2026-Q4", 25]], // the overall line: mean over checklists with something in play (not gamma's 0 of 0)
     [["2026-Q3", 40], ["2026-Q4", 75]],
     [["2026-Q3", 0], ["2026-Q4", 0]],
-    [["2026-Q3", null], ["2026-Q4", 0]],
+    [["2026-Q3", 0], ["2026-Q4", 0]],
   ]);
   assert.deepEqual(h.head, ["Checklist", "2026-Q3", "2026-Q4 (now)"]);
   assert.deepEqual(h.rows, [
     ["All checklists", "20%", "25% · 2 set aside"],
     ["Alpha checks", "40%", "75% · 1 set aside"],
     ["Beta checks", "0%", "0% · 1 set aside"], // closed before the count was kept: nothing claimed
-    ["Gamma checks", "–", "0%"],
+    ["Gamma checks", "0%", "0%"],
   ]);
 });
 
 test("the radar compares this quarter with the last closed one, set-aside counts beside each score", () => {
   const r = /** @type {any} */ (view().radar);
   assert.equal(r.title, "This quarter and 2026-Q3");
-  assert.deepEqual(r.axes.map((/** @type {any} */ a) => [a.label, a.now, a.before]), [["Alpha checks", 75, 40], ["Beta checks", 0, 0], ["Gamma checks", 0, null]]);
+  assert.deepEqual(r.axes.map((/** @type {any} */ a) => [a.label, a.now, a.before]), [["Alpha checks", 75, 40], ["Beta checks", 0, 0], ["Gamma checks", 0, 0]]);
   assert.deepEqual(r.rows[0], ["Alpha checks", "75% · 1 set aside", "40%"]);
   assert.deepEqual(r.key[0], { label: "Alpha checks", value: "75% · 40%" });
   const two = dashboardView({ data: record(), manifest: { ...manifest, checklists: manifest.checklists.slice(0, 2) }, now: NOW, fys: 1 }, "2026-Q4");
   assert.equal(two.radar, null); // fewer than three axes make no shape
 });
 
-test("by tag: only tags several checklists share, the mean of their percentages, what they set aside", () => {
+test("by tag: only tags several checklists share (beta's own `solo` is its row already), the mean of their percentages, what they set aside", () => {
   assert.deepEqual(view().tags.map((x) => [x.tag, x.bar.pct, x.aside, x.text]), [
     ["ops", 38, 2, "2 checklists · 38% · 2 set aside"],
     ["people", 38, 1, "2 checklists · 38% · 1 set aside"],
