@@ -24,16 +24,18 @@ const siteRoot = new URL("../../", (document.currentScript && /** @type {HTMLScr
 /** @typedef {import("../main.js").View} View */
 /** @typedef {import("./model.js").Manifest} Manifest */
 
-/** The listeners of the dashboard bound last: a new bind (instant navigation swapped the page)
- * or a root no longer in the document removes them all at once. */
-let bound = /** @type {AbortController | null} */ (null);
+/** Each bound dashboard's listeners, by its root: a root no longer in the document (instant
+ * navigation swapped the page) has them all removed at once, at the next bind or event. */
+const bound = new Map(/** @type {[Element, AbortController][]} */ ([]));
 
 /** @returns {View} */
 function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   useStrings(host.strings);
-  if (bound) bound.abort();
-  const life = (bound = new AbortController());
+  for (const [old, life] of bound) if (!document.documentElement.contains(old)) life.abort();
+  const life = new AbortController();
   const { signal } = life;
+  bound.set(root, life);
+  signal.addEventListener("abort", () => bound.delete(root));
   const store = host.store;
   const now = () => host.now();
   const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
