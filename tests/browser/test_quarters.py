@@ -50,7 +50,12 @@ def test_close_keep_and_compare_with_last_quarter(material_site: Site, clocked: 
     goto(material_site, page, "handbook/dashboard/")
     close_quarter(page)
     snapshot = stored(page)["snapshots"]["2026-Q3"]
-    assert snapshot["checklists"]["alpha"] == {"done": ["one", "two"], "total": 4, "score": 60, "aside": 0}
+    assert snapshot["checklists"]["alpha"] == {
+        "done": ["one", "two"],
+        "total": 4,
+        "score": 60,
+        "aside": 0,
+    }
     assert snapshot["checklists"]["beta"] == {"done": [], "total": 2, "score": 0, "aside": 0}
 
     page.clock.set_system_time(Q4)
