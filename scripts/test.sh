@@ -28,7 +28,7 @@ if [ "${#apt_packages[@]}" -gt 0 ]; then
   sremgr_as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
-# The browser code's tooling (tsc, esbuild, fast-check) and axe-core, pinned by package-lock.json.
+# The browser code's tooling (tsc, eslint, esbuild, fast-check) and axe-core, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/tsc ] || [ ! -f node_modules/.package-lock.json ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci"
@@ -45,8 +45,9 @@ echo "== ruff"
 echo "== mypy --strict"
 "$PY" -m mypy --strict src/
 
-echo "== browser code: tsc (strict), node --test"
+echo "== browser code: tsc (strict), eslint, node --test"
 npx --no-install tsc --noEmit -p tsconfig.json
+npx --no-install eslint src/mkdocs_sremgr/assets/src tests/js
 node --test tests/js/
 
 echo "== pytest"

@@ -50,8 +50,13 @@ def test_close_keep_and_compare_with_last_quarter(material_site: Site, clocked: 
     goto(material_site, page, "handbook/dashboard/")
     close_quarter(page)
     snapshot = stored(page)["snapshots"]["2026-Q3"]
-    assert snapshot["checklists"]["alpha"] == {"done": ["one", "two"], "total": 4, "score": 60}
-    assert snapshot["checklists"]["beta"] == {"done": [], "total": 2, "score": 0}
+    assert snapshot["checklists"]["alpha"] == {
+        "done": ["one", "two"],
+        "total": 4,
+        "score": 60,
+        "aside": 0,
+    }
+    assert snapshot["checklists"]["beta"] == {"done": [], "total": 2, "score": 0, "aside": 0}
 
     page.clock.set_system_time(Q4)
     goto(material_site, page, "handbook/alpha/")
@@ -74,6 +79,27 @@ def test_close_keep_and_compare_with_last_quarter(material_site: Site, clocked: 
     # The text alternative holds the same numbers.
     table = page.locator(".sremgr-charts table").first
     assert "60%" in table.locator("tr", has_text="Alpha checks").text_content()
+
+
+def test_every_dashboard_score_says_how_many_items_were_set_aside(
+    material_site: Site, clocked: Any
+) -> None:
+    page = clocked
+    goto(material_site, page, "handbook/alpha/")
+    page.check("#sremgr-alpha--one")
+    page.click('li[data-sremgr-item="four"] [data-sremgr-action="na"]')
+    goto(material_site, page, "handbook/dashboard/")
+    bar = '[data-sremgr-checklist="alpha"] [role=progressbar]'
+    assert page.get_attribute(bar, "aria-valuetext") == "2 of 4 points · 50% · 1 set aside"
+    overall = '[data-sremgr-progress="overall"] .sremgr-bar-text'
+    assert page.locator(overall).text_content().endswith(" · 1 set aside")
+    close_quarter(page)
+    assert stored(page)["snapshots"]["2026-Q3"]["checklists"]["alpha"]["aside"] == 1
+    page.clock.set_system_time(Q4)
+    goto(material_site, page, "handbook/dashboard/")
+    table = page.locator(".sremgr-charts table").first
+    cells = table.locator("tr", has_text="Alpha checks").locator("td").all_text_contents()
+    assert cells == ["50% · 1 set aside", "50% · 1 set aside"]  # 2026-Q3 as closed, and now
 
 
 def test_fresh_start_and_the_overwrite_prompt(material_site: Site, clocked: Any) -> None:

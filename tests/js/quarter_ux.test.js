@@ -6,7 +6,7 @@ import { daysLeft, lastClosedUpTo, quarterEnd, quarterStart } from "../../src/mk
 import { overall, tally, count, finish } from "../../src/mkdocs_sremgr/assets/src/score.js";
 import { progressText } from "../../src/mkdocs_sremgr/assets/src/dom.js";
 import { fit, spread, wrap } from "../../src/mkdocs_sremgr/assets/src/dashboard/charts.js";
-import "../../src/mkdocs_sremgr/assets/src/dashboard/strings.js";
+import "./english.js";
 import { markdownSummary, summaryParts } from "../../src/mkdocs_sremgr/assets/src/dashboard/markdown.js";
 
 const ymd = (/** @type {Date} */ d) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];

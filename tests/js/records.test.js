@@ -8,7 +8,7 @@ import { apply, emptyData } from "../../src/mkdocs_sremgr/assets/src/records.js"
 import { storageVersion } from "../../src/mkdocs_sremgr/assets/src/rules.generated.js";
 import { mean, score } from "../../src/mkdocs_sremgr/assets/src/score.js";
 import { MAX_IMPORT_BYTES, migrate, normalise, readStored, validateImport } from "../../src/mkdocs_sremgr/assets/src/validate.js";
-import "../../src/mkdocs_sremgr/assets/src/dashboard/strings.js";
+import "./english.js";
 import { t } from "../../src/mkdocs_sremgr/assets/src/strings.js";
 import { KEY, T0, j } from "./helpers.js";
 

@@ -11,6 +11,7 @@ import { test } from "node:test";
   },
 };
 const { plural, t } = await import("../../src/mkdocs_sremgr/assets/src/strings.js");
+await import("./english.js");
 
 test("plural forms follow the strings' language, not English", () => {
   assert.equal(t("x.items", { n: 0 }), "0 point"); // French: 0 takes the singular
@@ -28,4 +29,17 @@ test("the site's text wins; the rest is English; an unknown key shows as itself"
 test("strings the dashboard's data script adds later are seen", () => {
   /** @type {any} */ (globalThis).window.sremgrStrings.strings["dash.close"] = "Clore le trimestre";
   assert.equal(t("dash.close"), "Clore le trimestre");
+});
+
+test("the dashboard's copy of the strings reads and extends the page's one catalog", async () => {
+  // A second instance of the module, as the dashboard bundle carries: it starts with no catalog.
+  const copy = await import("../../src/mkdocs_sremgr/assets/src/strings.js?dashboard-bundle");
+  const page = await import("../../src/mkdocs_sremgr/assets/src/strings.js");
+  assert.equal(copy.has("section.fallback"), false);
+  copy.adopt(page.catalog);
+  assert.equal(copy.t("section.fallback"), "Section");
+  page.extend({ "notice.newer": "Saved by a newer version." }); // a rare notice's text, loaded later
+  assert.equal(copy.t("notice.newer"), "Saved by a newer version.");
+  copy.extend({ "dash.only": "Dashboard text" });
+  assert.equal(page.t("dash.only"), "Dashboard text");
 });

@@ -3,16 +3,17 @@
 // code (sremgr-dashboard.js) and the site's manifest (manifest.js) are added with <script>
 // elements from this file's own folder, only on a page with a dashboard, so both load from
 // file:// too. No dependencies, no eval, no innerHTML, no other origin.
+import "./catalog.js";
 import { bindChecklist } from "./checklist.js";
 import { noticeArea } from "./dom.js";
 import { periodOf } from "./periods.js";
 import { storageVersion } from "./rules.generated.js";
 import { createStore } from "./store.js";
-import { extend, given, has, t } from "./strings.js";
+import { catalog, extend, given, has, t } from "./strings.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {{paint: () => unknown, notices: () => void, ready?: Promise<unknown> | null}} View */
-/** @typedef {{store: Store, now: () => number, manifest: () => Promise<any>, addView: (v: View) => void}} Host */
+/** @typedef {{store: Store, now: () => number, manifest: () => Promise<any>, addView: (v: View) => void, strings: import("./strings.js").Strings}} Host */
 
 const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
 const assetBase = script ? script.src : location.href; // <root>/assets/sremgr/sremgr.js
@@ -90,7 +91,7 @@ function addScript(/** @type {string} */ name) {
       const tag = document.createElement("script");
       tag.src = new URL(name, assetBase).href;
       tag.onload = resolve;
-      tag.onerror = () => reject(new Error(`${name} not loaded`));
+      tag.onerror = reject; // nobody reads why: a later page tries again
       document.head.appendChild(tag);
     });
     p.catch(() => loaded.delete(name)); // a later page may try again
@@ -117,7 +118,8 @@ function dashboardView(/** @type {Element} */ root, /** @type {Store} */ store) 
   return Promise.all([addScript("sremgr-dashboard.js"), strings]).then(
     () => {
       if (!document.documentElement.contains(root) || !api.bindDashboard) return null; // the reader moved on
-      const view = api.bindDashboard(root, { store, now, manifest, addView: (v) => views.push(v) });
+      // The page's own strings: one catalog, which the rare notices' texts join when they load.
+      const view = api.bindDashboard(root, { store, now, manifest, addView: (v) => views.push(v), strings: catalog });
       views.push(view);
       view.paint();
       return view.ready;

@@ -32,7 +32,7 @@ export function lastClosedBefore(/** @type {Data} */ d, /** @type {string} */ pe
 /** What quarter `period` recorded for a checklist, or undefined. */
 export function snapshotOf(/** @type {Data} */ d, /** @type {string} */ period, /** @type {string} */ cid) {
   const s = own(own(own(d.snapshots, period), "checklists"), cid);
-  return isObj(s) ? /** @type {{done: unknown, total: number, score: number}} */ (s) : undefined;
+  return isObj(s) ? /** @type {import("./types.js").SnapshotEntry} */ (s) : undefined;
 }
 
 /** Days a checklist of this cadence stays fresh (quarterly's when unknown). */

@@ -4,11 +4,10 @@ import { storageVersion } from "./rules.generated.js";
 import { clone, dict, isObj, own } from "./util.js";
 
 /**
- * @typedef {Record<string, any>} ItemRecord  state, changed, fp, note, noted, and any unknown field
- * @typedef {Record<string, any>} ChecklistRecord  items, reviewed, and any unknown field
- * @typedef {{closed: string, checklists: Record<string, {done: string[], total: number, score: number}>}} Snapshot
- * @typedef {{version: number, checklists: Record<string, ChecklistRecord>,
- *   snapshots: Record<string, any>, meta: Record<string, any>, [field: string]: any}} Data
+ * @typedef {import("./types.js").ItemRecord} ItemRecord
+ * @typedef {import("./types.js").ChecklistRecord} ChecklistRecord
+ * @typedef {import("./types.js").Snapshot} Snapshot
+ * @typedef {import("./types.js").Data} Data
  * @typedef {{id: string, aliases: readonly string[]}} Named  an id and the old ids it was stored under
  * @typedef {{state?: string, fp?: string, note?: string}} ItemPatch
  * @typedef {{kind: "item", checklist: Named, item: Named, patch: ItemPatch, at: string}

@@ -7,18 +7,22 @@ import { pct, stamp } from "./util.js";
 /** @typedef {Named & {weight: number}} ScoredItem */
 /**
  * Items `done` of `total`, points `w` of `tw` (an item's weight is its points), the percentage of
- * points, the last change, and whether the reader has `started` (ticked, set aside or reviewed).
- * @typedef {{done: number, total: number, w: number, tw: number, pct: number, last: string, started: boolean}} Tally
+ * points, the last change, whether the reader has `started` (ticked, set aside or reviewed), and
+ * how many items were set `aside` (they leave the totals; every score says how many).
+ * @typedef {{done: number, total: number, w: number, tw: number, pct: number, last: string, started: boolean, aside: number}} Tally
  */
 
 /** An empty tally. */
 export function tally() {
-  return /** @type {Tally} */ ({ done: 0, total: 0, w: 0, tw: 0, pct: 0, last: "", started: false });
+  return /** @type {Tally} */ ({ done: 0, total: 0, w: 0, tw: 0, pct: 0, last: "", started: false, aside: 0 });
 }
 
-/** Counts one item in `t`; "not for me" items leave the totals. */
+/** Counts one item in `t`; items set aside ("not for me") leave the totals and are counted apart. */
 export function count(/** @type {Tally} */ t, /** @type {number} */ weight, /** @type {string} */ state) {
-  if (state === "na") return;
+  if (state === "na") {
+    t.aside++;
+    return;
+  }
   t.total++;
   t.tw += weight;
   if (state === "done") {

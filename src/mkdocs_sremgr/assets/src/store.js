@@ -22,7 +22,7 @@
 // closing the tab right after a click loses nothing.
 import { apply, emptyData } from "./records.js";
 import { readStored } from "./validate.js";
-import { clone, dict, instant, isObj, own, stamp } from "./util.js";
+import { clone, dict, instant, own, stamp } from "./util.js";
 
 /** @typedef {import("./records.js").Data} Data */
 /** @typedef {import("./records.js").Change} Change */

@@ -5,13 +5,16 @@
 // bundle and sets `window.sremgrStrings = {lang, strings, dashboard?}`. `t(key, params)` fills
 // `{name}` placeholders and picks a plural form by `params.n`; dates and numbers go through
 // Intl in the page's language.
-import { EN } from "./strings.generated.js";
+// One catalog at run time: the per-page bundle fills it (catalog.js) and hands it to the
+// dashboard through the bind call; the dashboard's copy of this module adopts it, so the rare
+// notice texts the page loads show on the dashboard too, and that bundle ships no copy.
 
 /** @typedef {string | Record<string, string>} Entry */
 /** @typedef {{lang?: string, strings?: Record<string, Entry>, dashboard?: string}} Given */
+/** The catalog, in a box the page script hands to the dashboard. @typedef {{c: Record<string, Entry>}} Strings */
 
-/** @type {Record<string, Entry>} */
-let catalog = EN;
+/** This copy's catalog: the page's own, or the one the page handed over (adopt). @type {Strings} */
+export let catalog = { c: {} };
 const own = (/** @type {object} */ o, /** @type {string} */ k) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
@@ -46,9 +49,10 @@ export function plural(/** @type {number} */ n) {
 /**
  * The reader-visible text for `key`, with `{name}` placeholders filled from `params`; a plural
  * table picks its form by `params.n`. Numbers in params are formatted for the page's language.
+ * @returns {string}
  */
 export function t(/** @type {string} */ key, /** @type {Record<string, string | number>} */ params = {}) {
-  let text = own(extra, key) ? extra[key] : own(catalog, key) ? catalog[key] : key;
+  let text = own(extra, key) ? extra[key] : own(catalog.c, key) ? catalog.c[key] : key;
   if (text && typeof text === "object") {
     const forms = /** @type {Record<string, string>} */ (text);
     text = forms[plural(Number(params.n) || 0)] || forms.other || key;
@@ -60,14 +64,19 @@ export function t(/** @type {string} */ key, /** @type {Record<string, string | 
   });
 }
 
-/** Whether `key` has a text (a rare notice's English text loads only when needed). */
+/** Whether `key` has a text (a rare notice's English text loads only when needed). @returns {boolean} */
 export function has(/** @type {string} */ key) {
-  return own(extra, key) || own(catalog, key);
+  return own(extra, key) || own(catalog.c, key);
 }
 
-/** Adds keys to the English catalog (the dashboard's strings live with the dashboard's code). */
+/** Adds keys to the English catalog (the dashboard's strings live with the dashboard's code). @returns {void} */
 export function extend(/** @type {Record<string, Entry>} */ more) {
-  catalog = Object.assign(Object.create(null), catalog, more);
+  catalog.c = { ...catalog.c, ...more };
+}
+
+/** This copy reads and extends `other` from now on (the dashboard's copy, given the page's). */
+export function adopt(/** @type {Strings} */ other) {
+  catalog = other;
 }
 
 /** @type {{lang: string | undefined, format: (n: number) => string} | null} */

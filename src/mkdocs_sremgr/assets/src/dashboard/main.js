@@ -1,21 +1,21 @@
 // mkdocs-sremgr's dashboard: quarters, charts, backups, import and export, the 1:1 summary.
-// Added by sremgr.js only on a page with a dashboard; it gets the page's store through
-// `bindDashboard(root, host)` and registers that one function on window.sremgr.
-import "./strings.js";
-import { button, clear, drawBar, h, noticeArea } from "../dom.js";
-import { cadenceLimit, closedPeriods, daysLeft, daysSince, fiscalStart, lastClosedBefore, lastClosedUpTo, periodOf, quarterEnd, snapshotOf } from "../periods.js";
-import { itemRecord, stateOf } from "../records.js";
-import { mean, overall as overallOf, score } from "../score.js";
-import { day, percent, t, time } from "../strings.js";
-import { cadenceDays } from "../rules.generated.js";
-import { isDate } from "../util.js";
+// Added by sremgr.js only on a page with a dashboard; it gets the page's store and strings
+// through `bindDashboard(root, host)` and registers that one function on window.sremgr. What it
+// shows is worked out by view.js (pure, unit-tested) and drawn by render.js; this file binds
+// them to the page and runs the actions.
+import { h, noticeArea } from "../dom.js";
+import { daysLeft, fiscalStart, periodOf, quarterEnd } from "../periods.js";
+import { day, t } from "../strings.js";
 import { MAX_IMPORT_BYTES, validateImport } from "../validate.js";
-import { dataTable, legend, lineChart, radarChart, radarNumbered } from "./charts.js";
-import { markdownSummary, sinceText } from "./markdown.js";
+import { markdownSummary } from "./markdown.js";
 import { merge } from "../merge.js";
 import * as kept from "../backups.js";
 import * as bulk from "../bulk.js";
 import { prepare } from "./model.js";
+import { questions } from "./panel.js";
+import { draw, layout } from "./render.js";
+import { useStrings } from "./strings.js";
+import { dashboardView, snapshot } from "./view.js";
 
 /** The site's root: this file is <root>/assets/sremgr/sremgr-dashboard.js. */
 const siteRoot = new URL("../../", (document.currentScript && /** @type {HTMLScriptElement} */ (document.currentScript).src) || location.href).href;
@@ -23,297 +23,65 @@ const siteRoot = new URL("../../", (document.currentScript && /** @type {HTMLScr
 /** @typedef {import("../main.js").Host} Host */
 /** @typedef {import("../main.js").View} View */
 /** @typedef {import("./model.js").Manifest} Manifest */
-/** @typedef {import("../score.js").Tally} Tally */
+
+/** Each bound dashboard's listeners, by its root: a root no longer in the document (instant
+ * navigation swapped the page) has them all removed at once, at the next bind or event. */
+const bound = new Map(/** @type {[Element, AbortController][]} */ ([]));
 
 /** @returns {View} */
 function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
+  useStrings(host.strings);
+  for (const [old, life] of bound) if (!document.documentElement.contains(old)) life.abort();
+  const life = new AbortController();
+  const { signal } = life;
+  bound.set(root, life);
+  signal.addEventListener("abort", () => bound.delete(root));
   const store = host.store;
-  const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
-  const area = noticeArea(root, store);
-  /** @type {Manifest | null} */
-  let m = null;
-  const list = root.querySelector(".sremgr-dashboard-list");
-  const summary = h("section", { class: "sremgr-summary-panel", "aria-label": t("dash.yourProgress") });
-  // The toolbar in groups, by what the reader wants to do; "Reset everything" sits apart, with the backups.
-  const group = (/** @type {string} */ name, /** @type {Element[]} */ kids) => h("div", { class: "sremgr-group", role: "group", "aria-label": name }, kids);
-  const closeGroup = group(t("dash.groupQuarter"), [button(t("dash.close"), "close")]);
-  const controls = h("div", { class: "sremgr-toolbar" }, [
-    closeGroup,
-    group(t("dash.groupShare"), [button(t("dash.copy"), "copy"), button(t("dash.copyFull"), "copy-full"), button(t("dash.download"), "download")]),
-    group(t("dash.groupCopy"), [button(t("dash.export"), "export"), button(t("dash.import"), "import")]),
-  ]);
-  const picker = /** @type {HTMLInputElement} */ (h("input", { type: "file", accept: ".json,application/json", class: "sremgr-file", "aria-label": t("dash.pickerLabel"), tabindex: "-1" }));
-  const panel = h("div", { class: "sremgr-panel", role: "group", "aria-labelledby": "sremgr-panel-question", hidden: "" });
-  const charts = h("section", { class: "sremgr-charts" });
-  const extra = h("section", { class: "sremgr-extra" });
-  for (const el of [summary, controls, panel, picker]) root.insertBefore(el, list);
-  // Each action's answer, beside the controls that were used: visible and spoken (role=status).
-  const answer = { el: h("p", { class: "sremgr-feedback", role: "status" }) };
-  controls.after(answer.el);
-  const safety = h("section", { class: "sremgr-safety", "aria-labelledby": "sremgr-backups" });
-  const safetyAnswer = h("p", { class: "sremgr-feedback", role: "status" });
-  /** Where the last action's answer goes: beside the control that was used. */
-  let answerAt = answer.el;
-  if (list && list.parentNode) {
-    list.parentNode.insertBefore(charts, list.nextSibling);
-    list.parentNode.insertBefore(extra, charts.nextSibling);
-    list.parentNode.insertBefore(safety, extra.nextSibling);
-  }
-  /** @type {Map<string, {bar: Element, meta: Element}>} */
-  const rows = new Map();
   const now = () => host.now();
+  const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
+  const period = () => periodOf(new Date(now()), fys);
+  const area = noticeArea(root, store);
+  const parts = layout(root);
+  const { show } = questions(parts.panel, parts.controls, parts.answer, signal);
+  /** The manifest, once it has loaded. @type {Manifest | null} */
+  let m = null;
+  /** Where the last action's answer goes: beside the control that was used. */
+  let answerAt = parts.answer;
   /** The width the charts were drawn for: a resize that changes it redraws them. */
   let drawnAt = 0;
   let resizing = 0;
+
+  /** Whether this dashboard is still on the page; once it is not, its listeners go. */
+  const alive = () => {
+    if (!signal.aborted && !document.documentElement.contains(root)) life.abort();
+    return !signal.aborted;
+  };
   window.addEventListener("resize", () => {
-    if (resizing) return;
+    if (resizing || !alive()) return;
     resizing = requestAnimationFrame(() => {
       resizing = 0;
-      if (m && document.documentElement.contains(root) && Math.abs(charts.clientWidth - drawnAt) > 24) paint();
+      if (m && alive() && Math.abs(parts.charts.clientWidth - drawnAt) > 24) paint();
     });
-  });
-  const period = () => periodOf(new Date(now()), fys);
+  }, { signal });
+  signal.addEventListener("abort", () => cancelAnimationFrame(resizing));
 
   /** The link to a checklist: the list's own (relative to this page), else the manifest's from the site root. */
   function startLink(/** @type {string} */ id, /** @type {string} */ url) {
-    const a = list && list.querySelector(`li[data-sremgr-checklist="${id}"] a`);
+    const a = parts.list && parts.list.querySelector(`li[data-sremgr-checklist="${id}"] a`);
     return a ? /** @type {HTMLAnchorElement} */ (a).href : new URL(url, siteRoot).href;
   }
 
-  /** @returns {Map<string, Tally>} */
-  function scores(/** @type {Manifest} */ man) {
-    return new Map(man.checklists.map((c) => [c.id, score(store.data, c, c.items, now())]));
-  }
-  function snapshotMean(/** @type {Manifest} */ man, /** @type {string} */ p) {
-    return mean(man.checklists.map((c) => {
-      const s = snapshotOf(store.data, p, c.id);
-      return s && s.total > 0 ? s.score : null;
-    }));
-  }
-
   function paint() {
+    if (!alive()) return;
     area.render();
     if (!m) return;
     // Read before any write below: reading a size after them would force a layout of the whole list.
-    drawnAt = charts.clientWidth || 640;
-    const man = m;
-    const now_ = scores(man);
-    const sc = (/** @type {string} */ id) => /** @type {Tally} */ (now_.get(id));
-    const p = period();
-    const prev = lastClosedBefore(store.data, p);
-    const closedNow = lastClosedUpTo(store.data, p) === p ? p : null;
-    const all = overallOf(man.checklists.map((c) => sc(c.id)));
-    const started = all.started > 0;
-    // Anything stored at all (also for checklists this build does not have): what export and reset are for.
-    const anything = started || Object.keys(store.data.checklists).length > 0 || closedPeriods(store.data).length > 0;
-    clear(summary);
-    if (!started) {
-      // First visit (or nothing ticked yet): say what this is and where to start, no alarm.
-      const first = man.checklists[0];
-      summary.appendChild(h("h2", { id: "sremgr-overall", text: t("dash.startTitle") }));
-      summary.appendChild(h("p", { class: "sremgr-start" }, first ? [
-        t("dash.startIntro") + " ",
-        t("dash.startWith"), " ", h("a", { href: startLink(first.id, first.url), text: first.title }), t("dash.startWhy"),
-      ] : [t("dash.startIntro")]));
-    } else {
-      summary.appendChild(h("h2", { id: "sremgr-overall", text: t("dash.overall", { pct: all.pct }) }));
-      const bar = h("div", { class: "sremgr-progress", "data-sremgr-progress": "overall" });
-      summary.appendChild(bar);
-      drawBar(bar, t("dash.overallLabel"), { done: 0, total: 0, pct: all.pct },
-        all.started === all.count ? t("dash.overallEvery", { n: all.count })
-          : t(all.started === 1 ? "dash.overallOne" : "dash.overallMany", { n: all.started }) + t("dash.overallAll", { n: all.count, pct: all.all }));
-    }
-    // The quarter in words: what a close covers, when it ends, and what is closed already.
-    const end = day(quarterEnd(p, fys).toISOString());
-    const left = daysLeft(p, fys, now());
-    const closedDay = closedNow ? day(String(store.data.snapshots[closedNow].closed || "")) : "";
-    summary.appendChild(h("p", { class: "sremgr-quiet", "data-sremgr-quarter": p }, [
-      closedNow ? t("dash.quarterClosed", { period: p, day: closedDay, end })
-        : t("dash.quarterEnds", { period: p, end, n: left }) + (prev ? t("dash.lastClosed", { period: prev }) : ""),
-    ]));
-    const ago = daysSince(store.data.meta.exported, now());
-    // Safari erases script-written storage after 7 days without a visit: the reminder counts for it.
-    const due = anything && ago >= 7;
-    if (anything) {
-      const exportText = !Number.isFinite(ago) ? t("dash.notExported")
-        : ago === 0 ? t("dash.exportedToday") : ago === 1 ? t("dash.exportedYesterday") : t("dash.exportedDays", { n: ago });
-      summary.appendChild(h("p", {
-        class: "sremgr-quiet", "data-sremgr-export-age": Number.isFinite(ago) ? String(ago) : "never", "data-sremgr-export-due": due ? "" : null,
-        text: capital(exportText.replace(/^ · /, "")) + (due ? t("dash.exportDue") : ""),
-      }));
-    }
-    if (started) summary.appendChild(h("p", { class: "sremgr-quiet sremgr-due-help", text: t("dash.dueHelp", cadenceDays) }));
-    // Nothing to close or reset before the reader has done anything.
-    /** @type {HTMLElement} */ (closeGroup).hidden = !started;
-    // One pass over the list, not one search per checklist: a handbook may have a thousand.
-    /** @type {Map<string, Element>} */
-    const lis = new Map();
-    if (list) for (const el of Array.from(list.querySelectorAll("li[data-sremgr-checklist]"))) lis.set(el.getAttribute("data-sremgr-checklist") || "", el);
-    for (const c of man.checklists) {
-      const li = lis.get(c.id);
-      if (!li) continue;
-      let row = rows.get(c.id);
-      if (!row) {
-        row = { bar: h("div", { class: "sremgr-progress" }), meta: h("span", { class: "sremgr-row-meta" }) };
-        rows.set(c.id, row);
-        li.appendChild(row.bar);
-        li.appendChild(row.meta);
-      }
-      const s = sc(c.id);
-      const limit = cadenceLimit(c.cadence);
-      const isDue = s.started && daysSince(s.last, now()) > limit;
-      drawBar(row.bar, t("progress.label", { title: c.title }), s);
-      clear(row.meta);
-      const since = prev ? sinceText(store.data, s.done, prev, c.id) : "";
-      if (!s.started) row.meta.appendChild(h("span", { class: "sremgr-not-started", text: t("dash.notStarted") }));
-      else row.meta.appendChild(document.createTextNode(t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "")));
-      if (isDue) row.meta.appendChild(h("span", { class: "sremgr-due", text: t("dash.dueFor", { n: daysSince(s.last, now()), cadence: t("cadence." + c.cadence) }) }));
-      li.classList.toggle("sremgr-is-due", isDue);
-      li.setAttribute("data-sremgr-score", String(s.pct));
-    }
-    const overall = all.all;
-    paintCharts(man, sc, overall, p, prev);
-    paintExtra(man, sc);
-    paintSafety(anything);
-  }
-
-  function paintCharts(/** @type {Manifest} */ man, /** @type {(id: string) => Tally} */ sc, /** @type {number} */ overall, /** @type {string} */ p, /** @type {string | null} */ prev) {
-    clear(charts);
-    const periods = closedPeriods(store.data).filter((x) => x !== p);
-    /** @type {import("./charts.js").Series[]} */
-    const series = [{ name: t("dash.overallSeries"), cls: "sremgr-line-overall", points: [...periods.map((x) => /** @type {[string, number]} */ ([x, snapshotMean(man, x)])), [p, overall]] }];
-    for (const c of man.checklists) {
-      series.push({
-        name: c.title, id: c.id, cls: "sremgr-line",
-        points: [...periods.map((x) => {
-          const s = snapshotOf(store.data, x, c.id);
-          return /** @type {[string, number | null]} */ ([x, s && typeof s.score === "number" ? s.score : null]);
-        }), [p, sc(c.id).pct]],
-      });
-    }
-    const labels = [...periods, p];
-    charts.appendChild(h("h2", { id: "sremgr-history", text: t("dash.history") }));
-    charts.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.historyHelp") }));
-    const width = drawnAt;
-    charts.appendChild(lineChart(labels, series, width));
-    charts.appendChild(dataTable(t("dash.tableCaption"), [t("dash.checklist"), ...labels.map((l) => (l === p ? t("dash.now", { period: l }) : l))],
-      series.map((s) => [s.name, ...s.points.map((pt) => (pt[1] == null ? "–" : percent(pt[1])))])));
-    if (man.checklists.length < 3) return;
-    const closedNow = lastClosedUpTo(store.data, p) === p;
-    charts.appendChild(h("h2", { id: "sremgr-radar", text: closedNow ? (prev ? t("dash.radarClosedPrev", { period: p, prev }) : t("dash.radarClosed", { period: p }))
-      : prev ? t("dash.radarPrev", { period: prev }) : t("dash.radar") }));
-    const axes = man.checklists.map((c) => {
-      const s = prev ? snapshotOf(store.data, prev, c.id) : undefined;
-      return { label: c.title, now: sc(c.id).pct, before: s && typeof s.score === "number" ? s.score : null };
-    });
-    charts.appendChild(h("p", { class: "sremgr-quiet", text: prev ? t("dash.radarHelpPrev", { period: p, prev }) : t("dash.radarHelp") }));
-    charts.appendChild(radarChart(axes, p, prev, width));
-    if (radarNumbered(Math.min(width, 640), axes.length)) {
-      charts.appendChild(h("ol", { class: "sremgr-radar-key" }, axes.map((a) => h("li", {}, [a.label + " ", h("b", { text: percent(a.now) + (prev ? " · " + (a.before == null ? "–" : percent(a.before)) : "") })]))));
-    }
-    charts.appendChild(legend([["sremgr-key-now", t("dash.keyNow", { period: p })], ...(prev ? /** @type {[string, string][]} */ ([["sremgr-key-before", t("dash.keyBefore", { period: prev })]]) : [])]));
-    charts.appendChild(dataTable(t("dash.lessonsCaption"), [t("dash.lesson"), p, ...(prev ? [prev] : [])],
-      axes.map((a) => [a.label, percent(a.now), ...(prev ? [a.before == null ? "–" : percent(a.before)] : [])])));
-  }
-
-  function paintExtra(/** @type {Manifest} */ man, /** @type {(id: string) => Tally} */ sc) {
-    clear(extra);
-    /** @type {Map<string, Tally[]>} */
-    const tags = new Map(); // a Map: tags such as `constructor` or `__proto__` are plain keys
-    for (const c of man.checklists) {
-      for (const tag of c.tags) {
-        const all = tags.get(tag) || [];
-        all.push(sc(c.id));
-        tags.set(tag, all);
-      }
-    }
-    // Only tags shared by several checklists: a tag of one checklist would repeat that checklist's row.
-    const names = [...tags.keys()].filter((tag) => (tags.get(tag) || []).length > 1).sort();
-    if (names.length) {
-      extra.appendChild(h("h2", { id: "sremgr-tags", text: t("dash.byTag") }));
-      extra.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.byTagHelp") }));
-      const shared = h("ul", { class: "sremgr-tag-list" });
-      for (const tag of names) {
-        const all = /** @type {Tally[]} */ (tags.get(tag));
-        let d = 0, tot = 0;
-        for (const s of all) {
-          d += s.done;
-          tot += s.total;
-        }
-        const bar = h("div", { class: "sremgr-progress" });
-        const pct = mean(all.filter((s) => s.total > 0).map((s) => s.pct));
-        drawBar(bar, t("dash.tagLabel", { tag }), { done: d, total: tot, pct }, t("dash.tagText", { n: all.length, pct }));
-        shared.appendChild(h("li", { "data-sremgr-tag": tag }, [h("span", { class: "sremgr-tag", text: tag }), bar]));
-      }
-      extra.appendChild(shared);
-    }
-  }
-
-  /** Backups in words, then the list, then "Reset everything" (not offered before there is anything to reset). */
-  function paintSafety(/** @type {boolean} */ anything) {
-    const focused = safety.contains(document.activeElement) ? document.activeElement : null;
-    const keep = focused && focused.getAttribute("data-sremgr-action");
-    clear(safety);
-    const saved = kept.backups(store);
-    if (!anything && !saved.length) return;
-    safety.appendChild(h("h2", { id: "sremgr-backups", tabindex: "-1", text: t("dash.safety") }));
-    safety.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.backupsHelp") }));
-    if (saved.length) {
-      const bl = h("ul", { class: "sremgr-backup-list" });
-      for (const k of saved) {
-        const when = k.slice(kept.backupPrefix(store.key).length);
-        bl.appendChild(h("li", { "data-sremgr-backup": k }, [
-          h("span", { text: isDate(when) ? t("dash.backupFrom", { day: day(when), time: time(when) }) : when }), " ",
-          button(t("dash.restore"), "restore"), button(t("dash.delete"), "delete-backup", "sremgr-danger"),
-        ]));
-      }
-      safety.appendChild(h("details", { class: "sremgr-backups" }, [h("summary", { text: t("dash.backups", { n: saved.length }) }), bl]));
-    } else safety.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.noBackups") }));
-    if (anything) safety.appendChild(h("div", { class: "sremgr-toolbar sremgr-danger-zone" }, [button(t("dash.resetAll"), "reset-all", "sremgr-danger")]));
-    safety.appendChild(safetyAnswer);
-    // A repaint must not drop the reader's focus to <body>.
-    if (focused && !safety.contains(focused)) {
-      const again = keep && safety.querySelector(`[data-sremgr-action="${keep}"]`);
-      /** @type {HTMLElement} */ (again || safety.querySelector("h2") || safety).focus();
-    }
+    drawnAt = parts.charts.clientWidth || 640;
+    const input = { data: store.data, manifest: m, now: now(), fys, backups: kept.backups(store), backupPrefix: kept.backupPrefix(store.key) };
+    draw(parts, dashboardView(input, period()), drawnAt, startLink);
   }
 
   // ---- actions
-  /** The control that opened the panel: focus goes back to it after a choice. @type {HTMLElement | null} */
-  let opener = null;
-  /** What Escape does while the panel is open (the panel's "cancel"). @type {(() => void) | null} */
-  let onEscape = null;
-  /**
-   * Asks a question in the panel: a group named by the question, its choices as buttons. After a
-   * choice (or Escape, which cancels) the panel closes and focus returns to the control that opened it.
-   * @param {string} text @param {[string, () => void, string?][]} buttons @param {() => void} [cancel]
-   */
-  function show(text, buttons, cancel) {
-    clear(panel);
-    panel.appendChild(h("p", { id: "sremgr-panel-question", text }));
-    const active = /** @type {HTMLElement | null} */ (document.activeElement);
-    if (active && controls.contains(active)) opener = active;
-    for (const [label, act, cls] of buttons) {
-      panel.appendChild(h("button", { type: "button", class: "sremgr-btn" + (cls ? " " + cls : ""), text: label, on: () => { hide(); act(); } }));
-    }
-    onEscape = cancel || null;
-    panel.hidden = false;
-    /** @type {HTMLElement} */ (panel.querySelector("button") || panel).focus();
-  }
-  function hide() {
-    const inside = panel.contains(document.activeElement);
-    panel.hidden = true;
-    clear(panel);
-    onEscape = null;
-    if (inside) /** @type {HTMLElement} */ (opener && document.documentElement.contains(opener) ? opener : answer.el).focus();
-  }
-  panel.addEventListener("keydown", (e) => {
-    if (/** @type {KeyboardEvent} */ (e).key !== "Escape" || panel.hidden) return;
-    e.preventDefault();
-    const cancel = onEscape;
-    hide();
-    if (cancel) cancel();
-  });
   /** The answer to an action, shown beside the control that was used and announced (role=status). */
   function say(/** @type {string} */ text, /** @type {boolean} */ ok = true) {
     const el = answerAt;
@@ -330,7 +98,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   /** Asks first, saying which quarter a close covers and how long that quarter still runs. */
   function askClose(/** @type {Manifest} */ man) {
     const p = period();
-    const old = /** @type {any} */ (store.data.snapshots[p]);
+    const old = store.data.snapshots[p];
     if (old && !window.confirm(t("dash.replaceSnapshot", { period: p, day: day(old.closed) }))) return;
     const left = daysLeft(p, fys, now());
     const end = day(quarterEnd(p, fys).toISOString());
@@ -342,12 +110,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   }
   function closeQuarter(/** @type {Manifest} */ man, /** @type {boolean} */ fresh) {
     const p = period();
-    /** @type {import("../records.js").Snapshot} */
-    const snap = { closed: iso(), checklists: Object.create(null) };
-    for (const c of man.checklists) {
-      const s = score(store.data, c, c.items, now());
-      snap.checklists[c.id] = { done: c.items.filter((it) => stateOf(itemRecord(store.data, c, it)) === "done").map((it) => it.id), total: s.total, score: s.pct };
-    }
+    const snap = snapshot(store.data, man, now(), iso());
     const ok = store.apply({ kind: "snapshot", period: p, snapshot: snap });
     if (!ok) return say(t("dash.closedNotSaved", { period: p }), false);
     if (!fresh) return say(t("dash.closed", { period: p }) + t("dash.kept"));
@@ -409,7 +172,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     show(t("dash.copyThis"), [[t("dash.closeBtn"), () => {}]]);
     const box = /** @type {HTMLTextAreaElement} */ (h("textarea", { class: "sremgr-note", rows: "10", readonly: "" }));
     box.value = text;
-    panel.insertBefore(box, panel.lastChild);
+    parts.panel.insertBefore(box, parts.panel.lastChild);
     box.select();
   }
 
@@ -420,7 +183,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     const a = btn.getAttribute("data-sremgr-action");
     const backupRow = btn.closest("[data-sremgr-backup]");
     const backupName = backupRow && backupRow.getAttribute("data-sremgr-backup");
-    answerAt = safety.contains(btn) ? safetyAnswer : answer.el;
+    answerAt = parts.safety.contains(btn) ? parts.safetyAnswer : parts.answer;
     if (store.mode === "newer" && a !== "copy" && a !== "download" && a !== "copy-full") return say(t("dash.newer"), false);
     if (a === "close") askClose(man);
     else if (a === "copy") copyMarkdown(man, false);
@@ -430,16 +193,17 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
       say(t("dash.downloaded", { name: `self-check-${period()}.md` }));
     }
     else if (a === "export") exportFile();
-    else if (a === "import") picker.click();
+    else if (a === "import") parts.picker.click();
     else if (a === "reset-all") resetAll();
     else if (a === "restore" && backupName) restore(backupName);
     else if (a === "delete-backup" && backupName) removeBackup(backupName);
-  });
+  }, { signal });
+  const picker = parts.picker;
   picker.addEventListener("change", () => {
     const file = picker.files && picker.files[0];
     if (file && m) importFile(m, file);
     picker.value = "";
-  });
+  }, { signal });
   root.classList.add("sremgr-js");
   const ready = host.manifest().then(
     (raw) => {
@@ -449,11 +213,6 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     () => store.notice("manifest", "dash.noManifest"),
   );
   return { paint, notices: area.render, ready };
-}
-
-/** The text with its first letter in capitals (the catalog's piece was written to follow a " · "). */
-function capital(/** @type {string} */ text) {
-  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 function download(/** @type {string} */ text, /** @type {string} */ type, /** @type {string} */ name) {

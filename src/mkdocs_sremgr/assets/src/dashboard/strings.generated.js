@@ -147,6 +147,10 @@ export const EN_DASHBOARD = {
  },
  "dash.byTagHelp": "Tags shared by several checklists: the mean of their percentages.",
  "dash.tagText": "{n} checklists · {pct}%",
+ "dash.aside": {
+  "one": " · {n} set aside",
+  "other": " · {n} set aside"
+ },
  "dash.safety": "Backups and reset",
  "dash.backupsHelp": "Before anything clears or replaces your progress (Reset, Start fresh, Replace mine, Restore), a full copy of it is kept here, in this browser, until you delete it. Restore one to undo such a step. Backups are lost with the browser's data: export to keep a copy elsewhere.",
  "dash.backupFrom": "Your progress as it was on {day}, {time}",
