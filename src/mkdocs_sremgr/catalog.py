@@ -472,7 +472,11 @@ class _Assembler:
                         )
                 else:
                     own = [i for i, target in targets.items() if not target.builtin]
-                    hint = suggest(ref, own, [i for i in targets if i not in own])
+                    hint = (
+                        suggest(ref, own, [i for i in targets if i not in own])
+                        if targets
+                        else f"no {noun} has the id `{ref}`"
+                    )
                     self._ref_problem(entry, field_name, ref, f"unknown {noun} `{ref}`", hint)
             setattr(entry, field_name, kept)
 

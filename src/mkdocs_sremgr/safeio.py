@@ -73,9 +73,10 @@ def present(path: Path) -> bool:
     return True
 
 
-def write_problem(root: Path, relative: str) -> str:
+def write_problem(root: Path, relative: str, *, folder: bool = False) -> str:
     """Why `root/relative` must not be written (an empty string when it may): a part that
-    leaves `root`, or a symbolic link, or something other than a folder on the way."""
+    leaves `root`, or a symbolic link, or something other than a folder on the way (or at
+    the end, for a `folder`; else something other than a regular file)."""
     parts = relative.split("/")
     if relative.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in relative:
         return f"{relative} is not a path inside {root}"
@@ -91,7 +92,7 @@ def write_problem(root: Path, relative: str) -> str:
         if stat.S_ISLNK(info.st_mode):
             dangling = "" if path.exists() else " (a dangling one)"
             return f"{path} is a symbolic link{dangling}: nothing is written through a link"
-        last = n == len(parts) - 1
+        last = n == len(parts) - 1 and not folder
         if not last and not stat.S_ISDIR(info.st_mode):
             return f"{path} is a file, not a folder"
         if last and not stat.S_ISREG(info.st_mode):

@@ -11,6 +11,7 @@ resolved docs_dir and never through a symbolic link (`safeio.write_under`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -80,7 +81,7 @@ def _hand_written(path: Path) -> bool:
 def _remove_stale(root: Path, prefix: str, planned: set[str]) -> None:
     """Pages and redirects this command wrote before that the handbook no longer has."""
     folder = root.joinpath(*prefix.strip("/").split("/"))
-    if write_problem(root, prefix.strip("/")) or not folder.is_dir():
+    if write_problem(root, prefix.strip("/"), folder=True) or not folder.is_dir():
         return
     for here, _dirs, names in os.walk(folder):  # never into a linked folder
         for name in names:
@@ -88,6 +89,9 @@ def _remove_stale(root: Path, prefix: str, planned: set[str]) -> None:
             uri = path.relative_to(root).as_posix()
             if uri not in planned and path.suffix in (".md", ".html") and _ours(path):
                 path.unlink()
+                if path.suffix == ".html":  # a redirect's own folder, unless it holds more
+                    with contextlib.suppress(OSError):
+                        path.parent.rmdir()
 
 
 def _ours(path: Path) -> bool:
