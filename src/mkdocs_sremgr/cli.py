@@ -10,20 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mkdocs_sremgr import __version__, rules
+from mkdocs_sremgr import __version__, rules, safeio
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
 from mkdocs_sremgr.markers import Slots, find_markers
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.renames import ManifestError, lost_ids, read_published
-from mkdocs_sremgr.safeio import (
-    ReadRefused,
-    WriteRefused,
-    present,
-    read_bounded,
-    write_problem,
-    write_under,
-)
+from mkdocs_sremgr.safeio import ReadRefused, read_bounded
 from mkdocs_sremgr.schema import schema_text
 from mkdocs_sremgr.site import Site, SiteError, find_site
 
@@ -295,20 +288,20 @@ def _write_all(files: dict[tuple[Path, str], str]) -> None:
     """Write every file, (folder, path inside it) -> text, or none of them if any already
     exists (a dangling link too) or would be written through a symbolic link (safeio.py)."""
     paths = {(root, name): root.joinpath(*name.split("/")) for root, name in files}
-    existing = [str(p) for p in paths.values() if present(p)]
+    existing = [str(p) for p in paths.values() if safeio.present(p)]
     if existing:
         raise _Refused(f"refusing to overwrite {', '.join(existing)}")
     blocked = [str(root) for root, _ in files if _blocked(root)]
     if blocked:
         raise _Refused(f"{blocked[0]} is a file, not a folder: choose another place")
-    unsafe = [problem for root, name in files if (problem := write_problem(root, name))]
+    unsafe = [problem for root, name in files if (problem := safeio.write_problem(root, name))]
     if unsafe:
         raise _Refused(f"nothing written: {unsafe[0]}")
     for (root, name), text in files.items():
         try:
             root.mkdir(parents=True, exist_ok=True)
-            write_under(root, name, text.encode("utf-8"))
-        except (OSError, WriteRefused) as exc:
+            safeio.write_under(root, name, text.encode("utf-8"))
+        except (OSError, safeio.WriteRefused) as exc:
             raise _Refused(f"cannot write {paths[(root, name)]}: {exc}") from None
         print(f"wrote {paths[(root, name)]}")
 
@@ -389,7 +382,7 @@ def _new(args: argparse.Namespace) -> int:
     project = site.project_dir if site is not None else Path(".")
     schema_path = project / SCHEMA_FILE
     files: dict[tuple[Path, str], str] = {}
-    if not present(schema_path):
+    if not safeio.present(schema_path):
         files[(project, SCHEMA_FILE)] = schema_text()
     relative = os.path.relpath(schema_path.resolve(), folder.resolve()).replace(os.sep, "/")
     files[(folder, f"{args.id}.yml")] = _starter(args.kind, args.id, relative)
