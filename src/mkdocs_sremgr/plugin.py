@@ -180,7 +180,12 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self._hide_yaml_sources(files)
         assert self.templates is not None and self.markdown is not None
         self.published = publish.publish(
-            self.options, self.catalog, self.markdown, strings=self.strings, key=self.storage_key
+            self.options,
+            self.catalog,
+            self.markdown,
+            strings=self.strings,
+            key=self.storage_key,
+            templates=self.templates,
         )
         added: list[File] = []
         for output in publish.page_outputs(self.published):
@@ -322,10 +327,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         found = self.found.pop(page.file.src_uri, None)
-        if not found or self.published is None or self.templates is None:
+        if not found or self.published is None:
             return html
         plan = self.generated.get(page.file.src_uri)
-        published, templates = self.published, self.templates
+        published = self.published
 
         def url_for(kind: str, ident: str) -> str:
             target = self.urls.get((kind, ident))
@@ -339,7 +344,6 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
                 marker,
                 url_for=url_for,
                 page_url=page.url,
-                templates=templates,
                 theme_shows_tags=self.theme_shows_tags and own_page,
             )
 

@@ -16,7 +16,7 @@ import posixpath
 import string
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -392,14 +392,20 @@ class PublishedHandbook:
     renderer: MarkdownRenderer
     strings: Strings = field(default_factory=Strings)
     notes: list[str] = field(default_factory=list)  # the loader's INFO lines (handbook.notes)
+    _templates: jinja2.Environment | None = None
 
     @property
     def fiscal_year_start(self) -> int:
         return self.options.fiscal_year_start
 
-    @cached_property
+    @property
     def templates(self) -> jinja2.Environment:
-        return template_env(list(self.options.template_dirs), self.renderer, self.strings)
+        """`sremgr/*.html`, a theme's own first; made once, on first use."""
+        if self._templates is None:
+            self._templates = template_env(
+                list(self.options.template_dirs), self.renderer, self.strings
+            )
+        return self._templates
 
 
 def load(options: HandbookOptions, *, loader: CatalogLoader | None = None) -> Handbook:
@@ -420,9 +426,11 @@ def publish(
     *,
     strings: Strings | None = None,
     key: str | None = None,
+    templates: jinja2.Environment | None = None,
 ) -> PublishedHandbook:
-    """The pages a catalog gives and their URLs. `strings` and `key` are the plugin's when
-    it knows better (mkdocs-static-i18n's language, a key kept across languages)."""
+    """The pages a catalog gives and their URLs. `strings`, `key` and `templates` are the
+    plugin's when it knows better (mkdocs-static-i18n's language, a key kept across
+    languages, the theme's folders)."""
     strings = strings or options.strings_table()
     plans = plan_pages(
         catalog,
@@ -431,8 +439,9 @@ def publish(
         dashboard_title=strings("nav.dashboard"),
     )
     urls = {(p.kind, p.id): page_url(p.src_uri, options.use_directory_urls) for p in plans}
+    key = key or handbook_key(options)
     return PublishedHandbook(
-        options, catalog, plans, urls, key or handbook_key(options), renderer, strings
+        options, catalog, plans, urls, key, renderer, strings, _templates=templates
     )
 
 
@@ -517,7 +526,6 @@ def redirect_outputs(handbook: PublishedHandbook) -> list[Output]:
     """A small page at each renamed checklist's former URL, sending readers to the new one
     (`sremgr/redirect.html`, which a theme can override; no script, not in the nav)."""
     out = []
-    template = handbook.templates.get_template("sremgr/redirect.html")
     for old, checklist in renamed_checklists(handbook):
         target_url = handbook.urls.get(("checklist", checklist.id))
         if target_url is None:
@@ -525,7 +533,7 @@ def redirect_outputs(handbook: PublishedHandbook) -> list[Output]:
         old_page = f"{handbook.options.url_prefix}{old}.md"
         old_url = page_url(old_page, handbook.options.use_directory_urls)
         uri = old_url + "index.html" if old_url.endswith("/") else old_url
-        html = template.render(
+        html = handbook.templates.get_template("sremgr/redirect.html").render(
             target=relative_url(target_url, old_url),
             title=checklist.title,
             language=handbook.strings.language,
@@ -580,14 +588,12 @@ def render_marker(
     *,
     url_for: Callable[[str, str], str],
     page_url: str,
-    templates: jinja2.Environment | None = None,
     theme_shows_tags: bool = False,
 ) -> str:
     """`sremgr/<kind>.html` for one marker, with the context every front door gives it.
 
     `theme_shows_tags`: Material's tags plugin already shows the page's tags above its title."""
-    env = templates if templates is not None else handbook.templates
-    return env.get_template(f"sremgr/{marker.kind}.html").render(
+    return handbook.templates.get_template(f"sremgr/{marker.kind}.html").render(
         storage_key=handbook.storage_key,
         fiscal_year_start=handbook.fiscal_year_start,
         theme_shows_tags=theme_shows_tags,
