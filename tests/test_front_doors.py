@@ -312,12 +312,18 @@ def test_write_pages_writes_the_redirect_too(tmp_path: Path) -> None:
     config = zensical_project(tmp_path)
     (tmp_path / "checklists" / "alpha.yml").write_text(RENAMED)
     assert cli(["write-pages", "-f", str(config)]) == 0
-    old = (tmp_path / "docs" / "handbook" / "alpha" / "index.html").read_text()
-    assert 'url=../alpha-habits/"' in old
-    # Rerun after the alias is dropped: the redirect it wrote goes, a hand-written one stays.
+    redirect = tmp_path / "docs" / "handbook" / "alpha" / "index.html"
+    assert 'url=../alpha-habits/"' in redirect.read_text()
+    # Rerun after the alias is dropped: the redirect it wrote goes.
     (tmp_path / "checklists" / "alpha.yml").write_text(RENAMED.replace("aliases: [alpha]\n", ""))
     assert cli(["write-pages", "-f", str(config)]) == 0
-    assert not (tmp_path / "docs" / "handbook" / "alpha" / "index.html").exists()
+    assert not redirect.exists() and not redirect.parent.exists()
+    # A page of the author's own at the former address is kept, alias or not.
+    (tmp_path / "checklists" / "alpha.yml").write_text(RENAMED)
+    redirect.parent.mkdir()
+    redirect.write_text("<p>our own</p>")
+    assert cli(["write-pages", "-f", str(config)]) == 0
+    assert redirect.read_text() == "<p>our own</p>"
 
 
 def test_mkdocs_build_still_runs_with_a_symlinked_docs_folder(tmp_path: Path) -> None:
@@ -328,3 +334,14 @@ def test_mkdocs_build_still_runs_with_a_symlinked_docs_folder(tmp_path: Path) ->
     site.docs.symlink_to(real, target_is_directory=True)
     build(load_config(config_file=str(site.config_file), strict=True))
     assert 'data-sremgr-checklist="alpha"' in site.read("handbook/alpha/index.html")
+
+
+def test_a_page_of_the_authors_own_at_the_former_address_wins(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        checklists={"alpha.yml": RENAMED},
+        pages={"handbook/alpha.md": "# Our own page about alpha\n"},
+    )
+    site.build(strict=True)
+    old = site.read("handbook/alpha/index.html")
+    assert "Our own page about alpha" in old and "http-equiv" not in old
