@@ -344,4 +344,4 @@ def test_a_page_of_the_authors_own_at_the_former_address_wins(tmp_path: Path) ->
     )
     site.build(strict=True)
     old = site.read("handbook/alpha/index.html")
-    assert "Our own page about alpha" in old and "http-equiv" not in old
+    assert "Our own page about alpha" in old and "refresh" not in old
