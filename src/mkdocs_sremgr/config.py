@@ -26,6 +26,8 @@ class Checked(base.BaseConfigOption[Any]):
         self.default = default
 
     def validate(self, value: object, /) -> Any:
+        if value is None and self.default is None:  # an optional option left out
+            return None
         return self.run_validation(self.default if value is None else value)
 
     def run_validation(self, value: object, /) -> Any:
@@ -55,7 +57,7 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     """Turn the plugin off without removing it (e.g. `enabled: !ENV [SREMGR, true]`)."""
     checklists_dir = Checked(publish.check_checklists_dir, default="checklists")
     """Folder under `docs_dir` holding the team's checklist and anti-pattern YAML files."""
-    builtin = c.Type(bool, default=True)
+    builtin = Checked(publish.check_flag, default=True)
     """Include the pack of checklists and anti-patterns shipped with the plugin."""
     exclude = Checked(publish.check_exclude, default=[])
     """Ids of built-in checklists or anti-patterns to leave out."""
@@ -64,16 +66,16 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     nav_section = c.Optional(c.Type(str))
     """Title of the nav section holding generated pages (when `mkdocs.yml` has no `nav`);
     default: "Handbook" in the site's language."""
-    language = c.Optional(c.Type(str))
+    language = Checked(publish.check_text, default=None)
     """Language of every string a reader sees (`de`, `pt-BR`, …); default: the theme's
     (`theme.language` in Material, `theme.locale` in the default theme), else English."""
     strings = Strings()
     """Single strings to replace, by key, for every language or under a language's own table
     (see docs/configuration.md, "Languages")."""
-    dashboard = c.Type(bool, default=True)
+    dashboard = Checked(publish.check_flag, default=True)
     """Generate a dashboard page with every checklist's progress."""
     # A number too: `!ENV [MIKE_DOCS_VERSION]` reads version "1.0" as YAML, a float.
-    storage_namespace = c.Optional(c.Type((str, int, float)))
+    storage_namespace = Checked(publish.check_text, default=None)
     """Name of this handbook's browser storage; default: from `site_url` path and `site_name`."""
     fiscal_year_start = Checked(publish.check_fiscal_year_start, default=1)
     """Month (1-12) in which your year starts; quarters are counted from it."""

@@ -111,7 +111,6 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         requested = (
             self.config.language or interop.i18n_language(config) or theme_language(config.theme)
         )
-        namespace = self.config.storage_namespace
         # The plugin's options, checked by config.py with the core's rules, for the core.
         self.options = HandbookOptions(
             checklists_dir=self.config.checklists_dir,
@@ -121,7 +120,7 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             builtin=self.config.builtin,
             exclude=tuple(self.config.exclude),
             url_prefix=self.config.url_prefix,
-            storage_namespace="" if namespace is None else str(namespace),
+            storage_namespace=self.config.storage_namespace or "",
             fiscal_year_start=self.config.fiscal_year_start,
             site_name=config.site_name,
             # One key for every version mike builds too, whatever the plugins' order.
