@@ -345,3 +345,23 @@ def test_a_page_of_the_authors_own_at_the_former_address_wins(tmp_path: Path) ->
     site.build(strict=True)
     old = site.read("handbook/alpha/index.html")
     assert "Our own page about alpha" in old and "refresh" not in old
+
+
+def test_a_link_to_a_renamed_checklists_former_page_leads_to_its_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    guide = (
+        "# Guide\n\nSee [the checks](handbook/alpha.md#alpha-habits--first).\n\n"
+        "    [in code](handbook/alpha.md)\n"
+    )
+    site = make_site(tmp_path, checklists={"alpha.yml": RENAMED}, pages={"guide.md": guide})
+    with caplog.at_level(logging.INFO):
+        site.build(strict=True)  # MkDocs would warn of a link to a missing page
+    html = site.read("guide/index.html")
+    assert 'href="../handbook/alpha-habits/#alpha-habits--first"' in html
+    assert "[in code](handbook/alpha.md)" in html
+    assert (
+        "docs/guide.md: the link `handbook/alpha.md#alpha-habits--first` names a renamed "
+        "checklist's former page; it leads to `handbook/alpha-habits.md#alpha-habits--first`"
+        in caplog.text
+    )

@@ -36,6 +36,7 @@ from mkdocs_sremgr.config import SremgrConfig
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook
 from mkdocs_sremgr.i18n import Strings, strings_file, strings_scripts, theme_language
+from mkdocs_sremgr.links import RenamedLinks
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.nav import arrange_nav
 from mkdocs_sremgr.pages import PagePlan, checklist_toc, entry_folder, page_source
@@ -66,6 +67,7 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self.markdown: MarkdownRenderer | None = None
         self._markdown_key: str | None = None
         self.serving = False
+        self.links = RenamedLinks(note=log.info)  # links to a renamed checklist's old page
         self._reset()
 
     def _reset(self) -> None:
@@ -133,6 +135,10 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         )
         self.storage_key = key or publish.handbook_key(self.options)
         self.markdown = self._renderer(config)
+        self.links.renamed, self.links.current = {}, ""
+        extensions: list[Any] = config.markdown_extensions  # names, and instances
+        if self.links not in extensions:  # on_config runs again per language
+            extensions.append(self.links)
         self.theme_shows_tags = "material/tags" in config.plugins
         self.strings = self.options.strings_table()
         self.templates = template_env(list(config.theme.dirs), self.markdown, self.strings)
@@ -149,10 +155,12 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
 
     def _renderer(self, config: MkDocsConfig) -> MarkdownRenderer:
         """The previous build's renderer (and its cache) while the Markdown settings hold."""
-        key = repr((config.markdown_extensions, config.mdx_configs))
+        # Not the link rewriter: the YAML's Markdown is no page of the site.
+        extensions = [e for e in list[Any](config.markdown_extensions) if e is not self.links]
+        key = repr((extensions, config.mdx_configs))
         renderer = self.markdown
         if renderer is None or key != self._markdown_key:
-            renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+            renderer = MarkdownRenderer(extensions, config.mdx_configs)
             self._markdown_key = key
         renderer.new_build()
         return renderer
@@ -196,6 +204,13 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
                 added.append(self._file(config, output))
                 self.redirects.add(output.uri)
         added += [self._file(config, output) for output in publish.asset_outputs(self.published)]
+        prefix = self.config.url_prefix
+        self.links.renamed = {
+            f"{prefix}{old}.md": f"{prefix}{checklist.id}.md"
+            for old, checklist in publish.renamed_checklists(self.published)
+            if files.get_file_from_path(f"{prefix}{old}.md") is None
+            and f"{prefix}{checklist.id}.md" in self.generated
+        }
         if interop.i18n_plugin(config) is not None:
             self._deferred = added  # handed over after mkdocs-static-i18n: _on_files_after_i18n
             return files
@@ -305,11 +320,14 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or "sremgr:" not in markdown:
+        if not self.config.enabled:
             return markdown
         # Not `generated_by`: a page built from a team's YAML names that file as its source.
         generated = page.file.src_uri in self.generated
         path = page.file.src_uri if generated else _docs_path(page, config)
+        self.links.current, self.links.shown = page.file.src_uri, path  # converted next
+        if "sremgr:" not in markdown:
+            return markdown
         # A wrong marker's problem is known once Markdown has placed it (on_page_content).
         text, found, _ = markers.find_markers(
             markdown, path, self.catalog, self.slots, broken=self.broken
