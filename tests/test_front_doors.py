@@ -365,3 +365,20 @@ def test_a_link_to_a_renamed_checklists_former_page_leads_to_its_page(
         "checklist's former page; it leads to `handbook/alpha-habits.md#alpha-habits--first`"
         in caplog.text
     )
+
+
+def test_a_link_to_a_renamed_item_lands_on_it(tmp_path: Path) -> None:
+    alpha = ALPHA.replace("      - id: one\n", "      - id: one\n        aliases: [first-one]\n")
+    guide = "# Guide\n\nSee [the first](handbook/alpha.md#sremgr-alpha--first-one).\n"
+    site = make_site(
+        tmp_path,
+        checklists={"alpha.yml": alpha},
+        pages={"guide.md": guide},
+        extra="validation:\n  anchors: warn\n",
+    )
+    site.build(strict=True)  # MkDocs would warn of a link to a missing anchor
+    page = site.read("handbook/alpha/index.html")
+    assert (
+        '<label for="sremgr-alpha--one" id="sremgr-alpha--one-text"><span id="sremgr-alpha--first-one"></span>'
+        in page
+    )
