@@ -37,7 +37,7 @@ from mkdocs_sremgr.i18n import (
     strings_scripts,
 )
 from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
-from mkdocs_sremgr.model import Catalog
+from mkdocs_sremgr.model import Catalog, Checklist
 from mkdocs_sremgr.pages import PagePlan, page_source, page_url, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer, template_env
 from mkdocs_sremgr.schema import schema_text
@@ -543,7 +543,7 @@ def redirect_outputs(handbook: PublishedHandbook) -> list[Output]:
     return out
 
 
-def renamed_checklists(handbook: PublishedHandbook) -> Iterator[tuple[str, Any]]:
+def renamed_checklists(handbook: PublishedHandbook) -> Iterator[tuple[str, Checklist]]:
     """(former id, checklist) for every checklist alias."""
     for checklist in handbook.catalog.sorted_checklists():
         for alias in checklist.aliases:
