@@ -51,8 +51,9 @@ def test_the_language_option_translates_the_markup(tmp_path: Path) -> None:
 
 
 def test_write_pages_writes_the_strings_of_the_sites_language(tmp_path: Path) -> None:
+    from mkdocs_sremgr.publish import load_published
     from mkdocs_sremgr.render import MarkdownRenderer
-    from mkdocs_sremgr.standalone import load_handbook_for, options_from_config, write_pages
+    from mkdocs_sremgr.standalone import options_from_config, write_pages
 
     (tmp_path / "checklists").mkdir()
     (tmp_path / "checklists" / "alpha.yml").write_text(ALPHA)
@@ -63,7 +64,7 @@ def test_write_pages_writes_the_strings_of_the_sites_language(tmp_path: Path) ->
     )
     options, docs, _ = options_from_config(config)
     assert options.language == "de"
-    written = write_pages(load_handbook_for(options, MarkdownRenderer([], {})), docs)
+    written = write_pages(load_published(options, MarkdownRenderer([], {})), docs)
     names = {p.name for p in written}
     assert {"strings.de.js", "strings.de.dashboard.js"} <= names
     assert "title: Übersicht" in (docs / "handbook" / "dashboard.md").read_text()
@@ -81,8 +82,9 @@ def test_the_strings_option_overrides_single_strings_as_the_plugin_does(tmp_path
 
 
 def test_write_pages_carries_the_strings_option_into_the_data_script(tmp_path: Path) -> None:
+    from mkdocs_sremgr.publish import load_published
     from mkdocs_sremgr.render import MarkdownRenderer
-    from mkdocs_sremgr.standalone import load_handbook_for, options_from_config, write_pages
+    from mkdocs_sremgr.standalone import options_from_config, write_pages
 
     (tmp_path / "checklists").mkdir()
     (tmp_path / "checklists" / "alpha.yml").write_text(ALPHA)
@@ -93,7 +95,7 @@ def test_write_pages_carries_the_strings_option_into_the_data_script(tmp_path: P
         '[project.markdown_extensions.sremgr.strings]\n"item.confirm" = "Looks right"\n'
     )
     options, docs, _ = options_from_config(config)
-    write_pages(load_handbook_for(options, MarkdownRenderer([], {})), docs)
+    write_pages(load_published(options, MarkdownRenderer([], {})), docs)
     assert "Looks right" in (docs / "assets" / "sremgr" / "strings.en.js").read_text()
 
 

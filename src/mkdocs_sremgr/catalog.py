@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs_sremgr import rules, schema
-from mkdocs_sremgr.errors import HandbookError, Problem, did_you_mean
+from mkdocs_sremgr.errors import HandbookError, Problem, did_you_mean, suggest
 from mkdocs_sremgr.model import (
     ENTRY_CLASSES,
     MAX_LENGTH,
@@ -230,6 +230,11 @@ class _Assembler:
 
     def run(self) -> LoadResult:
         valid = [p for p in self.parsed if p.doc is not None and not p.problems]
+        for entry in self.parsed:
+            # A file with schema errors is left out of the catalog, but its repeated item ids
+            # are found now, not only once the rest is fixed.
+            if entry.doc is not None and entry.problems and not entry.source.builtin:
+                self._check_raw_items(entry.doc)
         builtin = [p for p in valid if p.source.builtin]
         team = [p for p in valid if not p.source.builtin]
         for entry in builtin:
@@ -258,6 +263,8 @@ class _Assembler:
                 )
                 continue
             seen[key] = doc
+            if self._reserved(doc, ("id",), kind, key[1]):
+                continue
             self._add(doc, builtin=False)
         for doc in extensions:
             self._extend(doc)
@@ -286,7 +293,9 @@ class _Assembler:
 
     def _extend(self, doc: Document) -> None:
         data = doc.data
-        target = self.catalog.checklists.get(data["extends"])
+        target = self.catalog.checklist_named(data["extends"])
+        if target is not None and target.id != data["extends"]:
+            self._renamed_note(doc, ("extends",), data["extends"], target.id)
         if target is None:
             why = " (it is excluded)" if data["extends"] in self.exclude else ""
             hint = did_you_mean(data["extends"], self.catalog.checklists) or (
@@ -317,15 +326,9 @@ class _Assembler:
     def _check_checklist(self, checklist: Checklist) -> None:
         owners: dict[str, Item] = {}
         for item in checklist.items:
-            if item.id in owners:
+            if item.id in owners and item.doc is not None:
                 first = owners[item.id]
-                self._item_problem(
-                    item,
-                    ("id",),
-                    f"item id `{item.id}` is used twice in "
-                    f"checklist `{checklist.id}` (first at {_at(first)})",
-                    "item ids must be unique within a checklist",
-                )
+                self.problems.append(_twice(item.doc, item.path, item.id, checklist.id, _at(first)))
             owners.setdefault(item.id, item)
         claimed: dict[str, Item] = {}
         for item in checklist.items:
@@ -357,6 +360,50 @@ class _Assembler:
                 )
             seen_sections.setdefault(section.id, section)
 
+    def _check_raw_items(self, doc: Document) -> None:
+        """Repeated item ids in a checklist file that is not valid as a whole."""
+        data = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
+            return
+        name = data.get("id", data.get("extends"))
+        owners: dict[str, JsonPath] = {}
+        for n, section in enumerate(data["sections"]):
+            items = section.get("items") if isinstance(section, dict) else None
+            for m, item in enumerate(items if isinstance(items, list) else []):
+                ident = item.get("id") if isinstance(item, dict) else None
+                if not isinstance(ident, str) or not rules.is_id(ident):
+                    continue
+                path: JsonPath = ("sections", n, "items", m)
+                if ident in owners:
+                    line, column = doc.where(owners[ident])
+                    first = f"{doc.path}:{line}:{column}"
+                    self.problems.append(_twice(doc, path, ident, str(name), first))
+                else:
+                    owners[ident] = path
+
+    def _reserved(self, doc: Document, where: JsonPath, kind: str, ident: str) -> bool:
+        """Whether a team's id (or a checklist's former id) would take the place of a page
+        the handbook generates itself (the dashboard, the anti-patterns' folder): an error."""
+        reserved = rules.RESERVED_IDS if kind == "checklist" else ()
+        if ident not in reserved:
+            return False
+        self.problems.append(
+            doc.problem(
+                where,
+                f"the {kind} id `{ident}` is taken by a page of the handbook itself: "
+                f"it would replace {_reserved_page(ident)}",
+                f"choose another id, e.g. `our-{ident}`; reserved: {', '.join(reserved)}",
+            )
+        )
+        return True
+
+    def _renamed_note(self, doc: Document, where: JsonPath, former: str, current: str) -> None:
+        line, column = doc.where(where)
+        self.notes.append(
+            f"{doc.path}:{line}:{column}: `{former}` is a former id of the checklist "
+            f"`{current}`, used for it (hint: write `{current}`)"
+        )
+
     def _check_checklist_aliases(self) -> None:
         """A checklist's former id (alias) must name no other checklist, now or formerly:
         readers' progress stored under it moves to exactly one checklist."""
@@ -366,6 +413,8 @@ class _Assembler:
                 if checklist.doc is None:
                     continue
                 where = ("aliases", n)
+                if self._reserved(checklist.doc, where, "checklist", alias):
+                    continue
                 if alias in self.catalog.checklists:
                     other = self.catalog.checklists[alias]
                     same = other is checklist
@@ -402,8 +451,15 @@ class _Assembler:
             refs: list[str] = getattr(entry, field_name)
             kept = []
             for ref in refs:
+                renamed = self.catalog.checklist_named(ref) if noun == "checklist" else None
                 if ref in targets:
                     kept.append(ref)
+                elif renamed is not None:  # a former id (alias) of a renamed checklist
+                    kept.append(renamed.id)
+                    if not entry.builtin and entry.doc is not None:
+                        self._renamed_note(
+                            entry.doc, _ref_path(entry, field_name, ref), ref, renamed.id
+                        )
                 elif entry.builtin or ref in self.exclude:
                     # A link into content the team left out simply disappears.
                     if not entry.builtin:
@@ -415,26 +471,50 @@ class _Assembler:
                             f"remove `{ref}` or take it out of `exclude`",
                         )
                 else:
-                    hint = did_you_mean(ref, targets) or f"no {noun} has the id `{ref}`"
+                    own = [i for i, target in targets.items() if not target.builtin]
+                    hint = (
+                        suggest(ref, own, [i for i in targets if i not in own])
+                        if targets
+                        else f"no {noun} has the id `{ref}`"
+                    )
                     self._ref_problem(entry, field_name, ref, f"unknown {noun} `{ref}`", hint)
             setattr(entry, field_name, kept)
 
     def _ref_problem(
         self, entry: Checklist | AntiPattern, field_name: str, ref: str, message: str, hint: str
     ) -> None:
-        doc = entry.doc
-        if doc is None:
-            return
-        raw = doc.data.get(field_name, [])
-        index = raw.index(ref) if ref in raw else None
-        path = (field_name, index) if index is not None else (field_name,)
-        self.problems.append(doc.problem(path, message, hint))
+        if entry.doc is not None:
+            self.problems.append(
+                entry.doc.problem(_ref_path(entry, field_name, ref), message, hint)
+            )
 
     def _item_problem(
         self, item: Item, sub: tuple[str | int, ...], message: str, hint: str
     ) -> None:
         if item.doc is not None:
             self.problems.append(item.doc.problem((*item.path, *sub), message, hint))
+
+
+def _ref_path(entry: Checklist | AntiPattern, field_name: str, ref: str) -> JsonPath:
+    """Where a reference is written: its entry in the list, else the list."""
+    raw = entry.doc.data.get(field_name, []) if entry.doc is not None else []
+    return (field_name, raw.index(ref)) if ref in raw else (field_name,)
+
+
+def _twice(doc: Document, path: JsonPath, ident: str, checklist: str, first: str) -> Problem:
+    return doc.problem(
+        (*path, "id"),
+        f"item id `{ident}` is used twice in checklist `{checklist}` (first at {first})",
+        "item ids must be unique within a checklist",
+    )
+
+
+def _reserved_page(ident: str) -> str:
+    if ident == rules.DASHBOARD_PAGE:
+        return "the dashboard page (readers' export, import, backups and closing a quarter)"
+    if ident == rules.ANTIPATTERN_FOLDER:
+        return "the anti-patterns' folder"
+    return f"the page `{ident}`"
 
 
 def _section(doc: Document, index: int, raw: dict[str, Any]) -> Section:

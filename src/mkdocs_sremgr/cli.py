@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mkdocs_sremgr import __version__, rules
+from mkdocs_sremgr import __version__, rules, safeio
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
 from mkdocs_sremgr.markers import Slots, find_markers
@@ -333,21 +333,26 @@ def _plural(count: int, noun: str) -> str:
 # -- init and new -----------------------------------------------------------------------------
 
 
-def _write_all(files: dict[Path, str]) -> None:
-    """Write every file, or none of them if any already exists."""
-    existing = [str(p) for p in files if p.exists()]
+def _write_all(files: dict[tuple[Path, str], str]) -> None:
+    """Write every file, (folder, path inside it) -> text, or none of them if any already
+    exists (a dangling link too) or would be written through a symbolic link (safeio.py)."""
+    paths = {(root, name): root.joinpath(*name.split("/")) for root, name in files}
+    existing = [str(p) for p in paths.values() if safeio.present(p)]
     if existing:
         raise _Refused(f"refusing to overwrite {', '.join(existing)}")
-    blocked = [str(p.parent) for p in files if _blocked(p.parent)]
+    blocked = [str(root) for root, _ in files if _blocked(root)]
     if blocked:
         raise _Refused(f"{blocked[0]} is a file, not a folder: choose another place")
-    for path, text in files.items():
+    unsafe = [problem for root, name in files if (problem := safeio.write_problem(root, name))]
+    if unsafe:
+        raise _Refused(f"nothing written: {unsafe[0]}")
+    for (root, name), text in files.items():
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise _Refused(f"cannot write {path}: {exc.strerror or exc}") from None
-        print(f"wrote {path}")
+            root.mkdir(parents=True, exist_ok=True)
+            safeio.write_under(root, name, text.encode("utf-8"))
+        except (OSError, safeio.WriteRefused) as exc:
+            raise _Refused(f"cannot write {paths[(root, name)]}: {exc}") from None
+        print(f"wrote {paths[(root, name)]}")
 
 
 def _blocked(folder: Path) -> bool:
@@ -383,21 +388,21 @@ def _init(args: argparse.Namespace) -> int:
         "  highlightjs: false   # no highlight.js from cdnjs (docs: privacy)\n"
     )
     files = {
-        root / "mkdocs.yml": (
+        (root, "mkdocs.yml"): (
             "site_name: Our SRE Manager Handbook\n"
             + theme_block
             + "markdown_extensions: [admonition, attr_list, toc]\n"
             "plugins:\n  - search\n  - sremgr\n"
         ),
-        root / "docs" / "index.md": (
+        (root, "docs/index.md"): (
             "# Our SRE manager handbook\n\nThe lessons of *Confessions of an SRE Manager* as "
             "checklists, plus our own.\nStart at the [dashboard](handbook/dashboard.md): your "
             "progress stays in your browser.\n"
         ),
-        root / "docs" / "checklists" / "our-first-checklist.yml": _starter(
+        (root, "docs/checklists/our-first-checklist.yml"): _starter(
             "checklist", "our-first-checklist", f"../../{SCHEMA_FILE}"
         ),
-        root / SCHEMA_FILE: schema_text(),
+        (root, SCHEMA_FILE): schema_text(),
     }
     _write_all(files)
     print(f"next: cd {root} && mkdocs serve")
@@ -436,11 +441,11 @@ def _new(args: argparse.Namespace) -> int:
             )
     project = site.project_dir if site is not None else Path(".")
     schema_path = project / SCHEMA_FILE
-    files: dict[Path, str] = {}
-    if not schema_path.exists():
-        files[schema_path] = schema_text()
+    files: dict[tuple[Path, str], str] = {}
+    if not safeio.present(schema_path):
+        files[(project, SCHEMA_FILE)] = schema_text()
     relative = os.path.relpath(schema_path.resolve(), folder.resolve()).replace(os.sep, "/")
-    files[folder / f"{args.id}.yml"] = _starter(args.kind, args.id, relative)
+    files[(folder, f"{args.id}.yml")] = _starter(args.kind, args.id, relative)
     _write_all(files)
     return 0
 

@@ -18,7 +18,9 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        # Line 0: a problem with no place in a file (an option of the Markdown extension).
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        text = f"{where}: {self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
 
 

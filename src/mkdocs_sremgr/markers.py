@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -23,6 +24,9 @@ class Marker:
     line: int
     column: int
     text: str = ""  # the marker as written, shown as-is when its slot lands in code
+    #: What is wrong with it: an error once Markdown has placed its slot outside code.
+    problem: Problem | None = None
+    renamed_from: str = ""  # the former id (a checklist alias) the marker was written with
 
 
 class Slots:
@@ -58,13 +62,14 @@ def find_markers(
     slots: Slots,
     *,
     broken: dict[tuple[str, str], str] | None = None,
-    show_problems: bool = False,
 ) -> tuple[str, list[Marker], list[Problem]]:
     """Replace each marker outside code fences with a slot; check every id it names.
 
     `broken` maps (kind, id) to the file that meant to define it but has errors: a marker
-    naming it blames that file. With `show_problems` (while serving) a wrong marker becomes
-    a visible error box in the page instead of stopping the build.
+    naming it blames that file. A wrong marker gets a slot too, with its problem: only
+    Markdown knows whether the line is an indented code block, where a marker is an example
+    (`fill_slots` tells). The problems are also returned, for `validate`, which converts no
+    page. A checklist named by a former id (an alias) is that checklist (`renamed_from`).
     """
     markers: list[Marker] = []
     problems: list[Problem] = []
@@ -99,16 +104,64 @@ def find_markers(
             problem = _check(kind, ident, catalog, path, number, column, broken or {})
             if problem:
                 problems.append(problem)
-                if show_problems:
-                    return f"\n\n{indent}{error_box([problem])}\n\n{indent}"
-                return match.group(0)
-            markers.append(Marker(kind, ident, number, column, match.group(0)))
+            renamed = ""
+            if kind == "checklist" and not problem and ident not in catalog.checklists:
+                renamed, ident = ident, _renamed_to(catalog, ident)
+            markers.append(Marker(kind, ident, number, column, match.group(0), problem, renamed))
             # Keep the line's indent so a marker inside an admonition, a content tab or
             # a list item stays inside it.
-            return f"\n\n{indent}{slots.slot(len(markers) - 1, kind, ident)}\n\n{indent}"
+            # A wrong marker's slot names nothing: its kind may be no word the slot can hold.
+            slot = slots.slot(len(markers) - 1, *(() if problem else (kind, ident)))
+            return f"\n\n{indent}{slot}\n\n{indent}"
 
         out.append(MARKER.sub(replace, line))
     return "\n".join(out), markers, problems
+
+
+def _renamed_to(catalog: Catalog, former: str) -> str:
+    checklist = catalog.checklist_named(former)
+    assert checklist is not None  # _check found it
+    return checklist.id
+
+
+def rename_note(marker: Marker, path: str) -> str:
+    """The INFO line for a marker written with a checklist's former id."""
+    return (
+        f"{path}:{marker.line}:{marker.column}: `{marker.renamed_from}` is a former id of the "
+        f"checklist `{marker.id}`, shown here (hint: write `{marker.id}` in the marker)"
+    )
+
+
+def fill_slots(
+    html: str,
+    found: list[Marker],
+    slots: Slots,
+    render: Callable[[Marker], str],
+    *,
+    show_problems: bool = False,
+) -> tuple[str, list[Problem]]:
+    """The converted page with each slot swapped for its marker's HTML, and the markers'
+    problems. A slot that Markdown turned into code text (an indented code block) shows the
+    marker as written, like any other code, and a wrong marker there is no problem. With
+    `show_problems` (while serving) a wrong marker becomes a visible error box."""
+    in_code: set[int] = set()
+
+    def as_code(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        in_code.add(index)
+        return escape(found[index].text)
+
+    def as_html(match: re.Match[str]) -> str:
+        marker = found[int(match.group(1))]
+        if marker.problem is None:
+            return render(marker)
+        return error_box([marker.problem]) if show_problems else marker.text
+
+    html = slots.pattern.sub(as_html, slots.escaped.sub(as_code, html))
+    problems = [
+        m.problem for n, m in enumerate(found) if m.problem is not None and n not in in_code
+    ]
+    return html, problems
 
 
 def error_box(problems: list[Problem]) -> str:

@@ -6,14 +6,13 @@ This extension expands the same markers as the plugin (`<!-- sremgr:checklist ID
 friends) into the same HTML, with the same loader, markers and templates; an unknown id or a
 bad YAML file raises `HandbookError`, which fails the build. The pages the plugin would generate,
 the assets and the manifest are written into the docs folder beforehand by
-`mkdocs-sremgr write-pages` (see `standalone.py`).
+`mkdocs-sremgr write-pages` (see `standalone.py`). Options, loading and rendering are the
+core's (`publish.py`), shared with the plugin and write-pages.
 """
 
 from __future__ import annotations
 
-import posixpath
 import threading
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +22,17 @@ from markdown.preprocessors import Preprocessor
 
 from mkdocs_sremgr import markers
 from mkdocs_sremgr.errors import HandbookError
-from mkdocs_sremgr.render import MarkdownRenderer, template_env
-from mkdocs_sremgr.standalone import (
+from mkdocs_sremgr.publish import (
+    ENGINE_OPTIONS,
     HandbookOptions,
     PublishedHandbook,
-    load_handbook_for,
+    engine_options,
+    load_published,
+    log,
+    relative_url,
     render_marker,
-    site_theme_language,
-    strings_option,
-    url_of,
 )
+from mkdocs_sremgr.render import MarkdownRenderer
 
 # One handbook per set of options, shared by the Markdown instances an engine makes per page
 # (Zensical makes one per page); the loader's own cache spares unchanged files a re-read.
@@ -42,37 +42,8 @@ _LOCK = threading.Lock()
 
 class SremgrExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "checklists_dir": [
-                "checklists",
-                "Folder of the team's YAML files, relative to the project (the folder of "
-                "the config file); keep it outside docs_dir so the YAML is not published",
-            ],
-            "builtin": [True, "Include the checklists and anti-patterns shipped with the plugin"],
-            "exclude": [[], "Ids of built-in checklists or anti-patterns to leave out"],
-            "url_prefix": ["handbook/", "Where `write-pages` puts the generated pages"],
-            "storage_namespace": [
-                "",
-                "Name of the browser storage; default: from site_url's path and site_name",
-            ],
-            "fiscal_year_start": [1, "Month (1-12) in which your year starts"],
-            "language": [
-                "",
-                "Language of the handbook's strings (de, fr, …); default: the theme's "
-                "`language`, else English",
-            ],
-            "project_dir": [
-                "",
-                "Folder that checklists_dir is relative to (default: the current folder)",
-            ],
-            "strings": [
-                {},
-                "Single strings to replace, by key, or under a language's own table, as the "
-                "plugin's `strings:` (see docs/configuration.md)",
-            ],
-            "site_name": ["", "Used when the engine does not say (Zensical does)"],
-            "site_url": ["", "Used when the engine does not say (Zensical does)"],
-        }
+        # The options write-pages reads too (publish.ENGINE_OPTIONS): declared once.
+        self.config = {name: [default, text] for name, (default, text) in ENGINE_OPTIONS.items()}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -84,27 +55,8 @@ class SremgrExtension(Extension):
         md.registerExtension(self)
 
     def options(self, site: dict[str, Any]) -> HandbookOptions:
-        get = self.getConfig
-        project = get("project_dir") or site.get("project_dir") or "."
-        return HandbookOptions(
-            checklists_dir=str(Path(project) / str(get("checklists_dir"))),
-            project_dir=str(project),
-            builtin=bool(get("builtin")),
-            exclude=tuple(get("exclude") or ()),
-            url_prefix=_prefix(str(get("url_prefix"))),
-            storage_namespace=str(get("storage_namespace") or ""),
-            fiscal_year_start=int(get("fiscal_year_start")),
-            site_name=str(site.get("site_name") or get("site_name") or ""),
-            site_url=str(site.get("site_url") or get("site_url") or ""),
-            use_directory_urls=bool(site.get("use_directory_urls", True)),
-            language=str(get("language") or site_theme_language(site) or ""),
-            strings=strings_option(get("strings")),
-        )
-
-
-def _prefix(prefix: str) -> str:
-    cleaned = prefix.strip("/")
-    return cleaned + "/" if cleaned else "handbook/"
+        """The checked options (`HandbookError` names a wrong one)."""
+        return engine_options(self.getConfigs(), site, where="markdown_extensions: sremgr")
 
 
 class _Expander:
@@ -118,7 +70,6 @@ class _Expander:
         self.page_url = ""
         self.page_path = "page.md"
         self._handbook: PublishedHandbook | None = None
-        self.template_dirs: list[str] = []
 
     def begin(self) -> PublishedHandbook:
         """Called per conversion: the page may have changed since the last one."""
@@ -126,15 +77,14 @@ class _Expander:
         self.page_url = str(getattr(page, "url", "") or "")
         self.page_path = str(getattr(page, "path", "") or "page.md")
         self.found = []
-        self.template_dirs = _template_dirs(site)
         options = self.extension.options(site)
         # Edited YAML (under `zensical serve`) gives a new key, so a fresh load.
-        key = (options, _stamp(Path(options.checklists_dir)))
+        key = (options, _stamp(options.checklists_root))
         with _LOCK:
             handbook = _HANDBOOKS.get(key)
             if handbook is None:
                 renderer = MarkdownRenderer(_other_extensions(self.md), {})
-                handbook = load_handbook_for(options, renderer)
+                handbook = load_published(options, renderer)
                 _HANDBOOKS.clear()
                 _HANDBOOKS[key] = handbook
         self._handbook = handbook
@@ -148,24 +98,14 @@ class _Expander:
         current = self.page_url or ""
 
         def url_for(kind: str, ident: str) -> str:
-            target = url_of(handbook, kind, ident)
+            target = handbook.urls.get((kind, ident))
             if target is None:
                 return "#"
             if not current:  # no page context: links from the site's root
                 return "/" + target
-            return _relative(target, current)
+            return relative_url(target, current)
 
-        env = template_env(self.template_dirs, handbook.renderer, handbook.strings)
-        return render_marker(handbook, env, marker, url_for=url_for, page_url=current)
-
-
-def _template_dirs(site: dict[str, Any]) -> list[str]:
-    """The theme's `custom_dir`, where `sremgr/<name>.html` overrides a template."""
-    theme = site.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if not custom:
-        return []
-    return [str(Path(str(site.get("project_dir") or ".")) / str(custom))]
+        return render_marker(handbook, marker, url_for=url_for, page_url=current)
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
@@ -177,16 +117,6 @@ def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
         for p in sorted(folder.rglob("*"))
         if p.suffix in (".yml", ".yaml") and p.is_file()
     )
-
-
-def _relative(target: str, current: str) -> str:
-    """`target` (a site-root URL like `handbook/alpha/`) as seen from the page at `current`."""
-    base = current.lstrip("/")
-    base = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    relative = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return relative
 
 
 def _engine_context(md: Markdown) -> tuple[dict[str, Any], Any]:
@@ -223,11 +153,14 @@ class _FindMarkers(Preprocessor):
         if "sremgr:" not in text:
             return lines
         handbook = self.expander.begin()
-        text, found, problems = markers.find_markers(
+        # A marker's problem is raised once the page is converted: in an indented code block
+        # the marker is an example, not an error (`markers.fill_slots`).
+        text, found, _ = markers.find_markers(
             text, self.expander.page_path, handbook.catalog, self.expander.slots
         )
-        if problems:
-            raise HandbookError(problems)
+        for marker in found:
+            if marker.renamed_from:
+                log.info("mkdocs-sremgr: %s", markers.rename_note(marker, self.expander.page_path))
         self.expander.found = found
         return text.split("\n")
 
@@ -241,9 +174,10 @@ class _FillSlots(Postprocessor):
         found = self.expander.found
         if not found:
             return text
-        slots = self.expander.slots
-        text = slots.pattern.sub(lambda m: self.expander.render(found[int(m.group(1))]), text)
-        return slots.escaped.sub(lambda m: escape(found[int(m.group(1))].text), text)
+        text, problems = markers.fill_slots(text, found, self.expander.slots, self.expander.render)
+        if problems:
+            raise HandbookError(problems)
+        return text
 
 
 def makeExtension(**kwargs: Any) -> SremgrExtension:

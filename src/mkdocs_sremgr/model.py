@@ -277,6 +277,12 @@ class Checklist(Model):
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
+    def former_anchors(self, item: Item) -> list[str]:
+        """Anchors under an item's former ids (`#sremgr-<checklist>--<alias>`), so a link to a
+        renamed item still lands on it; none that another element's id already has."""
+        taken = {f"{other.id}-text" for other in self.items}
+        return [f"sremgr-{self.id}--{alias}" for alias in item.aliases if alias not in taken]
+
 
 @dataclass
 class AntiPattern(Model):

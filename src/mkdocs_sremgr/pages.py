@@ -1,21 +1,24 @@
-"""Generated pages: their Markdown source, their place in the site and in the nav."""
+"""Generated pages: which the handbook has, their Markdown source and their place in the site.
+
+No MkDocs import: the Markdown extension and `write-pages` use it too (the nav is `nav.py`).
+"""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
 from importlib.resources import files as package_files
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
 
 from mkdocs_sremgr.catalog import builtin_dir
 from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist
+from mkdocs_sremgr.rules import ANTIPATTERN_FOLDER, DASHBOARD_PAGE
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,14 @@ def plan_pages(
 ) -> list[PagePlan]:
     plans = []
     if dashboard:
-        plans.append(
-            PagePlan("dashboard", "dashboard", f"{url_prefix}dashboard.md", dashboard_title)
-        )
+        uri = f"{url_prefix}{DASHBOARD_PAGE}.md"
+        plans.append(PagePlan("dashboard", "dashboard", uri, dashboard_title))
     entries: list[Checklist | AntiPattern] = [
         *catalog.sorted_checklists(),
         *catalog.sorted_antipatterns(),
     ]
     for entry in entries:
-        folder = "antipatterns/" if entry.kind == "antipattern" else ""
+        folder = entry_folder(entry.kind)
         plans.append(
             PagePlan(
                 entry.kind,
@@ -53,6 +55,21 @@ def plan_pages(
             )
         )
     return plans
+
+
+def entry_folder(kind: str) -> str:
+    """The folder under url_prefix where pages of this kind live ("" for checklists)."""
+    return f"{ANTIPATTERN_FOLDER}/" if kind == "antipattern" else ""
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL (from the site's root) a page at `src_uri` gets, as MkDocs' `File.url`."""
+    parent, name = posixpath.split(src_uri.removesuffix(".md"))
+    if use_directory_urls:
+        url = posixpath.join(parent, name) + "/" if name != "index" else (parent or ".") + "/"
+    else:
+        url = posixpath.join(parent, name + ".html")
+    return quote(url)
 
 
 def page_source(plan: PagePlan, *, body: str = "") -> str:
@@ -99,105 +116,6 @@ def checklist_toc(checklist: Checklist, page_toc: Any) -> list[dict[str, Any]]:
     if h1:
         return [{"level": 1, "id": h1[0].id, "name": h1[0].title, "children": tokens}]
     return tokens
-
-
-def arrange_nav(
-    nav: Navigation,
-    generated: dict[str, PagePlan],
-    section_title: str,
-    antipatterns_title: str = "Anti-patterns",
-    *,
-    rename_placed: bool = True,
-) -> None:
-    """Gather the generated pages in one nav section, in handbook order.
-
-    MkDocs' automatic nav files them by folder and alphabet; readers expect the
-    dashboard first, the checklists in lesson order, then the anti-patterns. A section that
-    a user's nav file already placed and titled (mkdocs-awesome-nav's `.nav.yml`) keeps its
-    title unless `rename_placed` (the author set `nav_section`).
-    """
-    ours = [p for p in nav.pages if p.file.src_uri in generated]
-    if not ours:
-        return
-    home = ours[0].parent
-    order = {uri: n for n, uri in enumerate(generated)}
-
-    def rank(page: Page) -> int:
-        return order[page.file.src_uri]
-
-    for page in ours:
-        _detach(nav, page)
-    # The section the pages came from keeps its place, which a user's nav (e.g. a
-    # mkdocs-awesome-nav `.nav.yml`) may have chosen.
-    _prune_empty(nav.items, keep=home)
-    pages = sorted((p for p in ours if generated[p.file.src_uri].kind != "antipattern"), key=rank)
-    antipatterns = sorted(
-        (p for p in ours if generated[p.file.src_uri].kind == "antipattern"), key=rank
-    )
-    children: list[Any] = list(pages)
-    if antipatterns:
-        children.append(Section(antipatterns_title, list[Any](antipatterns)))
-    target = home if isinstance(home, Section) and _attached(nav, home) else None
-    if target is None:
-        target = Section(section_title, [])
-        nav.items.append(target)
-    elif rename_placed or not _titled_by_author(target, home_folder(generated)):
-        target.title = section_title
-    target.children.extend(children)
-    _refresh(nav)
-
-
-def home_folder(generated: dict[str, PagePlan]) -> str:
-    """The name of the folder the generated pages live in (`handbook` for `x/handbook/`)."""
-    folders = sorted((uri.rsplit("/", 1)[0] for uri in generated if "/" in uri), key=len)
-    return folders[0].rsplit("/", 1)[-1] if folders else ""
-
-
-def _titled_by_author(section: Section, folder: str) -> bool:
-    """Whether the section's title is not MkDocs' own title for the folder (`Handbook` for
-    `handbook/`), so a nav file gave it: MkDocs titles a folder with its name, capitalised."""
-    return section.title != folder.replace("-", " ").replace("_", " ").capitalize()
-
-
-def _detach(nav: Navigation, page: Page) -> None:
-    siblings = page.parent.children if page.parent else nav.items
-    siblings.remove(page)
-
-
-def _prune_empty(items: list[Any], keep: object = None) -> None:
-    for item in list(items):
-        if isinstance(item, Section):
-            _prune_empty(item.children, keep)
-            if not item.children and item is not keep:
-                items.remove(item)
-
-
-def _attached(nav: Navigation, section: Section) -> bool:
-    node: Section | None = section
-    while node is not None and node.parent is not None:
-        node = node.parent
-    return node in nav.items
-
-
-def _refresh(nav: Navigation) -> None:
-    """Re-link parents, the page list and previous/next after moving pages."""
-    pages: list[Page] = []
-
-    def walk(items: list[Any], parent: Section | None) -> None:
-        for item in items:
-            item.parent = parent
-            if isinstance(item, Section):
-                walk(item.children, item)
-            elif isinstance(item, Page):
-                pages.append(item)
-
-    walk(nav.items, None)
-    for before, after in pairwise(pages):
-        before.next_page, after.previous_page = after, before
-    if pages:
-        pages[0].previous_page = None
-        pages[-1].next_page = None
-    nav.pages = pages
 
 
 def packaged_source(plan: PagePlan) -> Path:

@@ -1,13 +1,15 @@
 """The MkDocs plugin: wires MkDocs events to the loader, the renderer and the manifest.
 
-It holds no rules of its own. The handbook comes from `handbook.load_handbook` (the same
-load path as the command line), pages from `pages`, a marker's HTML from `blocks`, and
+It holds no rules of its own: it is an adapter over the core (`publish.py`), which the
+Markdown extension and write-pages share. The handbook, its files (`publish.outputs`, turned
+into `File.generated` here) and a marker's HTML (`publish.render_marker`) come from there;
 problems become MkDocs' `PluginError` here, at the edge.
 
-One error policy: `mkdocs build` stops at the first problem with every file:line:column.
-`mkdocs serve` never stops and never raises for an author's error: it logs the problems,
-and the page of a broken file (and every marker naming it) shows them in the browser until
-the file is fixed.
+One error policy: `mkdocs build` fails with every problem of every file and page, each with
+its file:line:column, in one pass: they are gathered while the pages are read and raised once
+all are (`on_env`). `mkdocs serve` never stops and never raises for an author's error: it logs
+the problems, and the page of a broken file (and every marker naming it) shows them in the
+browser until the file is fixed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import posixpath
 import re
 from collections.abc import Iterable
 from html import escape
-from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,33 +30,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from mkdocs_sremgr import interop, markers
-from mkdocs_sremgr.blocks import BlockRenderer
+from mkdocs_sremgr import interop, markers, publish
 from mkdocs_sremgr.catalog import CatalogLoader, is_yaml_name
 from mkdocs_sremgr.config import SremgrConfig
 from mkdocs_sremgr.errors import Problem, format_problems
-from mkdocs_sremgr.handbook import Handbook, load_handbook
-from mkdocs_sremgr.i18n import (
-    Strings,
-    overrides_for,
-    resolve_language,
-    strings_file,
-    strings_scripts,
-    theme_language,
-)
-from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
+from mkdocs_sremgr.handbook import Handbook
+from mkdocs_sremgr.i18n import Strings, strings_file, strings_scripts, theme_language
+from mkdocs_sremgr.links import RenamedLinks
 from mkdocs_sremgr.model import Catalog
-from mkdocs_sremgr.pages import (
-    PagePlan,
-    arrange_nav,
-    checklist_toc,
-    packaged_source,
-    page_source,
-    plan_pages,
-)
-from mkdocs_sremgr.render import MarkdownRenderer, template_env
-from mkdocs_sremgr.schema import schema_text
-from mkdocs_sremgr.standalone import ASSET_DIR, STATIC_ASSETS
+from mkdocs_sremgr.nav import arrange_nav
+from mkdocs_sremgr.pages import PagePlan, checklist_toc, entry_folder, packaged_source, page_source
+from mkdocs_sremgr.publish import ASSET_DIR, HandbookOptions, Output, PublishedHandbook
+from mkdocs_sremgr.render import MarkdownRenderer, relative_url, template_env
+from mkdocs_sremgr.rules import RESERVED_IDS
 
 log = get_plugin_logger(__name__)
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
@@ -80,11 +67,15 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self.markdown: MarkdownRenderer | None = None
         self._markdown_key: str | None = None
         self.serving = False
+        self.links = RenamedLinks(note=log.info)  # links to a renamed checklist's old page
         self._reset()
 
     def _reset(self) -> None:
         """What one build knows; nothing of it outlives the build."""
         self.handbook: Handbook | None = None
+        self.published: PublishedHandbook | None = None
+        self.options = HandbookOptions()
+        self.problems: list[Problem] = []  # raised once every page is read (on_env)
         self.catalog = Catalog()
         self.generated: dict[str, PagePlan] = {}
         self.urls: dict[tuple[str, str], str] = {}
@@ -92,12 +83,12 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self.found: dict[str, list[markers.Marker]] = {}
         self.broken: dict[tuple[str, str], str] = {}
         self.storage_key = ""
-        self.blocks: BlockRenderer | None = None
         self.templates: jinja2.Environment | None = None
         self.theme_shows_tags = False
         self.strings = Strings()
         self.strings_scripts: dict[str, str] = {}
         self._deferred: list[File] = []  # handed over after mkdocs-static-i18n (on_files)
+        self.redirects: set[str] = set()  # src_uri of the pages at renamed checklists' URLs
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -118,28 +109,45 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self._reset()
         if not self.config.enabled:
             return config
-        # One key for every version mike builds too, whatever the plugins' order.
-        namespace = self.config.storage_namespace
-        self.storage_key = key or storage_key(
-            None if namespace is None else str(namespace),
-            interop.site_url_without_mike_version(config),
-            config.site_name,
-        )
-        self.markdown = self._renderer(config)
-        self.theme_shows_tags = "material/tags" in config.plugins
         # Per build: mkdocs-static-i18n builds each language with its own strings.
         requested = (
             self.config.language or interop.i18n_language(config) or theme_language(config.theme)
         )
-        language = resolve_language(requested)
-        self.strings = Strings(language, overrides_for(self.config.strings, requested, language))
+        # The plugin's options, checked by config.py with the core's rules, for the core.
+        self.options = HandbookOptions(
+            checklists_dir=self.config.checklists_dir,
+            base_dir=config.docs_dir,
+            project_dir=str(Path(config.config_file_path or config.docs_dir).parent),
+            checklists_in_docs=True,
+            builtin=self.config.builtin,
+            exclude=tuple(self.config.exclude),
+            url_prefix=self.config.url_prefix,
+            storage_namespace=self.config.storage_namespace or "",
+            fiscal_year_start=self.config.fiscal_year_start,
+            site_name=config.site_name,
+            # One key for every version mike builds too, whatever the plugins' order.
+            site_url=interop.site_url_without_mike_version(config) or "",
+            use_directory_urls=config.use_directory_urls,
+            dashboard=self.config.dashboard,
+            language=requested or "",
+            strings=publish.canonical_strings(self.config.strings),
+            template_dirs=tuple(config.theme.dirs),
+        )
+        self.storage_key = key or publish.handbook_key(self.options)
+        self.markdown = self._renderer(config)
+        self.links.renamed, self.links.current = {}, ""
+        extensions: list[Any] = config.markdown_extensions  # names, and instances
+        if self.links not in extensions:  # on_config runs again per language
+            extensions.append(self.links)
+        self.theme_shows_tags = "material/tags" in config.plugins
+        self.strings = self.options.strings_table()
         self.templates = template_env(list(config.theme.dirs), self.markdown, self.strings)
         interop.add_once(config.extra_css, ASSET_DIR + "sremgr.css")
         interop.add_once(config.extra_javascript, ASSET_DIR + "sremgr.js")
         self.strings_scripts = strings_scripts(self.strings)
         interop.link_before(
             config.extra_javascript,
-            ASSET_DIR + strings_file(language) if self.strings_scripts else None,
+            ASSET_DIR + strings_file(self.strings.language) if self.strings_scripts else None,
             before=ASSET_DIR + "sremgr.js",
             family=ASSET_DIR + "strings.",
         )
@@ -147,16 +155,18 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
 
     def _renderer(self, config: MkDocsConfig) -> MarkdownRenderer:
         """The previous build's renderer (and its cache) while the Markdown settings hold."""
-        key = repr((config.markdown_extensions, config.mdx_configs))
+        # Not the link rewriter: the YAML's Markdown is no page of the site.
+        extensions = [e for e in list[Any](config.markdown_extensions) if e is not self.links]
+        key = repr((extensions, config.mdx_configs))
         renderer = self.markdown
         if renderer is None or key != self._markdown_key:
-            renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+            renderer = MarkdownRenderer(extensions, config.mdx_configs)
             self._markdown_key = key
         renderer.new_build()
         return renderer
 
     def checklist_root(self, config: MkDocsConfig) -> Path:
-        return Path(config.docs_dir) / self.config.checklists_dir
+        return Path(config.docs_dir) / str(self.config.checklists_dir)
 
     # Before plugins of the default priority, whatever the order in `plugins:`, so they see
     # the generated pages (mkdocs-redirects collects the pages it may redirect to here).
@@ -164,19 +174,11 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
     def _on_files_load(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        project = Path(config.config_file_path or config.docs_dir).parent
-        handbook = load_handbook(
-            [self.checklist_root(config)],
-            display_base=project,
-            builtin=self.config.builtin,
-            exclude=self.config.exclude,
-            loader=self.loader,
-        )
+        handbook = publish.load(self.options, loader=self.loader)
         self.handbook = handbook
         if handbook.problems:
-            if not self.serving:
-                raise SremgrError(handbook.problems)
-            log.error(format_problems(handbook.problems))
+            # Not raised yet: the pages' markers are checked too, and all is raised at once.
+            self._problems(handbook.problems)
         for note in handbook.notes:
             log.info(note)
         for ident in handbook.unknown_excludes:
@@ -186,27 +188,32 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             )
         self.catalog = handbook.catalog
         self._hide_yaml_sources(files)
-        added: list[File] = []
-        plans = plan_pages(
-            self.catalog,
-            self.config.url_prefix,
-            dashboard=self.config.dashboard,
-            dashboard_title=self.strings("nav.dashboard"),
-        )
-        for plan in plans:
-            self._add_page(files, added, config, plan, page_source(plan))
-        self._add_broken_pages(files, added, config, handbook)
-        self._add_assets(added, config)
         assert self.templates is not None and self.markdown is not None
-        self.blocks = BlockRenderer(
+        self.published = publish.publish(
+            self.options,
             self.catalog,
-            self.templates,
             self.markdown,
-            self.urls,
-            self.storage_key,
-            self.config.fiscal_year_start,
-            self.theme_shows_tags,
+            strings=self.strings,
+            key=self.storage_key,
+            templates=self.templates,
         )
+        added: list[File] = []
+        for output in publish.page_outputs(self.published):
+            assert output.page is not None and output.content is not None
+            self._add_page(files, added, config, output.page, output.content)
+        self._add_broken_pages(files, added, config, handbook)
+        for output in publish.redirect_outputs(self.published):
+            if not any(files.get_file_from_path(uri) for uri in output.yields_to):
+                added.append(self._file(config, output))
+                self.redirects.add(output.uri)
+        added += [self._file(config, output) for output in publish.asset_outputs(self.published)]
+        prefix = self.config.url_prefix
+        self.links.renamed = {
+            f"{prefix}{old}.md": f"{prefix}{checklist.id}.md"
+            for old, checklist in publish.renamed_checklists(self.published)
+            if files.get_file_from_path(f"{prefix}{old}.md") is None
+            and f"{prefix}{checklist.id}.md" in self.generated
+        }
         if interop.i18n_plugin(config) is not None:
             self._deferred = added  # handed over after mkdocs-static-i18n: _on_files_after_i18n
             return files
@@ -219,7 +226,7 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             return files
         folder = interop.i18n_language_dir(interop.i18n_plugin(config))
         for file in added:
-            if file.src_uri in self.generated:
+            if file.src_uri in self.generated or file.src_uri in self.redirects:
                 interop.move_under(file, folder)
         # One manifest serves every language (the same items, one key): the default
         # language's, written first; the other builds leave it as it is.
@@ -236,16 +243,18 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             plan = self.generated.get(file.src_uri)
             if plan is not None:
                 self.urls[(plan.kind, plan.id)] = file.url
-        if manifest:
-            text = build_manifest(
-                self.catalog, self.urls, self.storage_key, self.config.fiscal_year_start
-            )
-            files.append(File.generated(config, ASSET_DIR + "manifest.json", content=text))
-            # The dashboard loads this one: a data script works from file:// too.
-            files.append(
-                File.generated(config, ASSET_DIR + "manifest.js", content=manifest_script(text))
-            )
+        if manifest and self.published is not None:
+            # The pages' URLs as MkDocs gave them (mkdocs-static-i18n may have moved them).
+            self.published.urls = dict(self.urls)
+            for output in publish.manifest_outputs(self.published):
+                files.append(self._file(config, output))
         return files
+
+    @staticmethod
+    def _file(config: MkDocsConfig, output: Output) -> File:
+        if output.source is not None:
+            return File.generated(config, output.uri, abs_src_path=str(output.source))
+        return File.generated(config, output.uri, content=output.content or "")
 
     def _add_page(
         self, files: Files, added: list[File], config: MkDocsConfig, plan: PagePlan, source: str
@@ -286,25 +295,14 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
                 self.catalog.checklists if kind == "checklist" else self.catalog.antipatterns
             )
             self.broken[(kind, ident)] = path
-            if ident in table:  # e.g. a broken extension of a checklist that still builds
+            # e.g. a broken extension of a checklist that still builds; a reserved id's page
+            # is the handbook's own (its file's problem says so)
+            if ident in table or (kind == "checklist" and ident in RESERVED_IDS):
                 continue
-            folder = "antipatterns/" if kind == "antipattern" else ""
-            plan = PagePlan("broken", ident, f"{self.config.url_prefix}{folder}{ident}.md", ident)
+            uri = f"{self.config.url_prefix}{entry_folder(kind)}{ident}.md"
+            plan = PagePlan("broken", ident, uri, ident)
             body = markers.error_box(problems.get(path, []))
             self._add_page(files, added, config, plan, page_source(plan, body=body))
-
-    def _add_assets(self, added: list[File], config: MkDocsConfig) -> None:
-        assets = package_files("mkdocs_sremgr").joinpath("assets")
-        for name in STATIC_ASSETS:
-            added.append(
-                File.generated(config, ASSET_DIR + name, abs_src_path=str(assets.joinpath(name)))
-            )
-        added.append(
-            File.generated(config, ASSET_DIR + "sremgr.schema.json", content=schema_text())
-        )
-        # This language's strings for the scripts (none for English as shipped): i18n.py.
-        for name, text in self.strings_scripts.items():
-            added.append(File.generated(config, ASSET_DIR + name, content=text))
 
     def _hide_yaml_sources(self, files: Files) -> None:
         """Checklist YAML is source, not content: keep it out of the built site."""
@@ -353,23 +351,21 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or "sremgr:" not in markdown:
+        if not self.config.enabled:
             return markdown
         # Not `generated_by`: a page built from a team's YAML names that file as its source.
         generated = page.file.src_uri in self.generated
         path = page.file.src_uri if generated else _docs_path(page, config)
-        text, found, problems = markers.find_markers(
-            markdown,
-            path,
-            self.catalog,
-            self.slots,
-            broken=self.broken,
-            show_problems=self.serving,
+        self.links.current, self.links.shown = page.file.src_uri, path  # converted next
+        if "sremgr:" not in markdown:
+            return markdown
+        # A wrong marker's problem is known once Markdown has placed it (on_page_content).
+        text, found, _ = markers.find_markers(
+            markdown, path, self.catalog, self.slots, broken=self.broken
         )
-        if problems:
-            if not self.serving:
-                raise SremgrError(problems)
-            log.error(format_problems(problems))
+        for marker in found:
+            if marker.renamed_from:
+                log.info(markers.rename_note(marker, path))
         if found:
             self.found[page.file.src_uri] = found
         return text
@@ -379,18 +375,30 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         found = self.found.pop(page.file.src_uri, None)
-        if not found or self.blocks is None:
+        if not found or self.published is None:
             return html
         plan = self.generated.get(page.file.src_uri)
-        blocks = self.blocks
+        published = self.published
 
-        def expand(match: re.Match[str]) -> str:
-            return blocks.render(found[int(match.group(1))], page_url=page.url, plan=plan)
+        def url_for(kind: str, ident: str) -> str:
+            target = self.urls.get((kind, ident))
+            return "#" if target is None else relative_url(target, page.url)
 
-        html = self.slots.pattern.sub(expand, html)
-        # A slot that Markdown turned into code text (an indented code block) shows the
-        # marker as written, like any other code.
-        html = self.slots.escaped.sub(lambda m: escape(found[int(m.group(1))].text), html)
+        def render(marker: markers.Marker) -> str:
+            # Material's tags plugin already shows a generated page's tags above its title.
+            own_page = plan is not None and (plan.kind, plan.id) == (marker.kind, marker.id)
+            return publish.render_marker(
+                published,
+                marker,
+                url_for=url_for,
+                page_url=page.url,
+                theme_shows_tags=self.theme_shows_tags and own_page,
+            )
+
+        html, problems = markers.fill_slots(
+            html, found, self.slots, render, show_problems=self.serving
+        )
+        self._problems(problems)
         if page.present_anchor_ids is not None:
             # Let links to `page.md#be-on-call--basics` validate like any heading anchor.
             page.present_anchor_ids |= set(_ANCHOR.findall(html))
@@ -398,6 +406,23 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             tokens: Any = checklist_toc(self.catalog.checklists[plan.id], page.toc)
             page.toc = get_toc(tokens)
         return html
+
+    def _problems(self, problems: list[Problem]) -> None:
+        """An author's errors: logged while serving, raised after every page otherwise."""
+        if problems and self.serving:
+            log.error(format_problems(problems))
+        elif problems:
+            self.problems += problems
+
+    # The first event after every page's Markdown is read: the build fails here, with the
+    # problems of every file and page, before a page is written (and before other plugins'
+    # on_env, which may be slow).
+    @event_priority(100)
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        problems, self.problems = self.problems, []
+        if problems:
+            raise SremgrError(set(problems))
+        return env
 
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

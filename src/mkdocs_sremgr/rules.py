@@ -15,6 +15,13 @@ ID_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_MAX_LENGTH: Final = 80
 _ID = re.compile(ID_PATTERN)
 
+#: Names the generated pages use beside the checklists' own (pages.plan_pages): the dashboard
+#: page and the anti-patterns' folder. A checklist with one of these ids (or aliases) would
+#: replace that page or hide under that folder, so the loader refuses it.
+DASHBOARD_PAGE: Final = "dashboard"
+ANTIPATTERN_FOLDER: Final = "antipatterns"
+RESERVED_IDS: Final = (DASHBOARD_PAGE, ANTIPATTERN_FOLDER)
+
 #: A closed quarter's name, e.g. 2026-Q4.
 PERIOD_PATTERN: Final = r"\d{4}-Q[1-4]"
 

@@ -1,200 +1,110 @@
-"""The handbook without MkDocs' plugin events: for the Markdown extension and `write-pages`.
+"""`mkdocs-sremgr write-pages`: the handbook's files written into docs_dir, for engines that
+run no MkDocs plugin (Zensical).
 
-Engines that run no MkDocs plugin (Zensical) get the handbook in two steps: `mkdocs-sremgr
-write-pages` writes the generated pages, the assets and the manifest into the docs folder,
-and the `sremgr` Markdown extension expands the markers while the engine converts each page.
-Both read the same options (`HandbookOptions`) and so agree on the pages' URLs and the
-storage key. Loading, markers, templates and the manifest are the plugin's own code.
+Such an engine gets the handbook in two steps: this command writes the files the plugin would
+generate (`publish.outputs`: pages, redirects, assets, manifest) into the docs folder, and the
+`sremgr` Markdown extension expands the markers while the engine converts each page. Both read
+the same options (`publish.engine_options`, from the extension's table in the config file),
+so they agree on the pages' URLs and the storage key. Files are written only under the
+resolved docs_dir and never through a symbolic link (`safeio.write_under`).
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import shutil
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files as package_files
+import contextlib
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
-from mkdocs.structure.files import File
 
-from mkdocs_sremgr import markers
-from mkdocs_sremgr.blocks import marker_context
-from mkdocs_sremgr.catalog import CatalogLoader, Source
-from mkdocs_sremgr.config import check_strings
-from mkdocs_sremgr.errors import HandbookError, Problem
-from mkdocs_sremgr.handbook import load_handbook
-from mkdocs_sremgr.i18n import (
-    Strings,
-    overrides_for,
-    resolve_language,
-    strings_file,
-    strings_scripts,
+from mkdocs_sremgr.errors import HandbookError, format_problems
+from mkdocs_sremgr.i18n import strings_file, strings_scripts
+from mkdocs_sremgr.publish import (
+    ASSET_DIR,
+    REDIRECT_MARK,
+    HandbookOptions,
+    PublishedHandbook,
+    engine_options,
+    load_published,
+    outputs,
 )
-from mkdocs_sremgr.manifest import build_manifest, manifest_script, storage_key
-from mkdocs_sremgr.model import Catalog
-from mkdocs_sremgr.pages import PagePlan, page_source, plan_pages
 from mkdocs_sremgr.render import MarkdownRenderer
-from mkdocs_sremgr.schema import schema_text
+from mkdocs_sremgr.safeio import (
+    ReadRefused,
+    WriteRefused,
+    present,
+    read_bounded,
+    write_problem,
+    write_under,
+)
 
-log = logging.getLogger("mkdocs_sremgr")
-
-ASSET_DIR = "assets/sremgr/"
-# Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
-# sremgr.js adds sremgr-dashboard.js itself, only on a page with a dashboard, and
-# sremgr-notices.js only to show a rare failure notice.
-STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr-notices.js", "sremgr.css")
-
-
-@dataclass(frozen=True)
-class HandbookOptions:
-    """Everything that decides the handbook's content, URLs and storage key."""
-
-    checklists_dir: str  # the team's YAML folder, absolute or relative to the current folder
-    project_dir: str = "."  # where paths in messages are shown from
-    builtin: bool = True
-    exclude: tuple[str, ...] = ()
-    url_prefix: str = "handbook/"
-    storage_namespace: str = ""
-    fiscal_year_start: int = 1
-    site_name: str = ""
-    site_url: str = ""
-    use_directory_urls: bool = True
-    dashboard: bool = True
-    language: str = ""  # "" : English; any tag resolves to a shipped catalog (i18n.py)
-    strings: str = ""  # single strings to replace (`strings_option`), as JSON: options are hashed
-
-
-@dataclass
-class PublishedHandbook:
-    """The loaded handbook (`handbook.load_handbook`) with what publishing it needs without
-    the plugin: its pages, their URLs, the storage key and the strings."""
-
-    catalog: Catalog
-    plans: list[PagePlan]
-    urls: dict[tuple[str, str], str]  # (kind, id) -> URL from the site's root
-    storage_key: str
-    fiscal_year_start: int
-    renderer: MarkdownRenderer
-    sources: list[Source] = field(default_factory=list)
-    strings: Strings = field(default_factory=Strings)
-
-
-_LOADER = CatalogLoader()
-
-
-def load_handbook_for(options: HandbookOptions, renderer: MarkdownRenderer) -> PublishedHandbook:
-    """The checked catalog and the pages it gives; `HandbookError` lists every problem.
-
-    The same load path as the plugin and the command line (`handbook.load_handbook`)."""
-    loaded = load_handbook(
-        [Path(options.checklists_dir)],
-        display_base=Path(options.project_dir),
-        builtin=options.builtin,
-        exclude=options.exclude,
-        loader=_LOADER,
-    )
-    if loaded.problems:
-        raise HandbookError(loaded.problems)
-    result = loaded
-    sources = loaded.sources
-    language = resolve_language(options.language)
-    overrides = json.loads(options.strings) if options.strings else {}
-    strings = Strings(language, overrides_for(overrides, options.language, language))
-    plans = plan_pages(
-        result.catalog,
-        options.url_prefix,
-        dashboard=options.dashboard,
-        dashboard_title=strings("nav.dashboard"),
-    )
-    urls = {
-        (plan.kind, plan.id): File(plan.src_uri, None, "", options.use_directory_urls).url
-        for plan in plans
-    }
-    key = storage_key(options.storage_namespace or None, options.site_url, options.site_name)
-    return PublishedHandbook(
-        result.catalog, plans, urls, key, options.fiscal_year_start, renderer, sources, strings
-    )
-
-
-def url_of(handbook: PublishedHandbook, kind: str, ident: str) -> str | None:
-    return handbook.urls.get((kind, ident))
-
-
-def render_marker(
-    handbook: PublishedHandbook,
-    env: jinja2.Environment,
-    marker: markers.Marker,
-    *,
-    url_for: Any,
-    page_url: str,
-) -> str:
-    template = env.get_template(f"sremgr/{marker.kind}.html")
-    return template.render(
-        storage_key=handbook.storage_key,
-        fiscal_year_start=handbook.fiscal_year_start,
-        theme_shows_tags=False,
-        url_for=url_for,
-        page_url=page_url,
-        **marker_context(handbook.catalog, handbook.renderer, marker),
-    )
-
-
-# -- write-pages ------------------------------------------------------------------------------
+#: A page or redirect this command wrote is at most this big (a guard for reading it back).
+MAX_OWN_FILE = 5 * 1024 * 1024
 
 
 def write_pages(handbook: PublishedHandbook, docs_dir: Path) -> list[Path]:
-    """Writes the generated pages, the assets and the manifest under `docs_dir`.
+    """Writes every file of the handbook under `docs_dir`; `WriteRefused` before writing
+    anything when one of them would leave it or pass a symbolic link.
 
-    A page this command wrote before (its front matter has `sremgr:`) is replaced, and one
-    whose checklist is gone is removed; a hand-written page at the same path is kept, as
-    the plugin keeps it. Returns the paths written.
+    A page or redirect this command wrote before is replaced, and one whose checklist is gone
+    is removed; a hand-written page at the same place is kept, as the plugin keeps it.
+    Returns the paths written.
     """
+    planned = outputs(handbook)
+    root = docs_dir.resolve()
+    refused = [problem for o in planned if (problem := write_problem(root, o.uri))]
+    if refused:
+        raise WriteRefused("; ".join(refused))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteRefused(f"cannot create {root}: {exc.strerror or exc}") from None
     written: list[Path] = []
-    planned = {plan.src_uri for plan in handbook.plans}
-    for plan in handbook.plans:
-        path = docs_dir / plan.src_uri
-        if path.exists() and not _ours(path):
+    for output in planned:
+        if any(_hand_written(root / uri) for uri in output.yields_to):
             continue
-        written.append(_write(path, page_source(plan)))
-    prefix = docs_dir / handbook.plans[0].src_uri.rsplit("/", 1)[0] if handbook.plans else None
-    if prefix is not None and prefix.is_dir():
-        for stale in prefix.rglob("*.md"):
-            uri = stale.relative_to(docs_dir).as_posix()
-            if uri not in planned and _ours(stale):
-                stale.unlink()
-    assets = package_files("mkdocs_sremgr").joinpath("assets")
-    target = docs_dir / ASSET_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in STATIC_ASSETS:
-        with assets.joinpath(name).open("rb") as source, (target / name).open("wb") as out:
-            shutil.copyfileobj(source, out)
-        written.append(target / name)
-    manifest = build_manifest(
-        handbook.catalog, handbook.urls, handbook.storage_key, handbook.fiscal_year_start
-    )
-    written.append(_write(target / "manifest.json", manifest))
-    written.append(_write(target / "manifest.js", manifest_script(manifest)))  # for file://
-    written.append(_write(target / "sremgr.schema.json", schema_text()))
-    for name, text in strings_scripts(handbook.strings).items():  # none for English
-        written.append(_write(target / name, text))
+        if output.source is not None:
+            data = output.source.read_bytes()
+        else:
+            data = (output.content or "").encode("utf-8")
+        written.append(write_under(root, output.uri, data))
+    _remove_stale(root, handbook.options.url_prefix, {o.uri for o in planned})
     return written
 
 
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+def _hand_written(path: Path) -> bool:
+    return present(path) and not _ours(path)
+
+
+def _remove_stale(root: Path, prefix: str, planned: set[str]) -> None:
+    """Pages and redirects this command wrote before that the handbook no longer has."""
+    folder = root.joinpath(*prefix.strip("/").split("/"))
+    if write_problem(root, prefix.strip("/"), folder=True) or not folder.is_dir():
+        return
+    for here, _dirs, names in os.walk(folder):  # never into a linked folder
+        for name in names:
+            path = Path(here, name)
+            uri = path.relative_to(root).as_posix()
+            if uri not in planned and path.suffix in (".md", ".html") and _ours(path):
+                path.unlink()
+                if path.suffix == ".html":  # a redirect's own folder, unless it holds more
+                    with contextlib.suppress(OSError):
+                        path.parent.rmdir()
 
 
 def _ours(path: Path) -> bool:
-    """True for a page `write-pages` wrote: front matter with an `sremgr:` key."""
-    text = path.read_text(encoding="utf-8")
+    """True for a file `write-pages` wrote: a page whose front matter has an `sremgr:` key,
+    or a redirect page with its mark. A link is never ours."""
+    if path.is_symlink():
+        return False
+    try:
+        text = read_bounded(path, MAX_OWN_FILE).decode("utf-8", "replace")
+    except ReadRefused:
+        return False
+    if path.suffix == ".html":
+        return REDIRECT_MARK in text
     if not text.startswith("---\n"):
         return False
     head = text[4:].split("\n---\n", 1)[0]
@@ -211,10 +121,6 @@ def inside(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
-
-
-def problem_at(path: str, message: str, hint: str = "") -> HandbookError:
-    return HandbookError([Problem(path, 1, 1, message, hint)])
 
 
 # -- reading the engine's config file ---------------------------------------------------------
@@ -271,74 +177,24 @@ def extension_options(site: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def options_from_config(path: Path) -> tuple[HandbookOptions, Path, bool]:
-    """(options, docs folder, whether the extension is configured) from a config file."""
+    """(checked options, docs folder, whether the extension is configured) from a config
+    file; `HandbookError` names a wrong option."""
     site = read_site_config(path)
     found = extension_options(site)
-    options = found or {}
     project = path.resolve().parent
     docs_dir = project / str(site.get("docs_dir") or "docs")
-    prefix = str(options.get("url_prefix") or "handbook/").strip("/") + "/"
-    return (
-        HandbookOptions(
-            checklists_dir=str(project / str(options.get("checklists_dir") or "checklists")),
-            project_dir=str(project),
-            builtin=bool(options.get("builtin", True)),
-            exclude=tuple(options.get("exclude") or ()),
-            url_prefix=prefix,
-            storage_namespace=str(options.get("storage_namespace") or ""),
-            fiscal_year_start=int(options.get("fiscal_year_start") or 1),
-            site_name=str(site.get("site_name") or ""),
-            site_url=str(site.get("site_url") or ""),
-            use_directory_urls=bool(site.get("use_directory_urls", True)),
-            language=str(options.get("language") or site_theme_language(site) or ""),
-            strings=strings_option(options.get("strings")),
-        ),
-        docs_dir,
-        found is not None,
-    )
-
-
-def strings_option(value: object) -> str:
-    """The `strings` option (as in the plugin's `strings:`) checked, as canonical JSON.
-
-    A value of the wrong shape is an error (ValueError: the build or the command stops); an
-    unknown key or a placeholder the string never fills is a warning, given once per value
-    (an engine reads the options again for every page)."""
-    if not value:
-        return ""
-    if not isinstance(value, Mapping):
-        raise ValueError("the `strings` option must map string keys to texts")
-    return _checked_strings(json.dumps(value, sort_keys=True, ensure_ascii=False))
-
-
-@cache
-def _checked_strings(text: str) -> str:
-    failed, warnings = check_strings(json.loads(text))
-    if failed:
-        raise ValueError("; ".join(f"strings: {error}" for _, error in failed))
-    for _, message in warnings:
-        log.warning("mkdocs-sremgr: strings: %s", message)
-    return text
-
-
-def site_theme_language(site: dict[str, Any]) -> str | None:
-    """`theme.language` (Material, Zensical) or `theme.locale` from a site's settings."""
-    theme = site.get("theme")
-    if not isinstance(theme, dict):
-        return None
-    value = theme.get("language") or theme.get("locale")
-    return str(value) if value else None
+    options = engine_options(found or {}, {**site, "project_dir": str(project)}, where=str(path))
+    return options, docs_dir, found is not None
 
 
 def run_write_pages(config_file: Path | None) -> int:
     """`mkdocs-sremgr write-pages`: exit 0 when written, 1 on any problem (printed)."""
-    import sys
-
-    from mkdocs_sremgr.errors import format_problems
-
     try:
         path = find_config(config_file)
         options, docs_dir, configured = options_from_config(path)
+    except HandbookError as exc:
+        print(format_problems(exc.problems, limit=len(exc.problems)), file=sys.stderr)
+        return 1
     except (OSError, ValueError, yaml.YAMLError) as exc:
         print(f"mkdocs-sremgr: {exc}", file=sys.stderr)
         return 1
@@ -348,7 +204,7 @@ def run_write_pages(config_file: Path | None) -> int:
             "written, but their markers stay unexpanded until you add it",
             file=sys.stderr,
         )
-    checklists = Path(options.checklists_dir)
+    checklists = options.checklists_root
     if checklists.is_dir() and inside(checklists, docs_dir):
         print(
             f"mkdocs-sremgr: note: {checklists} is inside {docs_dir}: an engine without the "
@@ -356,13 +212,19 @@ def run_write_pages(config_file: Path | None) -> int:
             file=sys.stderr,
         )
     try:
-        handbook = load_handbook_for(options, MarkdownRenderer([], {}))
+        handbook = load_published(options, MarkdownRenderer([], {}))
     except HandbookError as exc:
         print(format_problems(exc.problems, limit=len(exc.problems)), file=sys.stderr)
         return 1
-    written = write_pages(handbook, docs_dir)
+    for note in handbook.notes:
+        print(f"mkdocs-sremgr: note: {note}", file=sys.stderr)
+    try:
+        written = write_pages(handbook, docs_dir)
+    except WriteRefused as exc:
+        print(f"mkdocs-sremgr: nothing written: {exc}", file=sys.stderr)
+        return 1
     pages = sum(1 for p in written if p.suffix == ".md")
-    print(f"mkdocs-sremgr: wrote {pages} pages and the assets under {docs_dir}")
+    print(f"mkdocs-sremgr: wrote {pages} pages and the assets under {docs_dir.resolve()}")
     scripts = [f"{ASSET_DIR}sremgr.js"]
     if strings_scripts(handbook.strings):  # the strings run first
         scripts.insert(0, ASSET_DIR + strings_file(handbook.strings.language))
