@@ -10,7 +10,15 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import sites
-from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
+from mkdocs_sremgr.catalog import (
+    CatalogLoader,
+    LoadResult,
+    Source,
+    build_catalog,
+    builtin_dir,
+    find_sources,
+    parse_file,
+)
 from mkdocs_sremgr.lint import lint
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.report import summarize, to_html, to_markdown
@@ -214,3 +222,140 @@ def test_extension_errors_are_reported_like_any_other(
     assert "docs/checklists/a.yml:1:10: `extends` names no checklist `be-on-cal`" in text
     assert "did you mean `be-on-call`?" in text
     assert f"docs/checklists/b.yml:5:13: item id `{taken}` is used twice" in text
+
+
+# -- the item's `evidence` and the anti-pattern's `counters` --------------------------------
+
+TEAM_CHECKLIST = """\
+id: our-rota
+title: Our rota
+sections:
+  - title: Shifts
+    items:
+      - id: took-a-shift
+        text: This quarter I took a primary shift.
+        evidence: The paging tool's **schedule** for the quarter.
+      - id: wrote-handover
+        text: This quarter I wrote a handover note after each of my shifts.
+        aliases: [handover-notes, be-on-call/old-handover]
+"""
+
+TEAM_ANTIPATTERN = """\
+kind: antipattern
+id: absent-manager
+title: The absent manager
+summary: The manager never sees the pager.
+symptoms: [Nobody knows their phone number.]
+instead: [Take a shift.]
+checklists: [our-rota]
+counters: [{refs}]
+"""
+
+
+def test_evidence_and_counters_show_on_both_pages_and_in_the_manifest(tmp_path: Path) -> None:
+    site = sites.make_site(
+        tmp_path,
+        checklists={
+            "rota.yml": TEAM_CHECKLIST,
+            "absent.yml": TEAM_ANTIPATTERN.format(refs="our-rota/took-a-shift"),
+        },
+    )
+    out = site.build()
+    page = (out / "handbook" / "our-rota" / "index.html").read_text()
+    item = page.split('data-sremgr-item="took-a-shift"')[1].split("</li>")[0]
+    assert '<span class="sremgr-evidence-label">Where to check:</span>' in item
+    assert "The paging tool's <strong>schedule</strong> for the quarter." in item
+    assert '<span class="sremgr-counters-label">Counters:</span>' in item
+    assert "The absent manager</a>" in item and "antipatterns/absent-manager/" in item
+    other = page.split('data-sremgr-item="wrote-handover"')[1].split("</li>")[0]
+    assert "sremgr-details" not in other  # nothing to say: no empty "Why and how"
+    ap = (out / "handbook" / "antipatterns" / "absent-manager" / "index.html").read_text()
+    assert "Items that counter it" in ap
+    assert 'our-rota/#sremgr-our-rota--took-a-shift">This quarter I took a primary shift.</a>' in ap
+    manifest = json.loads((out / "assets" / "sremgr" / "manifest.json").read_text())
+    items = manifest["checklists"][0]["sections"][0]["items"]
+    assert items[0]["evidence"] == "The paging tool's **schedule** for the quarter."
+    assert "evidence" not in items[1]
+    # An item that moved here from another checklist keeps that checklist's id in its alias.
+    assert items[1]["aliases"] == ["handover-notes", "be-on-call/old-handover"]
+
+
+def test_evidence_is_not_part_of_the_fingerprint() -> None:
+    """Naming where to check does not change what was ticked: earlier ticks stay current."""
+    from mkdocs_sremgr.model import Item
+
+    plain = Item(id="x", text="I did it.")
+    with_evidence = Item(id="x", text="I did it.", evidence="The calendar.")
+    assert plain.fp == with_evidence.fp
+    assert Item(id="x", text="I did it this quarter.").fp != plain.fp
+
+
+@pytest.mark.parametrize(
+    ("ref", "message", "hint"),
+    [
+        (
+            "our-rotaa/took-a-shift",
+            "unknown checklist `our-rotaa` in `our-rotaa/took-a-shift`",
+            "did you mean `our-rota`?",
+        ),
+        (
+            "our-rota/took-a-shfit",
+            "checklist `our-rota` has no item `took-a-shfit`",
+            "did you mean `our-rota/took-a-shift`?",
+        ),
+        (
+            "our-rota",
+            "`counters[0]` `our-rota` is not a `checklist-id/item-id` reference",
+            "write `checklist-id/item-id`",
+        ),
+    ],
+)
+def test_a_wrong_counters_reference_fails_the_build_at_its_place(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, ref: str, message: str, hint: str
+) -> None:
+    site = sites.make_site(
+        tmp_path,
+        checklists={"rota.yml": TEAM_CHECKLIST, "absent.yml": TEAM_ANTIPATTERN.format(refs=ref)},
+    )
+    with pytest.raises(Abort):
+        site.build()
+    assert f"docs/checklists/absent.yml:8:12: {message}" in caplog.text
+    assert hint in caplog.text
+
+
+def test_counters_may_name_a_former_item_id_and_keep_the_current_one(tmp_path: Path) -> None:
+    result = _load_team(
+        tmp_path, TEAM_CHECKLIST, TEAM_ANTIPATTERN.format(refs="our-rota/handover-notes")
+    )
+    assert result.problems == []
+    assert result.catalog.antipatterns["absent-manager"].counters == ["our-rota/wrote-handover"]
+
+
+def test_a_moved_item_alias_names_another_checklist_and_an_item_gone_from_it(
+    tmp_path: Path,
+) -> None:
+    still = TEAM_CHECKLIST.replace("be-on-call/old-handover", "our-rota/took-a-shift")
+    problems = [str(p) for p in _load_team(tmp_path, still).problems]
+    assert any("names this item's own checklist" in p and "`took-a-shift`" in p for p in problems)
+    other = """\
+id: other
+title: Other
+sections:
+  - title: S
+    items:
+      - id: kept
+        text: I kept it.
+"""
+    moved = TEAM_CHECKLIST.replace("be-on-call/old-handover", "other/kept")
+    problems = [str(p) for p in _load_team(tmp_path, moved, other).problems]
+    assert any("alias `other/kept` is an item that is still there" in p for p in problems), problems
+
+
+def _load_team(folder: Path, *texts: str) -> LoadResult:
+    """The catalog of these team files alone (no built-in pack)."""
+    parsed = []
+    for n, text in enumerate(texts):
+        path = folder / f"f{n}.yml"
+        path.write_text(text)
+        parsed.append(parse_file(Source(path, path.name)))
+    return build_catalog(parsed)
