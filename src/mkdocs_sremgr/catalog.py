@@ -438,7 +438,7 @@ class _Assembler:
                 cid, _, iid = ref.partition("/")
                 checklist = self.catalog.checklist_named(cid)
                 if checklist is None:
-                    if antipattern.builtin and cid not in self.catalog.checklists:
+                    if antipattern.builtin:
                         continue  # a link into a checklist the team left out disappears
                     if cid in self.exclude:
                         message = f"checklist `{cid}` of `{ref}` is excluded"
@@ -450,6 +450,8 @@ class _Assembler:
                     self._ref_problem(antipattern, "counters", ref, message, hint)
                     continue
                 item = next((i for i in checklist.items if iid == i.id or iid in i.aliases), None)
+                if item is None and antipattern.builtin:
+                    continue  # the team replaced the checklist with its own items
                 if item is None:
                     close = did_you_mean(iid, [i.id for i in checklist.items])
                     first = checklist.items[0].id
