@@ -308,6 +308,7 @@ def test_evidence_and_counters_show_on_both_pages_and_in_the_manifest(tmp_path: 
     )
     out = site.build()
     page = (out / "handbook" / "our-rota" / "index.html").read_text()
+    assert '<li class="sremgr-item" id="sremgr-our-rota--took-a-shift-item"' in page
     item = page.split('data-sremgr-item="took-a-shift"')[1].split("</li>")[0]
     assert '<span class="sremgr-evidence-label">Where to check:</span>' in item
     assert "The paging tool's <strong>schedule</strong> for the quarter." in item
@@ -317,7 +318,7 @@ def test_evidence_and_counters_show_on_both_pages_and_in_the_manifest(tmp_path: 
     assert "sremgr-details" not in other  # nothing to say: no empty "Why and how"
     ap = (out / "handbook" / "antipatterns" / "absent-manager" / "index.html").read_text()
     assert "Items that counter it" in ap
-    assert 'our-rota/#sremgr-our-rota--took-a-shift">This quarter I took a primary shift.</a>' in ap
+    assert 'our-rota/#sremgr-our-rota--took-a-shift-item">This quarter I took a primary shift.</a>' in ap
     manifest = json.loads((out / "assets" / "sremgr" / "manifest.json").read_text())
     items = manifest["checklists"][0]["sections"][0]["items"]
     assert items[0]["evidence"] == "The paging tool's **schedule** for the quarter."
