@@ -318,7 +318,10 @@ def test_evidence_and_counters_show_on_both_pages_and_in_the_manifest(tmp_path: 
     assert "sremgr-details" not in other  # nothing to say: no empty "Why and how"
     ap = (out / "handbook" / "antipatterns" / "absent-manager" / "index.html").read_text()
     assert "Items that counter it" in ap
-    assert 'our-rota/#sremgr-our-rota--took-a-shift-item">This quarter I took a primary shift.</a>' in ap
+    assert (
+        'our-rota/#sremgr-our-rota--took-a-shift-item">This quarter I took a primary shift.</a>'
+        in ap
+    )
     manifest = json.loads((out / "assets" / "sremgr" / "manifest.json").read_text())
     items = manifest["checklists"][0]["sections"][0]["items"]
     assert items[0]["evidence"] == "The paging tool's **schedule** for the quarter."
@@ -406,3 +409,24 @@ def _load_team(folder: Path, *texts: str) -> LoadResult:
         path.write_text(text)
         parsed.append(parse_file(Source(path, path.name)))
     return build_catalog(parsed)
+
+
+def test_the_rename_check_knows_the_built_in_items_that_moved(pack: Catalog) -> None:
+    """`validate --against` the manifest the old pack published: a moved item is not lost."""
+    from mkdocs_sremgr.renames import lost_ids, parse_published
+
+    moved = frozen()["moved"]
+    published = parse_published(
+        {
+            "checklists": [
+                {"id": cid, "sections": [{"items": [{"id": iid}]}]}
+                for cid, iid in (old.split("/") for old in moved)
+            ]
+        },
+        "old manifest",
+    )
+    assert lost_ids(published, pack) == []
+    published.checklists["be-on-call"][1].add("never-existed")
+    assert [line.split(":")[0] for line in lost_ids(published, pack)] == [
+        "item `be-on-call/never-existed` is published but gone from `be-on-call`"
+    ]
