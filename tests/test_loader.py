@@ -60,7 +60,7 @@ def test_unknown_key_without_close_match_lists_allowed_keys() -> None:
     found = problems_of(VALID.replace("        text:", "        zzzzzz: x\n        text:"))
     assert found == [
         "c.yml:7:9: unknown key `zzzzzz` (hint: allowed keys here: aliases, "
-        "details, id, text, weight)"
+        "details, evidence, id, text, weight)"
     ]
 
 

@@ -10,7 +10,15 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import sites
-from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
+from mkdocs_sremgr.catalog import (
+    CatalogLoader,
+    LoadResult,
+    Source,
+    build_catalog,
+    builtin_dir,
+    find_sources,
+    parse_file,
+)
 from mkdocs_sremgr.lint import lint
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.report import summarize, to_html, to_markdown
@@ -30,14 +38,51 @@ def test_pack_has_every_lesson_and_antipattern(pack: Catalog) -> None:
     assert len(pack.antipatterns) >= 8
     for checklist in pack.checklists.values():
         assert checklist.lesson and checklist.summary and checklist.tags, checklist.id
-        assert 8 <= len(checklist.items) <= 15, checklist.id
+        assert 4 <= len(checklist.items) <= 10, checklist.id
         assert len(checklist.sections) >= 2, checklist.id
         assert all(item.details for item in checklist.items), checklist.id
         weighted = [item for item in checklist.items if item.weight != 1]
-        assert 1 <= len(weighted) <= 2, checklist.id  # the item standard: one or two, no more
+        assert len(weighted) <= 2, checklist.id  # the item standard: a few acts, never a quota
     for antipattern in pack.antipatterns.values():
         assert antipattern.symptoms and antipattern.why_it_hurts and antipattern.instead
         assert pack.checklists_for(antipattern), f"{antipattern.id} is countered by nothing"
+
+
+def test_the_pack_fits_the_quarterly_hour(pack: Catalog) -> None:
+    """Issue 19: the built-in lists ask about the quarter, and all of them fit in an hour."""
+    items = [item for c in pack.checklists.values() for item in c.items]
+    assert 60 <= len(items) <= 80, len(items)
+    assert {c.cadence for c in pack.checklists.values()} == {"quarterly"}
+    with_evidence = [item for item in items if item.evidence]
+    assert len(with_evidence) >= 0.8 * len(items), f"{len(with_evidence)} of {len(items)}"
+
+
+def test_every_antipattern_names_the_items_that_counter_it(pack: Catalog) -> None:
+    for antipattern in pack.antipatterns.values():
+        found = pack.counter_items(antipattern)
+        assert len(found) >= 3, antipattern.id
+        assert antipattern.doc is not None
+        assert len(found) == len(antipattern.doc.data["counters"]), antipattern.id
+        linked = {c.id for c in pack.checklists_for(antipattern)}
+        assert {c.id for c, _ in found} <= linked, antipattern.id
+
+
+def test_every_page_reads_beyond_the_talk(pack: Catalog) -> None:
+    for entry in [*pack.checklists.values(), *pack.antipatterns.values()]:
+        others = [
+            r for r in entry.further_reading if "Confessions of an SRE Manager" not in r.title
+        ]
+        assert others, f"{entry.id} cites only the talk"
+
+
+def test_the_pack_says_which_anti_patterns_it_derived() -> None:
+    """The talk names two anti-patterns under its anti-pattern headings; the others are
+    the pack's, and each page says where it comes from."""
+    for path in (builtin_dir() / "antipatterns").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert "Named in the talk" in text or "this pack" in text, path.name
+    boys_club = (builtin_dir() / "antipatterns" / "boys-club.yml").read_text(encoding="utf-8")
+    assert "she's actually right" in boys_club and "colleague" not in boys_club
 
 
 def test_cross_references_are_declared_both_ways(pack: Catalog) -> None:
@@ -100,6 +145,15 @@ def test_aliases_match_the_frozen_list(pack: Catalog) -> None:
         for cid, c in pack.checklists.items()
     }
     assert {cid: a for cid, a in current.items() if a} == frozen()["aliases"]
+
+
+def test_moved_items_keep_their_ticks_in_the_checklist_they_moved_to(pack: Catalog) -> None:
+    for old, new in frozen()["moved"].items():
+        cid, iid = new.split("/")
+        item = next(i for i in pack.checklists[cid].items if i.id == iid)
+        assert old in item.aliases, (old, new)
+        old_checklist, old_item = old.split("/")
+        assert old_item in frozen()["retired"][old_checklist], old
 
 
 def test_retired_ids_are_never_reused(pack: Catalog) -> None:
@@ -214,3 +268,165 @@ def test_extension_errors_are_reported_like_any_other(
     assert "docs/checklists/a.yml:1:10: `extends` names no checklist `be-on-cal`" in text
     assert "did you mean `be-on-call`?" in text
     assert f"docs/checklists/b.yml:5:13: item id `{taken}` is used twice" in text
+
+
+# -- the item's `evidence` and the anti-pattern's `counters` --------------------------------
+
+TEAM_CHECKLIST = """\
+id: our-rota
+title: Our rota
+sections:
+  - title: Shifts
+    items:
+      - id: took-a-shift
+        text: This quarter I took a primary shift.
+        evidence: The paging tool's **schedule** for the quarter.
+      - id: wrote-handover
+        text: This quarter I wrote a handover note after each of my shifts.
+        aliases: [handover-notes, be-on-call/old-handover]
+"""
+
+TEAM_ANTIPATTERN = """\
+kind: antipattern
+id: absent-manager
+title: The absent manager
+summary: The manager never sees the pager.
+symptoms: [Nobody knows their phone number.]
+instead: [Take a shift.]
+checklists: [our-rota]
+counters: [{refs}]
+"""
+
+
+def test_evidence_and_counters_show_on_both_pages_and_in_the_manifest(tmp_path: Path) -> None:
+    site = sites.make_site(
+        tmp_path,
+        checklists={
+            "rota.yml": TEAM_CHECKLIST,
+            "absent.yml": TEAM_ANTIPATTERN.format(refs="our-rota/took-a-shift"),
+        },
+    )
+    out = site.build()
+    page = (out / "handbook" / "our-rota" / "index.html").read_text()
+    assert '<li class="sremgr-item" id="sremgr-our-rota--took-a-shift-item"' in page
+    item = page.split('data-sremgr-item="took-a-shift"')[1].split("</li>")[0]
+    assert '<span class="sremgr-evidence-label">Where to check:</span>' in item
+    assert "The paging tool's <strong>schedule</strong> for the quarter." in item
+    assert '<span class="sremgr-counters-label">Counters:</span>' in item
+    assert "The absent manager</a>" in item and "antipatterns/absent-manager/" in item
+    other = page.split('data-sremgr-item="wrote-handover"')[1].split("</li>")[0]
+    assert "sremgr-details" not in other  # nothing to say: no empty "Why and how"
+    ap = (out / "handbook" / "antipatterns" / "absent-manager" / "index.html").read_text()
+    assert "Items that counter it" in ap
+    assert (
+        'our-rota/#sremgr-our-rota--took-a-shift-item">This quarter I took a primary shift.</a>'
+        in ap
+    )
+    manifest = json.loads((out / "assets" / "sremgr" / "manifest.json").read_text())
+    items = manifest["checklists"][0]["sections"][0]["items"]
+    assert items[0]["evidence"] == "The paging tool's **schedule** for the quarter."
+    assert "evidence" not in items[1]
+    # An item that moved here from another checklist keeps that checklist's id in its alias.
+    assert items[1]["aliases"] == ["handover-notes", "be-on-call/old-handover"]
+
+
+def test_evidence_is_not_part_of_the_fingerprint() -> None:
+    """Naming where to check does not change what was ticked: earlier ticks stay current."""
+    from mkdocs_sremgr.model import Item
+
+    plain = Item(id="x", text="I did it.")
+    with_evidence = Item(id="x", text="I did it.", evidence="The calendar.")
+    assert plain.fp == with_evidence.fp
+    assert Item(id="x", text="I did it this quarter.").fp != plain.fp
+
+
+@pytest.mark.parametrize(
+    ("ref", "message", "hint"),
+    [
+        (
+            "our-rotaa/took-a-shift",
+            "unknown checklist `our-rotaa` in `our-rotaa/took-a-shift`",
+            "did you mean `our-rota`?",
+        ),
+        (
+            "our-rota/took-a-shfit",
+            "checklist `our-rota` has no item `took-a-shfit`",
+            "did you mean `our-rota/took-a-shift`?",
+        ),
+        (
+            "our-rota",
+            "`counters[0]` `our-rota` is not a `checklist-id/item-id` reference",
+            "write `checklist-id/item-id`",
+        ),
+    ],
+)
+def test_a_wrong_counters_reference_fails_the_build_at_its_place(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, ref: str, message: str, hint: str
+) -> None:
+    site = sites.make_site(
+        tmp_path,
+        checklists={"rota.yml": TEAM_CHECKLIST, "absent.yml": TEAM_ANTIPATTERN.format(refs=ref)},
+    )
+    with pytest.raises(Abort):
+        site.build()
+    assert f"docs/checklists/absent.yml:8:12: {message}" in caplog.text
+    assert hint in caplog.text
+
+
+def test_counters_may_name_a_former_item_id_and_keep_the_current_one(tmp_path: Path) -> None:
+    result = _load_team(
+        tmp_path, TEAM_CHECKLIST, TEAM_ANTIPATTERN.format(refs="our-rota/handover-notes")
+    )
+    assert result.problems == []
+    assert result.catalog.antipatterns["absent-manager"].counters == ["our-rota/wrote-handover"]
+
+
+def test_a_moved_item_alias_names_another_checklist_and_an_item_gone_from_it(
+    tmp_path: Path,
+) -> None:
+    still = TEAM_CHECKLIST.replace("be-on-call/old-handover", "our-rota/took-a-shift")
+    problems = [str(p) for p in _load_team(tmp_path, still).problems]
+    assert any("names this item's own checklist" in p and "`took-a-shift`" in p for p in problems)
+    other = """\
+id: other
+title: Other
+sections:
+  - title: S
+    items:
+      - id: kept
+        text: I kept it.
+"""
+    moved = TEAM_CHECKLIST.replace("be-on-call/old-handover", "other/kept")
+    problems = [str(p) for p in _load_team(tmp_path, moved, other).problems]
+    assert any("alias `other/kept` is an item that is still there" in p for p in problems), problems
+
+
+def _load_team(folder: Path, *texts: str) -> LoadResult:
+    """The catalog of these team files alone (no built-in pack)."""
+    parsed = []
+    for n, text in enumerate(texts):
+        path = folder / f"f{n}.yml"
+        path.write_text(text)
+        parsed.append(parse_file(Source(path, path.name)))
+    return build_catalog(parsed)
+
+
+def test_the_rename_check_knows_the_built_in_items_that_moved(pack: Catalog) -> None:
+    """`validate --against` the manifest the old pack published: a moved item is not lost."""
+    from mkdocs_sremgr.renames import lost_ids, parse_published
+
+    moved = frozen()["moved"]
+    published = parse_published(
+        {
+            "checklists": [
+                {"id": cid, "sections": [{"items": [{"id": iid}]}]}
+                for cid, iid in (old.split("/") for old in moved)
+            ]
+        },
+        "old manifest",
+    )
+    assert lost_ids(published, pack) == []
+    published.checklists["be-on-call"][1].add("never-existed")
+    assert [line.split(":")[0] for line in lost_ids(published, pack)] == [
+        "item `be-on-call/never-existed` is published but gone from `be-on-call`"
+    ]

@@ -271,7 +271,9 @@ class _Assembler:
         for checklist in self.catalog.checklists.values():
             self._check_checklist(checklist)
         self._check_checklist_aliases()
+        self._check_moved_items()
         self._check_references()
+        self._check_counters()
         return LoadResult(self.catalog, sorted(set(self.problems)), self.notes, self.parsed)
 
     # -- building ---------------------------------------------------------------------------
@@ -437,6 +439,85 @@ class _Assembler:
                         )
                     )
                 owners.setdefault(alias, checklist)
+
+    def _check_moved_items(self) -> None:
+        """An item alias `old-checklist/old-item` (a moved item) must name no item that is
+        still there, and only one item may take over the ticks stored under it."""
+        claimed: dict[str, Item] = {}
+        for checklist in self.catalog.sorted_checklists():
+            for item in checklist.items:
+                for n, alias in enumerate(item.aliases):
+                    if "/" not in alias:
+                        continue
+                    cid, _, iid = alias.partition("/")
+                    where = ("aliases", n)
+                    if cid == checklist.id or cid in checklist.aliases:
+                        self._item_problem(
+                            item,
+                            where,
+                            f"alias `{alias}` names this item's own checklist",
+                            f"write the former id alone: `{iid}`",
+                        )
+                        continue
+                    still = self.catalog.checklist_named(cid)
+                    owner = next((i for i in still.items if i.id == iid), None) if still else None
+                    if owner is not None:
+                        self._item_problem(
+                            item,
+                            where,
+                            f"alias `{alias}` is an item that is still there, at {_at(owner)}",
+                            "an alias names a former item that no checklist has now",
+                        )
+                    elif alias in claimed and claimed[alias] is not item:
+                        self._item_problem(
+                            item,
+                            where,
+                            f"alias `{alias}` is also claimed by item `{claimed[alias].id}` "
+                            f"at {_at(claimed[alias])}",
+                            "each former item can move to one item only",
+                        )
+                    claimed.setdefault(alias, item)
+
+    def _check_counters(self) -> None:
+        """Each `checklist/item` an anti-pattern names must exist; an item's or a
+        checklist's former id is accepted and stored as the current one."""
+        for antipattern in self.catalog.antipatterns.values():
+            kept: list[str] = []
+            for ref in antipattern.counters:
+                cid, _, iid = ref.partition("/")
+                checklist = self.catalog.checklist_named(cid)
+                if checklist is None:
+                    if antipattern.builtin:
+                        continue  # a link into a checklist the team left out disappears
+                    if cid in self.exclude:
+                        message = f"checklist `{cid}` of `{ref}` is excluded"
+                        hint = f"remove `{ref}` or take `{cid}` out of `exclude`"
+                    else:
+                        close = did_you_mean(cid, self.catalog.checklists)
+                        message = f"unknown checklist `{cid}` in `{ref}`"
+                        hint = close or f"no checklist has the id `{cid}`"
+                    self._ref_problem(antipattern, "counters", ref, message, hint)
+                    continue
+                item = next((i for i in checklist.items if iid == i.id or iid in i.aliases), None)
+                if item is None and antipattern.builtin:
+                    continue  # the team replaced the checklist with its own items
+                if item is None:
+                    close = did_you_mean(iid, [i.id for i in checklist.items])
+                    first = checklist.items[0].id
+                    self._ref_problem(
+                        antipattern,
+                        "counters",
+                        ref,
+                        f"checklist `{checklist.id}` has no item `{iid}`",
+                        close.replace("`", f"`{checklist.id}/", 1)
+                        if close
+                        else f"name one of its items, e.g. `{checklist.id}/{first}`",
+                    )
+                    continue
+                current = f"{checklist.id}/{item.id}"
+                if current not in kept:
+                    kept.append(current)
+            antipattern.counters = kept
 
     def _check_references(self) -> None:
         pairs: list[tuple[Checklist | AntiPattern, str, dict[str, Any], str]] = [

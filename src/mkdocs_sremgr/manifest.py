@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs_sremgr import rules
-from mkdocs_sremgr.model import Catalog
+from mkdocs_sremgr.model import Catalog, Item
 
 FORMAT = 1
 
@@ -35,9 +36,7 @@ def build_manifest(
                     {
                         "id": section.id,
                         "title": section.title,
-                        "items": [
-                            {"text": item.text, **item.browser_data()} for item in section.items
-                        ],
+                        "items": [_item(item) for item in section.items],
                     }
                     for section in checklist.sections
                 ],
@@ -52,6 +51,15 @@ def build_manifest(
     }
     # allow_nan=False: the loader refuses NaN and infinity, and this makes sure of it.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _item(item: Item) -> dict[str, Any]:
+    """An item as the browser reads it. `aliases` may hold `old-checklist/old-item`: the
+    ticks of an item that moved here from another checklist (docs/design.md)."""
+    entry: dict[str, Any] = {"text": item.text, **item.browser_data()}
+    if item.evidence:
+        entry["evidence"] = item.evidence
+    return entry
 
 
 def manifest_script(manifest_json: str) -> str:

@@ -228,7 +228,12 @@ class Item(Model):
     id: str
     text: str = text_field(INLINE)
     details: str = text_field(BLOCK, default="")
+    #: Where to check the tick (the paging tool, the calendar, the tracker): shown in
+    #: "Why and how" and in the full Markdown list. Not part of the fingerprint: naming
+    #: the evidence does not change what was ticked.
+    evidence: str = text_field(INLINE, default="")
     weight: float = rules.DEFAULT_WEIGHT
+    #: Former ids: `old-item` in this checklist, `old-checklist/old-item` for a moved item.
     aliases: tuple[str, ...] = ()
     doc: Document | None = field(default=None, repr=False, compare=False)
     path: JsonPath = ()
@@ -293,6 +298,9 @@ class AntiPattern(Model):
     instead: list[str] = text_field(INLINE, many=True)
     why_it_hurts: str = text_field(BLOCK, default="")
     checklists: list[str] = field(default_factory=list)
+    #: The items that counter it, `checklist-id/item-id`; after loading, each names a
+    #: current checklist and item id (an alias it used is resolved).
+    counters: list[str] = field(default_factory=list)
     tags: list[str] = text_field(PLAIN, many=True)
     further_reading: list[Reading] = nested(Reading)
     order: int | None = None
@@ -339,6 +347,27 @@ class Catalog:
             c.id for c in self.checklists.values() if antipattern.id in c.antipatterns
         }
         return sorted((self.checklists[i] for i in ids if i in self.checklists), key=sort_key)
+
+    def counter_items(self, antipattern: AntiPattern) -> list[tuple[Checklist, Item]]:
+        """The items named in `antipattern.counters`, in its order, that exist."""
+        out = []
+        for ref in antipattern.counters:
+            cid, _, iid = ref.partition("/")
+            checklist = self.checklists.get(cid)
+            item = next((i for i in checklist.items if i.id == iid), None) if checklist else None
+            if checklist is not None and item is not None:
+                out.append((checklist, item))
+        return out
+
+    def countered_by(self, checklist: Checklist) -> dict[str, list[AntiPattern]]:
+        """Item id -> the anti-patterns whose `counters` name it."""
+        out: dict[str, list[AntiPattern]] = {}
+        for antipattern in self.sorted_antipatterns():
+            for ref in antipattern.counters:
+                cid, _, iid = ref.partition("/")
+                if cid == checklist.id:
+                    out.setdefault(iid, []).append(antipattern)
+        return out
 
     def checklist_named(self, ident: str) -> Checklist | None:
         """The checklist with this id, or the one that was renamed from it (an alias)."""

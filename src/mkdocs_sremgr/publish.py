@@ -571,12 +571,23 @@ def marker_context(
         checklist = catalog.checklist_named(marker.id)
         assert checklist is not None  # markers.find_markers checked it
         markdown.prefetch(checklist.markdown_fields())
-        return {"checklist": checklist, "antipatterns": catalog.antipatterns_for(checklist)}
+        return {
+            "checklist": checklist,
+            "antipatterns": catalog.antipatterns_for(checklist),
+            "counters": catalog.countered_by(checklist),
+        }
     if marker.kind == "antipattern":
         antipattern = catalog.antipatterns[marker.id]
         checklists = catalog.checklists_for(antipattern)
-        markdown.prefetch([*antipattern.markdown_fields(), *((c.lesson, True) for c in checklists)])
-        return {"antipattern": antipattern, "checklists": checklists}
+        items = catalog.counter_items(antipattern)
+        markdown.prefetch(
+            [
+                *antipattern.markdown_fields(),
+                *((c.lesson, True) for c in checklists),
+                *((item.text, True) for _, item in items),
+            ]
+        )
+        return {"antipattern": antipattern, "checklists": checklists, "counter_items": items}
     checklists = catalog.sorted_checklists()
     markdown.prefetch((c.lesson, True) for c in checklists)
     return {"checklists": checklists, "antipatterns": catalog.sorted_antipatterns()}

@@ -131,6 +131,10 @@ def parse_published(raw: Any, where: str) -> Published:
     return Published(out)
 
 
+def _split(ref: str) -> tuple[str, str, str]:
+    return ref.partition("/")
+
+
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
@@ -138,6 +142,8 @@ def _list(value: Any) -> list[Any]:
 def lost_ids(published: Published, catalog: Catalog) -> list[str]:
     """One line for each published id the catalog drops without an alias."""
     lost = []
+    # Items that moved to another checklist keep their ticks there.
+    moved = {a for c in catalog.checklists.values() for i in c.items for a in i.aliases if "/" in a}
     for cid, (_aliases, items) in sorted(published.checklists.items()):
         checklist = catalog.checklist_named(cid)
         if checklist is None:
@@ -147,7 +153,7 @@ def lost_ids(published: Published, catalog: Catalog) -> list[str]:
             )
             continue
         known = {name for item in checklist.items for name in (item.id, *item.aliases)}
-        for iid in sorted(items - known):
+        for iid in sorted(items - known - {i for c, _, i in map(_split, moved) if c == cid}):
             lost.append(
                 f"item `{cid}/{iid}` is published but gone from `{checklist.id}`: readers' "
                 f"ticks on it are lost (hint: add `aliases: [{iid}]` to the item that "

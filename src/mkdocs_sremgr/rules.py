@@ -22,6 +22,11 @@ DASHBOARD_PAGE: Final = "dashboard"
 ANTIPATTERN_FOLDER: Final = "antipatterns"
 RESERVED_IDS: Final = (DASHBOARD_PAGE, ANTIPATTERN_FOLDER)
 
+#: A reference to one item of one checklist, `checklist-id/item-id`: an anti-pattern's
+#: `counters`, and an item alias that names an item of another checklist (a moved item).
+ITEM_REF_PATTERN: Final = rf"{ID_PATTERN}/{ID_PATTERN}"
+_ITEM_REF = re.compile(ITEM_REF_PATTERN)
+
 #: A closed quarter's name, e.g. 2026-Q4.
 PERIOD_PATTERN: Final = r"\d{4}-Q[1-4]"
 
@@ -44,6 +49,19 @@ def is_id(value: object) -> bool:
     return (
         isinstance(value, str) and len(value) <= ID_MAX_LENGTH and _ID.fullmatch(value) is not None
     )
+
+
+def is_item_ref(value: object) -> bool:
+    """Whether `value` is `checklist-id/item-id`, each part a kebab-case id."""
+    if not isinstance(value, str) or _ITEM_REF.fullmatch(value) is None:
+        return False
+    checklist, item = value.split("/")
+    return len(checklist) <= ID_MAX_LENGTH and len(item) <= ID_MAX_LENGTH
+
+
+def is_item_alias(value: object) -> bool:
+    """An item's former id: in its own checklist (an id) or in another (`checklist/item`)."""
+    return is_id(value) or is_item_ref(value)
 
 
 def slugify(text: object, fallback: str = "my-id", limit: int | None = ID_MAX_LENGTH) -> str:

@@ -137,9 +137,27 @@ def _id_problems(doc: Document) -> list[Problem]:
     for path in doc.positions:
         if path and _is_id_path(path):
             value = _at(doc.data, path)
-            if isinstance(value, str) and not rules.is_id(value):
+            if isinstance(value, str) and not _id_check(path)(value):
                 out.append(_not_an_id(doc, path, value))
     return out
+
+
+def _id_check(path: JsonPath) -> Callable[[object], bool]:
+    """What the id at `path` must be: an item alias may name another checklist's item
+    (`checklist/item`), an anti-pattern's `counters` always do."""
+    if _is_ref_path(path):
+        return rules.is_item_ref
+    if _is_item_alias_path(path):
+        return rules.is_item_alias
+    return rules.is_id
+
+
+def _is_ref_path(path: JsonPath) -> bool:
+    return len(path) == 2 and path[0] == "counters"
+
+
+def _is_item_alias_path(path: JsonPath) -> bool:
+    return len(path) >= 4 and path[-2] == "aliases" and path[-4] == "items"
 
 
 def _at(data: Any, path: JsonPath) -> Any:
@@ -152,6 +170,15 @@ def _at(data: Any, path: JsonPath) -> Any:
 
 
 def _not_an_id(doc: Document, path: JsonPath, value: str) -> Problem:
+    if _is_ref_path(path) or (_is_item_alias_path(path) and "/" in value):
+        return doc.problem(
+            path,
+            f"{_name(path)} `{_shown(value)}` is not a `checklist-id/item-id` reference",
+            "name a checklist and one of its items by id, e.g. "
+            f"`{'/'.join(rules.slugify(part) for part in value.split('/', 1))}`"
+            if "/" in value
+            else "write `checklist-id/item-id`, e.g. `be-on-call/took-shift-this-quarter`",
+        )
     if len(value) > rules.ID_MAX_LENGTH:
         return doc.problem(
             path,
@@ -300,5 +327,5 @@ def _name(path: JsonPath) -> str:
 
 def _is_id_path(path: JsonPath) -> bool:
     return path[-1] in ("id", "extends") or (
-        len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists")
+        len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists", "counters")
     )

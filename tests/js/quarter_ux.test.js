@@ -98,3 +98,19 @@ test("chart labels: fitted, wrapped on two lines, spread apart", () => {
   const pushed = spread([290, 295], 14, 0, 300);
   assert.ok(pushed[1] <= 300 && pushed[1] - pushed[0] >= 14);
 });
+
+test("the full list says where to check an item that names its evidence", async () => {
+  const { prepare } = await import("../../src/mkdocs_sremgr/assets/src/dashboard/model.js");
+  const man = prepare({
+    storage_key: "k",
+    checklists: [{ id: "a", title: "A", sections: [{ title: "s", items: [
+      { id: "a1", text: "I took a shift.", evidence: "The paging tool's schedule." },
+      { id: "a2", text: "I wrote a note." },
+    ] }] }],
+  });
+  const full = markdownSummary(/** @type {any} */ ({ version: 1, meta: {}, checklists: {}, snapshots: {} }), man, "2026-Q4", Date.parse(at), { full: true });
+  const lines = full.split("\n");
+  const at1 = lines.indexOf("- [ ] I took a shift.");
+  assert.equal(lines[at1 + 1], "    - Where to check: The paging tool's schedule.");
+  assert.equal(lines[at1 + 2], "- [ ] I wrote a note.");
+});

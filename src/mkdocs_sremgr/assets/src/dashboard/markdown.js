@@ -123,6 +123,7 @@ function full(/** @type {string[]} */ lines, /** @type {Data} */ d, /** @type {M
       const r = itemRecord(d, c, it);
       const st = stateOf(r);
       lines.push(`- [${st === "done" ? "x" : " "}] ${it.text}` + (st === "na" ? t("md.na") : ""));
+      if (it.evidence) lines.push(t("md.evidence", { evidence: it.evidence }));
       if (r && typeof r.note === "string" && r.note.trim()) lines.push(t("md.note", { note: r.note.trim().replace(/\s*\n\s*/g, " ") }));
     }
     lines.push("");

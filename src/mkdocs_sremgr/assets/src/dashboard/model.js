@@ -3,7 +3,7 @@ import { defaultWeight } from "../rules.generated.js";
 import { isObj } from "../util.js";
 
 /**
- * @typedef {{id: string, aliases: string[], weight: number, text: string, section: string}} ManifestItem
+ * @typedef {{id: string, aliases: string[], weight: number, text: string, section: string, evidence: string}} ManifestItem
  * @typedef {{id: string, aliases: string[], title: string, url: string, cadence: string,
  *   tags: string[], items: ManifestItem[]}} ManifestChecklist
  * @typedef {{storage_key: string, checklists: ManifestChecklist[]}} Manifest
@@ -21,7 +21,7 @@ export function prepare(/** @type {any} */ raw) {
       for (const it of Array.isArray(sec.items) ? sec.items.filter(isObj) : []) {
         const w = it.weight;
         items.push({
-          id: str(it.id), aliases: strings(it.aliases), text: str(it.text), section: str(sec.title),
+          id: str(it.id), aliases: strings(it.aliases), text: str(it.text), section: str(sec.title), evidence: str(it.evidence),
           weight: typeof w === "number" && Number.isFinite(w) && w > 0 ? w : defaultWeight,
         });
       }

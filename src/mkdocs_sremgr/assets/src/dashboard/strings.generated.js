@@ -104,6 +104,7 @@ export const EN_DASHBOARD = {
  "md.count": "{done} of {total} done, {pct}%",
  "md.na": " *(not for me)*",
  "md.note": "    - Note: {note}",
+ "md.evidence": "    - Where to check: {evidence}",
  "dash.checklists": {
   "one": "{n} checklist",
   "other": "{n} checklists"
