@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import accumulate
 from pathlib import Path
 
 SYLLABLES = [
@@ -64,14 +65,14 @@ def item_texts(count: int, seed: int = 1) -> list[str]:
     rng = random.Random(seed)
     vocab = vocabulary(20000, rng)
     rng.shuffle(vocab)
-    weights = [1 / (rank + 10) for rank in range(len(vocab))]
+    cumulative = list(accumulate(1 / (rank + 10) for rank in range(len(vocab))))
     texts: list[str] = []
     for n in range(count):
         if n % 100 == 99:
             earlier = texts[rng.randrange(n - 99, n - 1)].rstrip(".").split()
             texts.append(" ".join(earlier[1:] + earlier[:1]).capitalize() + ".")
             continue
-        picked = rng.choices(vocab, weights, k=5)
+        picked = rng.choices(vocab, cum_weights=cumulative, k=5)
         texts.append(
             f"This quarter I {rng.choice(VERBS)} the {picked[0]} {picked[1]} with "
             f"{picked[2]}, {picked[3]} and {picked[4]}."

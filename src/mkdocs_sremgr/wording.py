@@ -122,10 +122,11 @@ OVERLAP_MIN_WORDS = 4
 80% of the shorter one's words are in the longer one (and it has at least four)."""
 
 COMMON_ITEMS = 50
-"""A word in more than this many items says nothing about which item is which (in a
-10,000-item handbook, say): it is left out of the comparison, as a stop word is. This is
-also what keeps the comparison linear: each item is compared only with items that share a
-word, and no word is shared by more than this many."""
+"""A word in more than this many items (in a 10,000-item handbook, say) does not make two
+items candidates: only rarer words do. This is what keeps the comparison linear: each item
+is compared only with the items that share a rarer word with it, and each such word brings
+at most this many. A candidate pair is then compared on all its words, common ones too, so
+the one thing this gives up is a pair that shares nothing but common words."""
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
@@ -162,35 +163,32 @@ class Pairs:
     """Candidate pairs whose shared-word count was checked: at most `COMMON_ITEMS` times
     the number of words of all items, so linear in the number of items."""
     common: frozenset[str]
-    """The words left out because more than `COMMON_ITEMS` items use them."""
+    """The words that made no candidates because more than `COMMON_ITEMS` items use them."""
 
 
 def similar_pairs(texts: Sequence[frozenset[str]]) -> Pairs:
     """Every pair of near-duplicate word sets, through an inverted index over their words.
 
     Comparing every pair is quadratic (2,000 items took 50 s). Instead each item looks up
-    the items that share a word with it and counts the shared words as it goes; a pair that
-    shares no word is never looked at, and words used by more than `COMMON_ITEMS` items are
-    dropped first, so no posting list is long.
+    the items that share a word with it, through the posting list of each of its words
+    that no more than `COMMON_ITEMS` items use; a pair that shares no such word is never
+    looked at. The result is what comparing every pair gives, except for pairs that share
+    only words more common than that.
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         for word in text:
             postings[word].append(index)
     common = frozenset(w for w, where in postings.items() if len(where) > COMMON_ITEMS)
-    kept = [text - common for text in texts]
     found: list[tuple[int, int, frozenset[str]]] = []
     compared = 0
-    for index, text in enumerate(kept):
-        shared: dict[int, int] = defaultdict(int)
-        for word in text:
-            for other in postings[word]:
-                if other > index:
-                    shared[other] += 1
-        compared += len(shared)
-        for other, count in shared.items():
-            if _similar(count, len(text), len(kept[other])):
-                found.append((index, other, text & kept[other]))
+    for index, text in enumerate(texts):
+        candidates = {other for word in text - common for other in postings[word] if other > index}
+        compared += len(candidates)
+        for other in candidates:
+            shared = text & texts[other]
+            if _similar(len(shared), len(text), len(texts[other])):
+                found.append((index, other, shared))
     found.sort(key=lambda pair: pair[:2])
     return Pairs(found, compared, common)
 
