@@ -355,6 +355,7 @@ def test_two_acts_joined_by_and(tmp_path: Path) -> None:
         ("I reviewed the trend with the team, and we picked one source to cut.", ", and we picked"),
         ("I agreed a step with them and then took it within two weeks.", "and then took it"),
         ("Review the alert list and file a ticket for each noisy alert.", "and file a"),
+        ("I kept notes and used them in the next review.", "and used them"),
     ):
         assert two_acts(text) == [said], text
     for text in (

@@ -216,7 +216,7 @@ def _cadence(checklist: Checklist) -> Iterator[Finding]:
                 "window",
                 f"`{item.id}` says “{event}” and names no period: the tick stays good however "
                 "long ago that was, and one instance stands for a habit",
-                hint=f"name the period ({_PERIOD_WORDS[cadence]}) and what you did each time, "
+                hint=f"name the period ({_PERIOD_WORDS[cadence]}) and what you did then, "
                 f"or for a habit {_HABIT[cadence]}",
             )
 

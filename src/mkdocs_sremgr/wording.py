@@ -210,9 +210,10 @@ _CASES_HINT = (
 )
 ALL_OR_NOTHING: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|fortnight|month|time)\b"),
+        re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|fortnight|month|quarter|year)\b"),
         _FREQUENCY_HINT,
     ),
+    (re.compile(r"\b(?:every|each)\s+(?:single\s+)?time\b"), _CASES_HINT),
     (re.compile(r"\bevery(?:thing)?\b(?!\s+(?:one\s+of\s+my\s+)?" + _PEOPLE + r"\b)"), ""),
     (re.compile(r"\b(?:before|after|in|during)\s+each\b"), _FREQUENCY_HINT),
     (re.compile(r"\bwhenever\b"), _CASES_HINT),
@@ -226,8 +227,8 @@ ALL_OR_NOTHING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\ball\s+(?:of\s+)?(?:my|our|the|their)\b(?!\s+" + _PEOPLE + r"\b)"), ""),
 )
 _GENERIC_HINT = (
-    "say what you did and how often: “at least one”, “in at least three of the last four "
-    "weeks”, “for the last two …”"
+    "say what you can check: “at least one …”, “in at least three of the last four weeks”, "
+    "or the list you went through (“each rotation on our list”)"
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 
@@ -259,7 +260,7 @@ _VERBS = frozenset(
     took gave put told made sent wrote set held kept left got met ran read spoke brought found
     paid went did began built chose drew fed felt fought hid hung led lent lost meant rang
     sought sold shut sat slept spent split stood struck swept taught thought threw understood
-    woke won
+    woke won used
     take give tell make send write hold keep meet run speak bring find pay go do begin build
     choose draw lead spend teach think check review share ask file fix book schedule agree
     follow close remove test plan update raise move act measure list name thank explain decide
