@@ -34,7 +34,7 @@ from mkdocs_sremgr.wording import (
     words,
 )
 
-__all__ = ["Finding", "link_problem", "lint", "near_duplicates", "windows", "words"]
+__all__ = ["RULES", "Finding", "link_problem", "lint", "near_duplicates", "windows", "words"]
 
 MAX_WEIGHTED = 2
 """Items per checklist that may carry a weight other than 1 (the authoring guide's rule)."""

@@ -3,7 +3,7 @@
 Each function takes plain item text and returns what it found, with no positions, files or
 catalog: `lint.py` turns the results into findings. The heuristics are deliberately small
 and named here in one place, so that what they cannot see is easy to state (docs/authoring.md,
-"What no lint can judge"):
+"What the lint cannot see"):
 
 - `words` and `similar_pairs`: near-duplicates by shared content words after a crude
   suffix-stripping stemmer, found through an inverted index (linear in the number of items);
@@ -286,7 +286,7 @@ _AND_VERB = re.compile(r"\band\s+(?:then\s+)?(?P<verb>[a-z]+)\s+(?P<next>[a-z]+)
 def _is_verb(word: str) -> bool:
     if word in _VERBS:
         return True
-    # A regular past form, but not an adjective such as "unplanned" or "automated" tests.
+    # A regular past form ("shared", "acted"), but not un-… ("planned and unplanned work").
     return len(word) > 4 and word.endswith("ed") and not word.startswith("un")
 
 
