@@ -1,47 +1,80 @@
 """Pack-lint: the item standard of docs/authoring.md, checked where a machine can check it.
 
 Validation (catalog.py) refuses files the plugin cannot use. Lint looks at files it can use
-and points at what makes a checklist hard to tick honestly: two items that say the same
-thing, an item that looks further back (or less far) than its checklist's cadence, weights
-spread over too many items, a page without further reading, a link that is not a clean
-https URL. Findings are advice, not errors: the build never runs lint; the pack's test
-and `mkdocs-sremgr validate --lint` do.
+and points at what makes a checklist hard to tick honestly: two items that say nearly the
+same thing, an item that looks further back (or less far) than its checklist's cadence or
+names a single event with no window, all-or-nothing words, two acts joined by "and", items
+that do not say where to check the tick, weights spread over too many items, a page without
+further reading, a link that is not a clean https URL. Findings are advice, not errors: the
+build never runs lint; the pack's test and `mkdocs-sremgr validate --lint` do.
 
-`lint()` is a pure function over a loaded `Catalog`: no files, no logging, no globals.
+`lint()` is a pure function over a loaded `Catalog`: no files, no logging, no globals. The
+wording heuristics themselves live in `wording.py`. It runs in time linear in the number of
+items (10,000 items in a few seconds): the duplicate check goes through an inverted index.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
 from urllib.parse import urlsplit
 
 from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist, Item
 from mkdocs_sremgr.rules import CADENCE_DAYS
+from mkdocs_sremgr.wording import (
+    all_or_nothing,
+    last_instance,
+    near_duplicates,
+    similar_pairs,
+    surface,
+    two_acts,
+    windows,
+    words,
+)
+
+__all__ = ["RULES", "Finding", "link_problem", "lint", "near_duplicates", "windows", "words"]
 
 MAX_WEIGHTED = 2
 """Items per checklist that may carry a weight other than 1 (the authoring guide's rule)."""
 
-JACCARD_LIMIT = 0.5
-OVERLAP_LIMIT = 0.8
-"""Two texts are near-duplicates when half of all their words are shared, or when 80% of the
-shorter one's words are in the longer one (and it has at least four words that count)."""
+EVIDENCE_SHARE = 0.8
+"""The share of a checklist's items that should say where to check the tick (`evidence`).
+Soft on purpose: an item whose tick is plain to see may go without, so items without
+evidence are reported only while fewer than 80% of their checklist's items have it."""
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One lint warning, with the file position of what it is about."""
+    """One lint warning, with the file position of what it is about and what to do."""
 
     path: str
     line: int
     column: int
     rule: str
     message: str
+    hint: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message} [{self.rule}]"
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return f"{text} [{self.rule}]"
+
+
+RULES = (
+    "duplicate",
+    "cadence",
+    "window",
+    "all-or-nothing",
+    "two-acts",
+    "evidence",
+    "weights",
+    "reading",
+    "link",
+)
+"""Every rule's name, as findings carry it: one per check of the item standard."""
 
 
 def lint(catalog: Catalog, paths: Iterable[str] | None = None) -> list[Finding]:
@@ -51,10 +84,13 @@ def lint(catalog: Catalog, paths: Iterable[str] | None = None) -> list[Finding]:
     repeats a built-in one is found even when only the team's files are reported on.
     """
     wanted = None if paths is None else set(paths)
+    checklists = list(catalog.checklists.values())
     findings = [
         *_duplicates(catalog),
-        *(f for c in catalog.checklists.values() for f in _cadence(c)),
-        *(f for c in catalog.checklists.values() for f in _weights(c)),
+        *(f for c in checklists for f in _cadence(c)),
+        *(f for c in checklists for f in _wording(c)),
+        *(f for c in checklists for f in _evidence(c)),
+        *(f for c in checklists for f in _weights(c)),
         *(f for e in _entries(catalog) for f in _reading(e)),
     ]
     return sorted(f for f in findings if wanted is None or f.path in wanted)
@@ -64,12 +100,24 @@ def _entries(catalog: Catalog) -> list[Checklist | AntiPattern]:
     return [*catalog.checklists.values(), *catalog.antipatterns.values()]
 
 
-def _at(item: Item, checklist: Checklist, rule: str, message: str, field: str = "text") -> Finding:
+def _item_at(item: Item, checklist: Checklist, field: str = "text") -> tuple[str, int, int]:
     doc = item.doc or checklist.doc
     if doc is None:
-        return Finding(f"<{checklist.id}>", 0, 0, rule, message)
+        return f"<{checklist.id}>", 0, 0
     line, column = doc.where((*item.path, field)) if item.doc else (0, 0)
-    return Finding(doc.path, line, column, rule, message)
+    return doc.path, line, column
+
+
+def _at(
+    item: Item,
+    checklist: Checklist,
+    rule: str,
+    message: str,
+    field: str = "text",
+    *,
+    hint: str = "",
+) -> Finding:
+    return Finding(*_item_at(item, checklist, field), rule, message, hint)
 
 
 def _entry_at(entry: Checklist | AntiPattern, path: tuple[str | int, ...]) -> tuple[str, int, int]:
@@ -81,119 +129,64 @@ def _entry_at(entry: Checklist | AntiPattern, path: tuple[str | int, ...]) -> tu
 
 # -- near-duplicate texts -------------------------------------------------------------------
 
-# Words that carry no meaning of their own in a first-person checklist item.
-_STOP = frozenset(
-    """
-    a about after all also an and any are as at be been before both but by can could did do
-    does done each every for from had has have how i if in into is it its least last me more
-    most my no not of on once one or our out over past so some than that the their them then
-    there these they this those to too two three up us was we week weeks were what when which
-    who whom why will with within without month months quarter quarters year years half day
-    days time times i've i'm team person people
-    """.split()  # noqa: SIM905 (a word list reads better as prose)
-)
-
-
-def _stem(word: str) -> str:
-    """A deliberately crude stemmer: enough to match `reviewed`, `reviews` and `review`."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def words(text: str) -> frozenset[str]:
-    """The meaningful words of an item's text, stemmed: what duplicate detection compares."""
-    text = text.lower().replace("'", "").replace("’", "")
-    text = re.sub(r"\b(?:one-on-ones?|1:1s?)\b", " oneonone ", text)
-    text = re.sub(r"\bdirect reports?\b", " ", text)
-    tokens = re.findall(r"[a-z0-9]+", text)
-    return frozenset(_stem(t) for t in tokens if t not in _STOP and not t.isdigit())
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
-    """(Jaccard, overlap) of two word sets; both 0 when either is empty."""
-    if not a or not b:
-        return 0.0, 0.0
-    shared = len(a & b)
-    return shared / len(a | b), shared / min(len(a), len(b))
-
-
-def near_duplicates(a: str, b: str) -> bool:
-    wa, wb = words(a), words(b)
-    jaccard, overlap = similarity(wa, wb)
-    return jaccard >= JACCARD_LIMIT or (overlap >= OVERLAP_LIMIT and min(len(wa), len(wb)) >= 4)
-
 
 def _duplicates(catalog: Catalog) -> Iterator[Finding]:
     everything = [(c, item) for c in catalog.checklists.values() for item in c.items]
-    for (c1, i1), (c2, i2) in combinations(everything, 2):
-        # The same id in two checklists is how a copied item usually shows.
-        if i1.id == i2.id or near_duplicates(i1.text, i2.text):
-            other = f"`{c2.id}/{i2.id}`"
-            yield _at(i1, c1, "duplicate", f"`{c1.id}/{i1.id}` says nearly the same as {other}")
-            yield _at(
-                i2, c2, "duplicate", f"`{c2.id}/{i2.id}` says nearly the same as `{c1.id}/{i1.id}`"
-            )
+    found = similar_pairs([words(item.text) for _, item in everything])
+    shared = {(i, j): both for i, j, both in found.pairs}
+    # The same id in two checklists is how a copied item usually shows: each later copy
+    # is paired with the first (not with every other copy, which would be quadratic).
+    by_id: dict[str, list[int]] = defaultdict(list)
+    for index, (_, item) in enumerate(everything):
+        by_id[item.id].append(index)
+    for indexes in by_id.values():
+        for other in indexes[1:]:
+            shared.setdefault((indexes[0], other), frozenset())
+    for (i, j), both in sorted(shared.items()):
+        (c1, i1), (c2, i2) = everything[i], everything[j]
+        if both:
+            said = ", ".join(surface(i1.text, both)[:6])
+            hint = f"both say {said}: keep one, or let one checklist's summary point to the other"
+        else:
+            hint = "the same item id in two checklists is usually a copied item: keep one"
+        yield _pair(i1, c1, i2, c2, hint)
+        yield _pair(i2, c2, i1, c1, hint)
+
+
+def _pair(item: Item, checklist: Checklist, other: Item, where: Checklist, hint: str) -> Finding:
+    path, line, column = _item_at(other, where)
+    return _at(
+        item,
+        checklist,
+        "duplicate",
+        f"`{checklist.id}/{item.id}` says nearly the same as `{where.id}/{other.id}` "
+        f"({path}:{line}:{column})",
+        hint=hint,
+    )
 
 
 # -- time words against the cadence --------------------------------------------------------
 
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "thirteen": 13,
-}
-_UNIT_DAYS = {"week": 7, "fortnight": 14, "month": 31, "quarter": 92, "half": 183, "year": 366}
-_PERIOD = re.compile(
-    r"\b(?:this|last|past|next|previous|current|each|every|per|a)\s+"
-    r"(?:(?P<count>\d+|" + "|".join(_NUMBERS) + r")\s+)?"
-    r"(?P<unit>week|fortnight|month|quarter|half-year|half|year)s?\b",
-    re.IGNORECASE,
-)
-_ADVERB = re.compile(
-    r"\b(?P<unit>weekly|fortnightly|monthly|quarterly|yearly|annually)\b", re.IGNORECASE
-)
-_ADVERB_DAYS = {
-    "weekly": 7,
-    "fortnightly": 14,
-    "monthly": 31,
-    "quarterly": 92,
-    "yearly": 366,
-    "annually": 366,
-}
 _TOLERANCE = 0.3
 """How far a window may stray from the cadence: four weeks is a month, thirteen a quarter."""
 
-
-def windows(text: str) -> list[tuple[str, int, bool]]:
-    """Every period an item's text names: (the words, its length in days, a frequency?).
-
-    "This quarter" or "the last four weeks" is a window the tick is about; "every week" or
-    "monthly" is how often something happens within it.
-    """
-    found = []
-    for match in _PERIOD.finditer(text):
-        unit = match["unit"].lower().removesuffix("-year")
-        count = match["count"]
-        n = int(count) if count and count.isdigit() else _NUMBERS.get((count or "").lower(), 1)
-        frequency = match[0].split()[0].lower() in {"each", "every", "per", "a"}
-        found.append((match[0], n * _UNIT_DAYS[unit], frequency))
-    for match in _ADVERB.finditer(text):
-        found.append((match[0], _ADVERB_DAYS[match["unit"].lower()], True))
-    return found
+_HABIT = {
+    "weekly": "“on at least four of the last five working days”",
+    "monthly": "“in at least three of the last four weeks”",
+    "quarterly": "“in at least ten of the last thirteen weeks”",
+    "yearly": "“in at least three of the last four quarters”",
+}
+_PERIOD_WORDS = {
+    "weekly": "“this week”",
+    "monthly": "“in the last month”",
+    "quarterly": "“this quarter”",
+    "yearly": "“this year”",
+}
 
 
 def _cadence(checklist: Checklist) -> Iterator[Finding]:
     days = CADENCE_DAYS[checklist.cadence]
+    cadence = checklist.cadence
     for item in checklist.items:
         for said, span, frequency in windows(item.text):
             if span > days * (1 + _TOLERANCE):
@@ -201,18 +194,79 @@ def _cadence(checklist: Checklist) -> Iterator[Finding]:
                     item,
                     checklist,
                     "cadence",
-                    f"`{item.id}` says “{said}” in a {checklist.cadence} checklist: "
+                    f"`{item.id}` says “{said}” in a {cadence} checklist: "
                     "a tick cannot be checked afresh at each review",
+                    hint=f"ask about the checklist's own period ({_PERIOD_WORDS[cadence]}), "
+                    "or move the item to a checklist with a longer cadence",
                 )
             elif span < days * (1 - _TOLERANCE) and not frequency:
                 yield _at(
                     item,
                     checklist,
                     "cadence",
-                    f"`{item.id}` says “{said}” in a {checklist.cadence} checklist: "
-                    "one good stretch keeps it ticked for the whole period "
-                    "(try “in at least three of the last four weeks”)",
+                    f"`{item.id}` says “{said}” in a {cadence} checklist: "
+                    "one good stretch keeps it ticked for the whole period",
+                    hint=f"for a habit, try {_HABIT[cadence]}",
                 )
+        event = last_instance(item.text)
+        if event:
+            yield _at(
+                item,
+                checklist,
+                "window",
+                f"`{item.id}` says “{event}” and names no period: the tick stays good however "
+                "long ago that was, and one instance stands for a habit",
+                hint=f"name the period ({_PERIOD_WORDS[cadence]}) and what you did then, "
+                f"or for a habit {_HABIT[cadence]}",
+            )
+
+
+# -- wording: all-or-nothing, two acts ------------------------------------------------------
+
+
+def _wording(checklist: Checklist) -> Iterator[Finding]:
+    for item in checklist.items:
+        for said, hint in all_or_nothing(item.text):
+            yield _at(
+                item,
+                checklist,
+                "all-or-nothing",
+                f"`{item.id}` says “{said}”: one miss in the period makes the tick false, "
+                "so an honest reader can rarely give it",
+                hint=hint,
+            )
+        for said in two_acts(item.text):
+            yield _at(
+                item,
+                checklist,
+                "two-acts",
+                f"`{item.id}` joins a second act with “{said}”: a reader who did one of the "
+                "two cannot answer yes or no",
+                hint="split it into two items, or keep the act that moves the lesson",
+            )
+
+
+# -- evidence -------------------------------------------------------------------------------
+
+
+def _evidence(checklist: Checklist) -> Iterator[Finding]:
+    items = checklist.items
+    # Read defensively: `evidence` is an optional item field newer than this rule's tests.
+    missing = [item for item in items if not getattr(item, "evidence", None)]
+    if not items or len(items) - len(missing) >= EVIDENCE_SHARE * len(items):
+        return
+    have = len(items) - len(missing)
+    for item in missing:
+        yield _at(
+            item,
+            checklist,
+            "evidence",
+            f"`{item.id}` does not say where to check the tick; {have} of {len(items)} items "
+            f"of `{checklist.id}` do",
+            "id",
+            hint="add `evidence:` naming the place to look: the calendar, the paging tool, "
+            f"the tracker, the team's pulse (at least {EVIDENCE_SHARE:.0%} of the items)",
+        )
 
 
 # -- weights -------------------------------------------------------------------------------
@@ -221,15 +275,19 @@ def _cadence(checklist: Checklist) -> Iterator[Finding]:
 def _weights(checklist: Checklist) -> Iterator[Finding]:
     weighted = [item for item in checklist.items if item.weight != 1]
     if len(weighted) > MAX_WEIGHTED:
-        ids = ", ".join(f"`{i.id}`" for i in weighted)
+        # At most a few ids in each message: a list of all of them in every finding grows
+        # as the square of the number of items.
+        ids = ", ".join(f"`{i.id}`" for i in weighted[:5])
+        more = f" and {len(weighted) - 5} more" if len(weighted) > 5 else ""
         for item in weighted[MAX_WEIGHTED:]:
             yield _at(
                 item,
                 checklist,
                 "weights",
-                f"`{checklist.id}` weights {len(weighted)} items ({ids}); "
-                f"keep weights for the {MAX_WEIGHTED} that matter most",
+                f"`{checklist.id}` weights {len(weighted)} items ({ids}{more})",
                 "weight",
+                hint=f"keep weights for the {MAX_WEIGHTED} acts that move the lesson most, "
+                "never as a quota",
             )
 
 
@@ -255,12 +313,24 @@ def link_problem(url: str) -> str:
 def _reading(entry: Checklist | AntiPattern) -> Iterator[Finding]:
     if not entry.further_reading:
         path, line, column = _entry_at(entry, ("id",))
-        yield Finding(path, line, column, "reading", f"`{entry.id}` has no further reading")
+        yield Finding(
+            path,
+            line,
+            column,
+            "reading",
+            f"`{entry.id}` has no further reading",
+            "name at least one well-known source under `further_reading`, with an https link",
+        )
         return
     if not any(book.url for book in entry.further_reading):
         path, line, column = _entry_at(entry, ("further_reading",))
         yield Finding(
-            path, line, column, "reading", f"no further reading of `{entry.id}` has a link"
+            path,
+            line,
+            column,
+            "reading",
+            f"no further reading of `{entry.id}` has a link",
+            "give at least one source a `url` (https) where readers can find it",
         )
     own = entry.doc.data.get("further_reading", []) if entry.doc else []
     for index, book in enumerate(entry.further_reading):
@@ -270,4 +340,11 @@ def _reading(entry: Checklist | AntiPattern) -> Iterator[Finding]:
             path, line, column = _entry_at(
                 entry, ("further_reading", index, "url") if mine else ("further_reading",)
             )
-            yield Finding(path, line, column, "link", f"link of “{book.title}” {why}: {book.url}")
+            yield Finding(
+                path,
+                line,
+                column,
+                "link",
+                f"link of “{book.title}” {why}: {book.url}",
+                "use the source's https address as published, or a path starting with /, ./ or ../",
+            )
