@@ -7,13 +7,12 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterable
-from dataclasses import fields
 from itertools import accumulate, combinations
 from pathlib import Path
 
 from mkdocs_sremgr.catalog import CatalogLoader, builtin_dir, find_sources
 from mkdocs_sremgr.lint import RULES, Finding, link_problem, lint, near_duplicates, windows
-from mkdocs_sremgr.model import Catalog, Item
+from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.wording import (
     COMMON_ITEMS,
     all_or_nothing,
@@ -23,10 +22,6 @@ from mkdocs_sremgr.wording import (
     two_acts,
     words,
 )
-
-#: Whether the model reads `evidence` from YAML yet (a newer field); if not, the tests set it
-#: on the loaded items, which is all the lint reads.
-EVIDENCE_IN_SCHEMA = "evidence" in {f.name for f in fields(Item)}
 
 READING = (
     "further_reading:\n  - title: A source\n    author: Someone\n    url: https://example.org/a\n"
@@ -55,7 +50,7 @@ def checklist(
         lines.append(f"      - id: {ident}-{n}{suffix}\n        text: {text}")
         if weight:
             lines.append(f"        weight: {weight}")
-        if EVIDENCE_IN_SCHEMA and not suffix:
+        if not suffix:
             lines.append("        evidence: the calendar")
     return "\n".join(lines) + "\n"
 
@@ -66,11 +61,6 @@ def load(tmp_path: Path, files: dict[str, str], builtin: bool = False) -> Catalo
     sources = find_sources(builtin_dir(), builtin=True) if builtin else []
     result = CatalogLoader().load(sources + find_sources(tmp_path, tmp_path))
     assert result.problems == []
-    if not EVIDENCE_IN_SCHEMA:
-        for checklist in result.catalog.checklists.values():
-            for item in checklist.items:
-                if not checklist.builtin and not item.id.endswith("-no-evidence"):
-                    item.evidence = "the calendar"  # type: ignore[attr-defined]
     return result.catalog
 
 
@@ -170,13 +160,13 @@ def test_more_than_two_weighted_items(tmp_path: Path) -> None:
     findings = lint(catalog)
     assert rules(findings) == ["weights"]
     assert "weights 3 items (`w-0`, `w-1`, `w-2`)" in str(findings[0])
-    assert str(findings[0]).startswith("w.yml:19:17: ")
+    assert str(findings[0]).startswith("w.yml:21:17: ")  # the third weight
 
 
 def test_further_reading_missing_or_without_a_link(tmp_path: Path) -> None:
     bare = (
         "id: bare\ntitle: Bare\nsections:\n  - title: S\n    items:\n"
-        "      - id: x\n        text: I did X.\n"
+        "      - id: x\n        text: I did X.\n        evidence: the calendar\n"
     )
     unlinked = (
         bare.replace("bare", "unlinked")
@@ -226,9 +216,8 @@ def test_validate_lint_prints_warnings_and_exits_0(tmp_path: Path) -> None:
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert "warning: lists/ours.yml:12:15: `ours-0` says “This quarter”" in result.stderr
-    # Without `evidence` in the schema (a newer field) the item cannot say where to check it.
-    expected = 1 if EVIDENCE_IN_SCHEMA else 2
-    assert ("where to check the tick" in result.stderr) is not EVIDENCE_IN_SCHEMA
+    expected = 1  # the item says where to check it (`evidence`)
+    assert "where to check the tick" not in result.stderr
     assert result.stderr.count("warning: ") == expected
     assert f"{expected} lint warning" in result.stderr
     assert "pack/checklists" not in result.stderr  # the built-in pack is not reported on
