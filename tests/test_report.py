@@ -126,8 +126,8 @@ def test_html_rollup_escapes_and_warns_for_small_groups(handbook: Path) -> None:
         ({"version": 9, "checklists": {}}, "newer mkdocs-sremgr"),
         ({"version": 1, "checklists": {"Bad Id": {}}}, "not a kebab-case id"),
         (
-            {"version": 1, "checklists": {"a": {"items": {"b": {"state": "maybe"}}}}},
-            "unknown state",
+            {"version": 1, "checklists": {"a": {"items": {"b": {"state": "Maybe!"}}}}},
+            "not an id",
         ),
         ({"version": 1, "checklists": [], "snapshots": {}}, "should be an object"),
         ({"version": 1, "checklists": {}, "snapshots": {"Q4": {}}}, "not a quarter"),
@@ -161,3 +161,20 @@ def test_oversized_file_is_refused(handbook: Path, capsys: pytest.CaptureFixture
     big.write_bytes(b" " * (5 * 1024 * 1024 + 1))
     assert main(["report", str(big)]) == 1
     assert "over the" in capsys.readouterr().err
+
+
+def test_a_state_this_version_does_not_know_counts_as_open(
+    handbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newer build's state (issue 18) is read, not refused, and counted as open: neither
+    done nor set aside; each set-aside state of the table has its own column."""
+    files = [
+        write(handbook, "a.json", export({"first": "a-later-state", "second": "na"})),
+        write(handbook, "b.json", export({"first": "done"})),
+    ]
+    code = main(["report", *map(str, files), "-f", str(handbook / "mkdocs.yml")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "| Item | Done | Not for me |" in out
+    assert "| I did the first thing. | 1 of 2 | 0 |" in out
+    assert "| I did the second thing. | 0 of 2 | 1 |" in out

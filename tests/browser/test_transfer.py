@@ -174,8 +174,9 @@ BAD_FILES = {
     "not an export": json.dumps({"hello": "world"}),
     "another handbook": json.dumps(_set(valid_export(), ["storage_key"], "sremgr:v1:other")),
     "newer version": json.dumps(_set(valid_export(), ["data", "version"], 9)),
+    # Any id is a state (a newer build's is kept, and read as open); a number is not one.
     "wrong state": json.dumps(
-        _set(valid_export(), ["data", "checklists", "alpha", "items", "one", "state"], "yes")
+        _set(valid_export(), ["data", "checklists", "alpha", "items", "one", "state"], 5)
     ),
     "script in an id": json.dumps(
         _set(

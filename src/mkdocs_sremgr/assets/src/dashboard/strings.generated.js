@@ -164,12 +164,16 @@ export const EN_DASHBOARD = {
  "dash.resetCancelled": "Nothing was reset.",
  "md.overallOfOne": " (the one checklist I have started; all {count}: {all}%)",
  "md.overallOf": " (mean of the {n} checklists I have started; all {count}: {all}%)",
+ "md.overallAside": {
+  "one": " · {n} item set aside",
+  "other": " · {n} items set aside"
+ },
  "md.changes": "## Since {period}",
  "md.noChanges": "No change.",
  "md.gained": "Done:",
  "md.lost": "No longer done:",
  "md.notes": "## My notes",
- "md.notForMe": "## Not for me",
+ "md.setAside": "## Set aside",
  "md.openTop": "## Open items that weigh most ({n} of {total})",
  "md.checklists": "## Checklists",
  "md.untouched": {
