@@ -37,6 +37,8 @@ class ExportError(ValueError):
 class Export:
     states: dict[str, dict[str, str]] = field(default_factory=dict)
     scores: dict[str, dict[str, float]] = field(default_factory=dict)  # period -> checklist
+    #: period -> checklist -> items set aside then (a snapshot's optional `aside`)
+    asides: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def read_export(path: Path) -> Export:
@@ -110,6 +112,10 @@ def parse_export(raw: Any) -> Export:
             ):
                 raise ExportError(f"snapshot {period}/{cid} has no score between 0 and 100")
             export.scores.setdefault(period, {})[cid] = float(score)
+            aside = entry.get("aside", 0)
+            if not isinstance(aside, int) or isinstance(aside, bool) or aside < 0:
+                raise ExportError(f"snapshot {period}/{cid} has an `aside` that is not a count")
+            export.asides.setdefault(period, {})[cid] = aside
     return export
 
 
@@ -149,7 +155,8 @@ class Rollup:
     managers: int
     checklists: list[ChecklistRows]
     periods: list[str]
-    trend: dict[str, dict[str, tuple[float, int]]]  # row -> period -> (mean score, files)
+    #: row -> period -> (mean score, files, items set aside in them)
+    trend: dict[str, dict[str, tuple[float, int, int]]]
 
 
 def summarize(exports: list[Export], catalog: Catalog | None) -> Rollup:
@@ -179,16 +186,23 @@ def summarize(exports: list[Export], catalog: Catalog | None) -> Rollup:
         lists.append(ChecklistRows(cid, title, rows))
     periods = sorted({p for e in exports for p in e.scores})
     titles = {c.id: c.title for c in lists}
-    trend: dict[str, dict[str, tuple[float, int]]] = {}
+    trend: dict[str, dict[str, tuple[float, int, int]]] = {}
     for period in periods:
-        per_file = [e.scores[period] for e in exports if period in e.scores]
+        files = [e for e in exports if period in e.scores]
+        per_file = [e.scores[period] for e in files]
         overall = [sum(s.values()) / len(s) for s in per_file if s]
         if overall:
-            trend.setdefault("Overall", {})[period] = (sum(overall) / len(overall), len(overall))
+            aside = sum(sum(e.asides.get(period, {}).values()) for e in files)
+            trend.setdefault("Overall", {})[period] = (
+                sum(overall) / len(overall),
+                len(overall),
+                aside,
+            )
         for cid in sorted({c for s in per_file for c in s}):
             scores = [s[cid] for s in per_file if cid in s]
+            aside = sum(e.asides.get(period, {}).get(cid, 0) for e in files)
             name = titles.get(cid, cid)
-            trend.setdefault(name, {})[period] = (sum(scores) / len(scores), len(scores))
+            trend.setdefault(name, {})[period] = (sum(scores) / len(scores), len(scores), aside)
     return Rollup(len(exports), lists, periods, trend)
 
 
@@ -218,13 +232,23 @@ def _aside_heads() -> list[str]:
 # -- output -----------------------------------------------------------------------------------
 
 
-def _cell(value: tuple[float, int] | None) -> str:
-    return f"{value[0]:.0f}% ({value[1]})" if value else "–"
+def _cell(value: tuple[float, int, int] | None) -> str:
+    """A mean score, the number of files, and how many items those files set aside."""
+    if not value:
+        return "–"
+    mean, files, aside = value
+    return f"{mean:.0f}% ({files})" + (f" · {aside} set aside" if aside else "")
 
 
 NOT_FOR_RANKING = (
     "A self-check for the group to talk about, not a scorecard: "
     "never use it to rank, compare or judge managers or teams."
+)
+
+
+TREND_NOTE = (
+    "Mean score of closed quarters (number of files in brackets, then how many items "
+    "those files set aside: their points are left out of the score)."
 )
 
 
@@ -258,7 +282,7 @@ def to_markdown(rollup: Rollup) -> str:
         out += [
             "## Trend by quarter",
             "",
-            "Mean score of closed quarters (number of files in brackets).",
+            TREND_NOTE,
             "",
             "| | " + " | ".join(md_cell(p) for p in rollup.periods) + " |",
             "|---|" + "---:|" * len(rollup.periods),
@@ -304,7 +328,11 @@ def to_html(rollup: Rollup) -> str:
         )
     if rollup.periods:
         head = "".join(f'<th scope="col">{e(p)}</th>' for p in rollup.periods)
-        parts += ["<h2>Trend by quarter</h2>", f"<table><tr><th></th>{head}</tr>"]
+        parts += [
+            "<h2>Trend by quarter</h2>",
+            f"<p>{e(TREND_NOTE)}</p>",
+            f"<table><tr><th></th>{head}</tr>",
+        ]
         for name, cells in rollup.trend.items():
             row = "".join(f"<td>{e(_cell(cells.get(p)))}</td>" for p in rollup.periods)
             parts.append(f'<tr><th scope="row">{e(name)}</th>{row}</tr>')

@@ -48,10 +48,12 @@ class ItemState:
 #: storage-version bump. The first row is what an item with no record is.
 # fmt: off
 ITEM_STATES: Final = (
-    #         id      label      note     scored done   kept_by_fresh_quarter, in_summary
+    #         id      label      note     scored done   kept_by_fresh_quarter in_summary
     ItemState("open", "",        "",      True,  False, True,  False),
     ItemState("done", "",        "",      True,  True,  False, False),
     ItemState("na",   "item.na", "md.na", False, False, True,  True),  # not my role
+    # Didn't come up this quarter (no incident, no hire): about that quarter only.
+    ItemState("quiet", "item.quiet", "md.quiet", False, False, False, True),
 )
 # fmt: on
 #: The stored values of ITEM_STATES.

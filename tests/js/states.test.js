@@ -7,6 +7,7 @@ import { merge } from "../../src/mkdocs_sremgr/assets/src/merge.js";
 import { DONE, OPEN, isDone, isSetAside, stateOf, stateRow } from "../../src/mkdocs_sremgr/assets/src/records.js";
 import { itemStates } from "../../src/mkdocs_sremgr/assets/src/rules.generated.js";
 import { score } from "../../src/mkdocs_sremgr/assets/src/score.js";
+import { progressText } from "../../src/mkdocs_sremgr/assets/src/dom.js";
 import { normalise, readStored } from "../../src/mkdocs_sremgr/assets/src/validate.js";
 import "../../src/mkdocs_sremgr/assets/src/dashboard/strings.js";
 import { markdownSummary, mdNote, mdPlain } from "../../src/mkdocs_sremgr/assets/src/dashboard/markdown.js";
@@ -118,4 +119,26 @@ test("copied Markdown: titles, item texts and notes are escaped in the summary",
     assert.ok(!text.includes("<script") && !text.includes("<img"), text);
     assert.ok(!/(^|[^\\])!\[/.test(text), text);
   }
+});
+
+test("\"didn't come up\" leaves the points out like \"not for me\"; a fresh quarter clears only it", () => {
+  const d = data({ alpha: { items: { one: { state: "quiet", changed: AT }, two: { state: "na", changed: AT }, three: { state: "done", changed: AT } } } });
+  const s = score(d, checklist("alpha"), [...items("one", "two", "three"), { id: "four", aliases: [], weight: 2 }], T0);
+  assert.deepEqual([s.done, s.total, s.w, s.tw, s.aside, s.pct], [1, 2, 1, 3, 2, 33]);
+  assert.equal(progressText(s), "1 of 3 points · 33% · 2 set aside");
+  const out = freshQuarter("2026-12-01T00:00:00.000Z").run(d).checklists.alpha.items;
+  assert.deepEqual([out.one.state, out.two.state, out.three.state], ["open", "na", "open"]);
+});
+
+test("a quiet quarter scores nothing: every item set aside gives no percentage at all", () => {
+  const d = data({ alpha: { items: { one: { state: "quiet", changed: AT }, two: { state: "quiet", changed: AT } } } });
+  const s = score(d, checklist("alpha"), items("one", "two"), T0);
+  assert.deepEqual([s.total, s.pct, s.aside, s.started], [0, 0, 2, true]);
+  assert.equal(progressText(s), "Nothing scored this quarter · 2 set aside");
+  const manifest = { storage_key: "k", checklists: [{ id: "alpha", aliases: [], title: "Alpha", cadence: "quarterly", items: items("one", "two").map((it) => ({ ...it, text: `Item ${it.id}` })) }] };
+  const md = markdownSummary(d, manifest, "2026-Q4", T0);
+  assert.ok(md.includes("## Set aside\n\n- Item one — *Alpha* *(didn't come up this quarter)*"), md);
+  assert.ok(md.includes("- Alpha: Nothing scored this quarter · 2 set aside"), md);
+  assert.ok(md.includes(" · 2 items set aside"), md);
+  for (const m of md.matchAll(/(\d+)\s*%/g)) assert.equal(m[1], "0", md);
 });

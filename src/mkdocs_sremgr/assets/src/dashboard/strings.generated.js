@@ -103,6 +103,7 @@ export const EN_DASHBOARD = {
  "md.overallPrev": " (last closed quarter: {period})",
  "md.count": "{done} of {total} done, {pct}%",
  "md.na": " *(not for me)*",
+ "md.quiet": " *(didn't come up this quarter)*",
  "md.note": "    - Note: {note}",
  "dash.checklists": {
   "one": "{n} checklist",
