@@ -258,9 +258,14 @@ def test_markup_in_a_note_stays_text(material_site: Site, page: Any, tmp_path: P
 def test_reset_one_checklist_asks_first(material_site: Site, page: Any) -> None:
     fresh(material_site, page, "handbook/alpha/")
     page.check("#sremgr-alpha--one")
-    page.once("dialog", lambda dialog: dialog.dismiss())
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     page.click('[data-sremgr-action="reset"]')
     assert page.is_checked("#sremgr-alpha--one")
+    # The question comes translated from the template, with the checklist's title in it.
+    assert asked == [
+        "Reset every tick, set-aside item and note in “Alpha checks”? A backup is kept first."
+    ]
     page.once("dialog", lambda dialog: dialog.accept())
     page.click('[data-sremgr-action="reset"]')
     assert not page.is_checked("#sremgr-alpha--one")
