@@ -86,8 +86,8 @@ def test_markdown_rollup_counts_and_trend_without_names(
     out = capsys.readouterr().out
     assert code == 0
     assert "From 3 progress files" in out
-    assert "| I did the first thing. | 2 of 3 | 0 |" in out  # the alias counts as done
-    assert "| I did the second thing. | 1 of 3 | 1 |" in out
+    assert "| I did the first thing. | 2 of 3 | 0 | 0 |" in out  # the alias counts as done
+    assert "| I did the second thing. | 1 of 3 | 1 | 0 |" in out
     assert "| Overall | 50% (1) | 75% (2) |" in out
     for secret in ("alice", "bob", "carol", "private"):
         assert secret not in out.lower()
@@ -126,8 +126,8 @@ def test_html_rollup_escapes_and_warns_for_small_groups(handbook: Path) -> None:
         ({"version": 9, "checklists": {}}, "newer mkdocs-sremgr"),
         ({"version": 1, "checklists": {"Bad Id": {}}}, "not a kebab-case id"),
         (
-            {"version": 1, "checklists": {"a": {"items": {"b": {"state": "maybe"}}}}},
-            "unknown state",
+            {"version": 1, "checklists": {"a": {"items": {"b": {"state": "Maybe!"}}}}},
+            "not an id",
         ),
         ({"version": 1, "checklists": [], "snapshots": {}}, "should be an object"),
         ({"version": 1, "checklists": {}, "snapshots": {"Q4": {}}}, "not a quarter"),
@@ -161,3 +161,50 @@ def test_oversized_file_is_refused(handbook: Path, capsys: pytest.CaptureFixture
     big.write_bytes(b" " * (5 * 1024 * 1024 + 1))
     assert main(["report", str(big)]) == 1
     assert "over the" in capsys.readouterr().err
+
+
+def test_a_state_this_version_does_not_know_counts_as_open(
+    handbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newer build's state (issue 18) is read, not refused, and counted as open: neither
+    done nor set aside; each set-aside state of the table has its own column."""
+    files = [
+        write(handbook, "a.json", export({"first": "a-later-state", "second": "na"})),
+        write(handbook, "b.json", export({"first": "done", "second": "quiet"})),
+    ]
+    code = main(["report", *map(str, files), "-f", str(handbook / "mkdocs.yml")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "| Item | Done | Not for me | Didn't come up |" in out
+    assert "| I did the first thing. | 1 of 2 | 0 | 0 |" in out
+    assert "| I did the second thing. | 0 of 2 | 1 | 1 |" in out
+
+
+def test_trend_says_how_many_items_were_set_aside(handbook: Path) -> None:
+    """Issue 19: a score says how many items it left out (a snapshot's `aside`)."""
+    data = export({"first": "done"}, {"2026-Q3": 50, "2026-Q4": 100})
+    snaps = data["data"]["snapshots"]  # type: ignore[index]
+    snaps["2026-Q4"]["checklists"]["team-rota"]["aside"] = 3
+    one = write(handbook, "x.json", data)
+    for fmt, cell in (
+        ("markdown", "| 100% (1) · 3 set aside |"),
+        ("html", "<td>100% (1) · 3 set aside</td>"),
+    ):
+        out = handbook / f"r.{fmt}"
+        args = [
+            "report",
+            str(one),
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+            "-f",
+            str(handbook / "mkdocs.yml"),
+        ]
+        assert main(args) == 0
+        text = out.read_text()
+        assert cell in text, text
+        assert "50% (1) |" in text or "<td>50% (1)</td>" in text  # none set aside: nothing added
+    snaps["2026-Q4"]["checklists"]["team-rota"]["aside"] = -1
+    bad = write(handbook, "bad.json", data)
+    assert main(["report", str(bad), "-f", str(handbook / "mkdocs.yml")]) == 1

@@ -186,6 +186,8 @@ RARE_NOTICES = (
     "notice.partly",
     "notice.movedNoRoom",
     "notice.full",
+    "notice.noBackup",
+    "notice.dashboardScript",
 )
 #: The page's data script that holds RARE_NOTICES in English.
 NOTICES_FILE = "sremgr-notices.js"

@@ -11,6 +11,7 @@ import jinja2
 import markdown
 from markupsafe import Markup, escape
 
+from mkdocs_sremgr import rules
 from mkdocs_sremgr.i18n import Strings, fill
 from mkdocs_sremgr.model import Model
 
@@ -153,6 +154,7 @@ def template_env(
     # runs for every item of every page.
     env.filters["data_attributes"] = Model.data_attributes
     env.globals["t"] = translator(strings or Strings())
+    env.globals["set_aside_states"] = rules.SET_ASIDE_STATES  # one button each on every item
     return env
 
 

@@ -19,12 +19,14 @@ from typing import Any
 
 from mkdocs_sremgr import rules
 from mkdocs_sremgr.errors import format_problems
+from mkdocs_sremgr.i18n import Strings
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded, read_stdin_bounded
 from mkdocs_sremgr.site import Site, find_site
 
 MAX_BYTES = 5 * 1024 * 1024
 _PERIOD = re.compile(rules.PERIOD_PATTERN)
+_OPEN = rules.ITEM_STATES[0].id  # the state of an item with no record
 
 
 class ExportError(ValueError):
@@ -35,6 +37,8 @@ class ExportError(ValueError):
 class Export:
     states: dict[str, dict[str, str]] = field(default_factory=dict)
     scores: dict[str, dict[str, float]] = field(default_factory=dict)  # period -> checklist
+    #: period -> checklist -> items set aside then (a snapshot's optional `aside`)
+    asides: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def read_export(path: Path) -> Export:
@@ -114,10 +118,14 @@ def parse_export(raw: Any) -> Export:
         states = export.states.setdefault(cid, {})
         for iid, item in items.items():
             _check_id(iid, "item")
-            state = _mapping(item, f"item {cid}/{iid}").get("state", "open")
-            if state not in rules.ITEM_STATES:
-                raise ExportError(f"item {cid}/{iid} has the unknown state {str(state)[:20]!r}")
-            states[iid] = state
+            state = _mapping(item, f"item {cid}/{iid}").get("state", _OPEN)
+            # Any id is a state: one this version does not know (a newer one's) counts as open,
+            # as the browser reads it (rules.py, ITEM_STATES).
+            if not rules.is_id(state):
+                raise ExportError(
+                    f"item {cid}/{iid} has a state that is not an id: {str(state)[:20]!r}"
+                )
+            states[iid] = rules.item_state(state).id
     for period, snap in _mapping(raw.get("snapshots", {}), "snapshots").items():
         if not _PERIOD.fullmatch(period):
             raise ExportError(f"snapshot {period[:20]!r} is not a quarter like 2026-Q4")
@@ -134,6 +142,10 @@ def parse_export(raw: Any) -> Export:
             ):
                 raise ExportError(f"snapshot {period}/{cid} has no score between 0 and 100")
             export.scores.setdefault(period, {})[cid] = float(score)
+            aside = entry.get("aside", 0)
+            if not isinstance(aside, int) or isinstance(aside, bool) or aside < 0:
+                raise ExportError(f"snapshot {period}/{cid} has an `aside` that is not a count")
+            export.asides.setdefault(period, {})[cid] = aside
     return export
 
 
@@ -153,9 +165,12 @@ def _check_id(value: str, what: str) -> None:
 
 @dataclass
 class ItemRow:
+    """How many files have the item done, and how many set it aside in each set-aside state
+    (rules.SET_ASIDE_STATES, in that order)."""
+
     text: str
     done: int
-    na: int
+    aside: tuple[int, ...]
 
 
 @dataclass
@@ -170,7 +185,8 @@ class Rollup:
     managers: int
     checklists: list[ChecklistRows]
     periods: list[str]
-    trend: dict[str, dict[str, tuple[float, int]]]  # row -> period -> (mean score, files)
+    #: row -> period -> (mean score, files, items set aside in them)
+    trend: dict[str, dict[str, tuple[float, int, int]]]
 
 
 def summarize(exports: list[Export], catalog: Catalog | None) -> Rollup:
@@ -184,7 +200,7 @@ def summarize(exports: list[Export], catalog: Catalog | None) -> Rollup:
                 states = [
                     _first(_states_of(e, checklist.id, checklist.aliases), names) for e in exports
                 ]
-                rows.append(ItemRow(item.text, states.count("done"), states.count("na")))
+                rows.append(_row(item.text, states))
             lists.append(ChecklistRows(checklist.id, checklist.title, rows))
     # Checklists the exports hold that the handbook does not know (or no handbook at all):
     # named by their ids, never silently left out.
@@ -192,21 +208,31 @@ def summarize(exports: list[Export], catalog: Catalog | None) -> Rollup:
         if catalog is not None and catalog.checklist_named(cid) is not None:
             continue
         ids = sorted({i for e in exports for i in e.states.get(cid, {})})
-        rows = [ItemRow(f"`{iid}`", *_count(exports, cid, iid)) for iid in ids]
+        rows = [
+            _row(f"`{iid}`", [e.states.get(cid, {}).get(iid, _OPEN) for e in exports])
+            for iid in ids
+        ]
         title = cid if catalog is None else f"{cid} (not in this handbook)"
         lists.append(ChecklistRows(cid, title, rows))
     periods = sorted({p for e in exports for p in e.scores})
     titles = {c.id: c.title for c in lists}
-    trend: dict[str, dict[str, tuple[float, int]]] = {}
+    trend: dict[str, dict[str, tuple[float, int, int]]] = {}
     for period in periods:
-        per_file = [e.scores[period] for e in exports if period in e.scores]
+        files = [e for e in exports if period in e.scores]
+        per_file = [e.scores[period] for e in files]
         overall = [sum(s.values()) / len(s) for s in per_file if s]
         if overall:
-            trend.setdefault("Overall", {})[period] = (sum(overall) / len(overall), len(overall))
+            aside = sum(sum(e.asides.get(period, {}).values()) for e in files)
+            trend.setdefault("Overall", {})[period] = (
+                sum(overall) / len(overall),
+                len(overall),
+                aside,
+            )
         for cid in sorted({c for s in per_file for c in s}):
             scores = [s[cid] for s in per_file if cid in s]
+            aside = sum(e.asides.get(period, {}).get(cid, 0) for e in files)
             name = titles.get(cid, cid)
-            trend.setdefault(name, {})[period] = (sum(scores) / len(scores), len(scores))
+            trend.setdefault(name, {})[period] = (sum(scores) / len(scores), len(scores), aside)
     return Rollup(len(exports), lists, periods, trend)
 
 
@@ -218,24 +244,41 @@ def _states_of(export: Export, cid: str, aliases: tuple[str, ...]) -> dict[str, 
 
 
 def _first(states: dict[str, str], names: tuple[str, ...]) -> str:
-    return next((states[n] for n in names if n in states), "open")
+    return next((states[n] for n in names if n in states), _OPEN)
 
 
-def _count(exports: list[Export], cid: str, iid: str) -> tuple[int, int]:
-    states = [e.states.get(cid, {}).get(iid, "open") for e in exports]
-    return states.count("done"), states.count("na")
+def _row(text: str, states: list[str]) -> ItemRow:
+    """One item's counts over the files' states, as the state table says to count them."""
+    done = sum(rules.item_state(s).done for s in states)
+    return ItemRow(text, done, tuple(states.count(a.id) for a in rules.SET_ASIDE_STATES))
+
+
+def _aside_heads() -> list[str]:
+    """The set-aside columns' heads: each state's control text, in English (the report's)."""
+    english = Strings()
+    return [english(state.label) for state in rules.SET_ASIDE_STATES]
 
 
 # -- output -----------------------------------------------------------------------------------
 
 
-def _cell(value: tuple[float, int] | None) -> str:
-    return f"{value[0]:.0f}% ({value[1]})" if value else "–"
+def _cell(value: tuple[float, int, int] | None) -> str:
+    """A mean score, the number of files, and how many items those files set aside."""
+    if not value:
+        return "–"
+    mean, files, aside = value
+    return f"{mean:.0f}% ({files})" + (f" · {aside} set aside" if aside else "")
 
 
 NOT_FOR_RANKING = (
     "A self-check for the group to talk about, not a scorecard: "
     "never use it to rank, compare or judge managers or teams."
+)
+
+
+TREND_NOTE = (
+    "Mean score of closed quarters (number of files in brackets, then how many items "
+    "those files set aside: their points are left out of the score)."
 )
 
 
@@ -269,7 +312,7 @@ def to_markdown(rollup: Rollup) -> str:
         out += [
             "## Trend by quarter",
             "",
-            "Mean score of closed quarters (number of files in brackets).",
+            TREND_NOTE,
             "",
             "| | " + " | ".join(md_cell(p) for p in rollup.periods) + " |",
             "|---|" + "---:|" * len(rollup.periods),
@@ -282,14 +325,16 @@ def to_markdown(rollup: Rollup) -> str:
             )
         out.append("")
     for checklist in rollup.checklists:
+        heads = _aside_heads()
         out += [
             f"## {md_plain(checklist.title)}",
             "",
-            "| Item | Done | Not applicable |",
-            "|---|---:|---:|",
+            "| Item | Done | " + " | ".join(md_cell(h) for h in heads) + " |",
+            "|---|---:|" + "---:|" * len(heads),
         ]
         for row in checklist.items:
-            out.append(f"| {md_cell(row.text)} | {row.done} of {n} | {row.na} |")
+            aside = " | ".join(str(k) for k in row.aside)
+            out.append(f"| {md_cell(row.text)} | {row.done} of {n} | {aside} |")
         out.append("")
     return "\n".join(out)
 
@@ -313,20 +358,24 @@ def to_html(rollup: Rollup) -> str:
         )
     if rollup.periods:
         head = "".join(f'<th scope="col">{e(p)}</th>' for p in rollup.periods)
-        parts += ["<h2>Trend by quarter</h2>", f"<table><tr><th></th>{head}</tr>"]
+        parts += [
+            "<h2>Trend by quarter</h2>",
+            f"<p>{e(TREND_NOTE)}</p>",
+            f"<table><tr><th></th>{head}</tr>",
+        ]
         for name, cells in rollup.trend.items():
             row = "".join(f"<td>{e(_cell(cells.get(p)))}</td>" for p in rollup.periods)
             parts.append(f'<tr><th scope="row">{e(name)}</th>{row}</tr>')
         parts.append("</table>")
     for checklist in rollup.checklists:
+        heads = "".join(f"<th>{e(h)}</th>" for h in _aside_heads())
         parts += [
             f"<h2>{e(checklist.title)}</h2>",
-            "<table><tr><th>Item</th><th>Done</th><th>Not applicable</th></tr>",
+            f"<table><tr><th>Item</th><th>Done</th>{heads}</tr>",
         ]
         for item in checklist.items:
-            parts.append(
-                f"<tr><td>{e(item.text)}</td><td>{item.done} of {n}</td><td>{item.na}</td></tr>"
-            )
+            aside = "".join(f"<td>{k}</td>" for k in item.aside)
+            parts.append(f"<tr><td>{e(item.text)}</td><td>{item.done} of {n}</td>{aside}</tr>")
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -7,6 +7,7 @@ The browser gets these from the build (a generated constants module written by
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Final
 
 #: A stable kebab-case id: the storage key of a checklist, item or anti-pattern.
@@ -30,8 +31,53 @@ _ITEM_REF = re.compile(ITEM_REF_PATTERN)
 #: A closed quarter's name, e.g. 2026-Q4.
 PERIOD_PATTERN: Final = r"\d{4}-Q[1-4]"
 
-#: What a reader can say of an item. "na" is "not for me": it leaves the totals.
-ITEM_STATES: Final = ("open", "done", "na")
+
+@dataclass(frozen=True)
+class ItemState:
+    """One thing a reader can say of an item: a row of the one table every counter, painter,
+    summary, snapshot, reset and report reads (docs/design.md, "Item states")."""
+
+    #: the value stored in the item's record (`state`)
+    id: str
+    #: catalog key of its control's text on the checklist page ("" for none: open and done
+    #: are the checkbox itself); `report` heads its column with the English text
+    label: str
+    #: catalog key of the mark the 1:1 summary puts after an item in this state ("" for none)
+    note: str
+    #: True: the item's points stay in play (open, done); False: it is set aside, its points
+    #: leave the score and the score says how many were set aside
+    scored: bool
+    #: it counts as done
+    done: bool
+    #: "start the quarter fresh" keeps it (not for me: yes; done: no)
+    kept_by_fresh_quarter: bool
+    #: listed in the 1:1 summary's "set aside" list
+    in_summary: bool
+
+
+#: What a reader can say of an item. A stored state that is not in this table (written by a
+#: newer build) is kept in storage as it is and shown as open, so a new row needs no
+#: storage-version bump. The first row is what an item with no record is.
+# fmt: off
+ITEM_STATES: Final = (
+    #         id      label      note     scored done   kept_by_fresh_quarter in_summary
+    ItemState("open", "",        "",      True,  False, True,  False),
+    ItemState("done", "",        "",      True,  True,  False, False),
+    ItemState("na",   "item.na", "md.na", False, False, True,  True),  # not my role
+    # Didn't come up this quarter (no incident, no hire): about that quarter only.
+    ItemState("quiet", "item.quiet", "md.quiet", False, False, False, True),
+)
+# fmt: on
+#: The stored values of ITEM_STATES.
+STATE_IDS: Final = tuple(state.id for state in ITEM_STATES)
+#: The states that set an item aside, in table order: the checklist page has a control for each.
+SET_ASIDE_STATES: Final = tuple(state for state in ITEM_STATES if not state.scored)
+
+
+def item_state(value: object) -> ItemState:
+    """The row of a stored state; open for none and for a state this build does not know."""
+    return next((state for state in ITEM_STATES if state.id == value), ITEM_STATES[0])
+
 
 #: The version of the browser storage record (docs/design.md, contract 2). It changes only
 #: together with a tested migration from every earlier version.
@@ -77,12 +123,28 @@ _NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
 def browser_rules() -> dict[str, Any]:
-    """The facts the browser script needs, as JSON-ready data."""
+    """The facts the browser script needs, as JSON-ready data (an item state's `label` is
+    left out: the template draws its control)."""
     return {
         "idPattern": ID_PATTERN,
         "idMaxLength": ID_MAX_LENGTH,
         "periodPattern": PERIOD_PATTERN,
-        "itemStates": list(ITEM_STATES),
+        "itemStates": [
+            {
+                "id": state.id,
+                "note": state.note,
+                "scored": state.scored,
+                "done": state.done,
+                "keep": state.kept_by_fresh_quarter,
+                "summary": state.in_summary,
+            }
+            for state in ITEM_STATES
+        ],
+        # The same table's columns the script on every page reads, as lists of ids: a bundler
+        # keeps only the lists a script uses, and the page's script stays small.
+        "stateIds": list(STATE_IDS),
+        "doneStates": [state.id for state in ITEM_STATES if state.done],
+        "setAsideStates": [state.id for state in SET_ASIDE_STATES],
         "storageVersion": STORAGE_VERSION,
         "cadenceDays": dict(CADENCE_DAYS),
         "defaultWeight": DEFAULT_WEIGHT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -54,11 +55,11 @@ def test_progress_is_weighted_accessible_and_announced(material_site: Site, page
     section = page.locator('[data-sremgr-progress="alpha/first"] [role=progressbar]')
     assert section.get_attribute("aria-valuenow") == "67"
     assert "Alpha checks: 2 of 5 points · 40%" in page.locator(".sremgr-live").text_content()
-    # Keyboard only: tab to the second box and tick it with the space bar.
+    # Keyboard only: tab to the second box (past the first item's "Not for me", "Didn't come
+    # up" and "Note") and tick it with the space bar.
     page.focus("#sremgr-alpha--one")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in range(4):
+        page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "sremgr-alpha--two"
     page.keyboard.press("Space")
     assert page.is_checked("#sremgr-alpha--two")
@@ -291,3 +292,68 @@ def test_ids_and_tags_named_like_object_properties_work_everywhere(
     )
     assert {"toString", "__proto__", "constructor", "hasOwnProperty"} <= set(tags)
     assert errors == []
+
+
+PERCENT = r"(\d+)\s*%"
+
+
+def _percentages(text: str) -> list[int]:
+    return [int(m) for m in re.findall(PERCENT, text)]
+
+
+def test_a_quiet_quarter_scores_no_point_anywhere(material_site: Site, page: Any) -> None:
+    """Issue 19: a reader who did nothing in a quarter with no incidents and marks the items
+    "didn't come up" gets no point anywhere, and every percentage on the checklist page has
+    the number of items set aside beside it."""
+    checklist(material_site, page)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    ready(page)
+    quiet = page.locator('li[data-sremgr-item="two"] [data-sremgr-action="quiet"]')
+    assert quiet.text_content() == "Didn't come up"
+    # Keyboard: the button is reached and pressed like any other, and says which item it is for.
+    quiet.focus()
+    page.keyboard.press("Space")
+    assert quiet.get_attribute("aria-pressed") == "true"
+    described = quiet.get_attribute("aria-describedby")
+    assert page.locator(f"#{described}").text_content() == "I did the second thing."
+    assert page.is_disabled("#sremgr-alpha--two")
+    assert page.get_attribute('li[data-sremgr-item="two"]', "data-sremgr-state") == "quiet"
+    for iid in ("one", "three"):
+        page.click(f'li[data-sremgr-item="{iid}"] [data-sremgr-action="quiet"]')
+
+    def bars() -> dict[str, str]:
+        return {
+            el.get_attribute("data-sremgr-progress"): el.locator(".sremgr-bar-text").text_content()
+            for el in page.locator(".sremgr-progress").all()
+        }
+
+    shown = bars()
+    assert shown["alpha/first"] == "Nothing scored this quarter · 2 set aside"
+    assert shown["alpha/second"] == "0 of 1 done · 0% · 1 set aside"
+    assert shown["alpha"] == "0 of 1 done · 0% · 3 set aside"
+    for text in shown.values():
+        assert all(p == 0 for p in _percentages(text)), text
+        if "%" in text:
+            assert "set aside" in text, text
+    page.click('li[data-sremgr-item="four"] [data-sremgr-action="quiet"]')
+    assert bars()["alpha"] == "Nothing scored this quarter · 4 set aside"
+    bar = page.locator('[data-sremgr-progress="alpha"] [role=progressbar]')
+    assert bar.get_attribute("aria-valuenow") == "0"
+    assert bar.get_attribute("aria-valuetext") == "Nothing scored this quarter · 4 set aside"
+    page.reload()
+    ready(page)
+    assert bars()["alpha"] == "Nothing scored this quarter · 4 set aside"
+    # The dashboard and the 1:1 summary give no point either.
+    page.goto(f"{material_site.url}handbook/dashboard/")
+    ready(page)
+    # Every score the dashboard draws (headline, rows, tags); chart axes (0–100%) are not scores.
+    scores = " | ".join(page.locator(".sremgr-dashboard .sremgr-progress").all_inner_texts())
+    assert all(p == 0 for p in _percentages(scores)), scores
+    assert "Nothing scored this quarter · 4 set aside" in scores, scores
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click('[data-sremgr-action="copy"]')
+    summary = page.evaluate("navigator.clipboard.readText()")
+    assert "- Alpha checks: Nothing scored this quarter · 4 set aside" in summary
+    assert "*(didn't come up this quarter)*" in summary
+    assert all(p == 0 for p in _percentages(summary)), summary

@@ -177,8 +177,9 @@ def test_markdown_summary_for_the_one_on_one(
     download.value.save_as(target)
     text = target.read_text()
     assert text.startswith("# Quarterly self-check: 2026-Q4\n")
-    # The download is the full list; weights count as points (item one is worth 2).
-    assert "## Alpha checks\n\n3 of 4 points · 75% (+1 since 2026-Q3)" in text
+    # The download is the full list; weights count as points (item one is worth 2), and the
+    # score says how many items it left out.
+    assert "## Alpha checks\n\n3 of 4 points · 75% · 1 set aside (+1 since 2026-Q3)" in text
     assert "- [x] I did the first thing.\n    - Note: Shadowed the night shift with Sam" in text
     assert "- [ ] I did the third thing." in text
     assert "- [ ] I did the fourth thing. *(not for me)*" in text
@@ -193,12 +194,12 @@ def test_markdown_summary_for_the_one_on_one(
         "## My notes\n\n- I did the first thing. (×2) — *Alpha checks*: Shadowed the night shift with Sam"
         in short
     )
-    assert "## Not for me\n\n- I did the fourth thing. — *Alpha checks*" in short
+    assert "## Set aside\n\n- I did the fourth thing. — *Alpha checks* *(not for me)*" in short
     assert (
         "## Open items that weigh most (1 of 1)\n\n- [ ] I did the third thing. — *Alpha checks*"
         in short
     )
-    assert "- Alpha checks: 3 of 4 points · 75% (+1 since 2026-Q3)" in short
+    assert "- Alpha checks: 3 of 4 points · 75% · 1 set aside (+1 since 2026-Q3)" in short
     assert "- Not started (2): Beta checks, Gamma checks" in short
     assert "Beta one" not in short and len(short.splitlines()) < 30
     feedback = page.locator(".sremgr-feedback[role=status]").first

@@ -71,7 +71,7 @@ def test_records_paint_their_items_and_the_totals(make_site: Any, page: Any) -> 
     page.click('[data-sremgr-action="reset"]')
     assert page.locator("input.sremgr-check:checked").count() == 0
     assert not page.is_disabled("#sremgr-alpha--two")
-    assert page.locator("li.sremgr-is-na").count() == 0
+    assert page.locator('li[data-sremgr-state="na"]').count() == 0
     assert bar(page, "alpha") == "0" and bar(page, "alpha/first") == "0"
 
 

@@ -85,6 +85,36 @@ def test_corrupt_storage_is_moved_to_a_backup_with_a_notice(material_site: Site,
     assert stored(page)["checklists"]["alpha"]["items"]["one"]["state"] == "done"
 
 
+def test_a_field_nested_thousands_deep_goes_to_a_backup_and_ticking_works(
+    material_site: Site, page: Any
+) -> None:
+    """Issue 18: such a field made every change throw while copying its record, so a tick
+    showed but was never saved. It goes aside with the whole entry, with a notice."""
+    open_alpha(material_site, page)
+    deep = '{"x":' * 5000 + "1" + "}" * 5000
+    raw = (
+        '{"version":1,"checklists":{"alpha":{"items":{"two":{"state":"done","odd":'
+        + deep
+        + '}}}},"snapshots":{},"meta":{"created":"2026-01-01T00:00:00Z","odd":'
+        + deep
+        + "}}"
+    )
+    page.evaluate("([k, v]) => { localStorage.clear(); localStorage.setItem(k, v) }", [KEY, raw])
+    page.reload()
+    ready(page)
+    assert page.locator("[data-sremgr-notice=moved]").count() == 1
+    assert page.is_checked("#sremgr-alpha--two")
+    page.check("#sremgr-alpha--one")
+    page.reload()
+    ready(page)
+    assert page.is_checked("#sremgr-alpha--one") and page.is_checked("#sremgr-alpha--two")
+    backups = page.evaluate(
+        "k => Object.keys(localStorage).filter(x => x.startsWith(k + ':backup:'))", KEY
+    )
+    assert len(backups) == 1
+    assert page.evaluate("k => localStorage.getItem(k)", backups[0]) == raw
+
+
 def test_foreign_shape_is_moved_aside_too(material_site: Site, page: Any) -> None:
     open_alpha(material_site, page)
     page.evaluate("k => { localStorage.clear(); localStorage.setItem(k, '[1, 2, 3]') }", KEY)

@@ -174,8 +174,9 @@ BAD_FILES = {
     "not an export": json.dumps({"hello": "world"}),
     "another handbook": json.dumps(_set(valid_export(), ["storage_key"], "sremgr:v1:other")),
     "newer version": json.dumps(_set(valid_export(), ["data", "version"], 9)),
+    # Any id is a state (a newer build's is kept, and read as open); a number is not one.
     "wrong state": json.dumps(
-        _set(valid_export(), ["data", "checklists", "alpha", "items", "one", "state"], "yes")
+        _set(valid_export(), ["data", "checklists", "alpha", "items", "one", "state"], 5)
     ),
     "script in an id": json.dumps(
         _set(
@@ -257,9 +258,14 @@ def test_markup_in_a_note_stays_text(material_site: Site, page: Any, tmp_path: P
 def test_reset_one_checklist_asks_first(material_site: Site, page: Any) -> None:
     fresh(material_site, page, "handbook/alpha/")
     page.check("#sremgr-alpha--one")
-    page.once("dialog", lambda dialog: dialog.dismiss())
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     page.click('[data-sremgr-action="reset"]')
     assert page.is_checked("#sremgr-alpha--one")
+    # The question comes translated from the template, with the checklist's title in it.
+    assert asked == [
+        "Reset every tick, set-aside item and note in “Alpha checks”? A backup is kept first."
+    ]
     page.once("dialog", lambda dialog: dialog.accept())
     page.click('[data-sremgr-action="reset"]')
     assert not page.is_checked("#sremgr-alpha--one")

@@ -41,9 +41,9 @@ function scored(/** @type {[number, string][]} */ items, started = true) {
 
 test("the count and the percent agree: points when weights exist, items otherwise", () => {
   assert.equal(progressText(scored([[2, "done"], [1, "done"], [1, "open"], [1, "open"]])), "3 of 5 points · 60%");
-  assert.equal(progressText(scored([[1, "done"], [1, "open"], [1, "na"]])), "1 of 2 done · 50%");
+  assert.equal(progressText(scored([[1, "done"], [1, "open"], [1, "na"]])), "1 of 2 done · 50% · 1 set aside");
   // A weighted item set aside leaves the points: what is left is counted as items again.
-  assert.equal(progressText(scored([[3, "na"], [1, "done"], [1, "open"]])), "1 of 2 done · 50%");
+  assert.equal(progressText(scored([[3, "na"], [1, "done"], [1, "open"]])), "1 of 2 done · 50% · 1 set aside");
 });
 
 test("Overall is the mean over started checklists, the all-checklists mean second", () => {
@@ -68,14 +68,14 @@ const data = /** @type {any} */ ({
   snapshots: { "2026-Q3": { closed: "2026-09-28T09:00:00.000Z", checklists: { a: { done: ["a1", "a5"], total: 7, score: 22 } } } },
 });
 
-test("the 1:1 summary picks changes, notes, not-for-me and the heaviest open items", () => {
+test("the 1:1 summary picks changes, notes, set-aside items and the heaviest open items", () => {
   const x = summaryParts(data, manifest, "2026-Q4", Date.parse(at));
   assert.equal(x.prev, "2026-Q3");
   assert.deepEqual(x.started.map((r) => r.c.id), ["a"]);
   assert.deepEqual(x.started[0].gained.map((it) => it.id), ["a2"]);
   assert.deepEqual(x.started[0].lost.map((it) => it.id), ["a5"]);
   assert.deepEqual(x.notes.map((n) => [n.it.id, n.note]), [["a4", "Ask Sam about it"]]);
-  assert.deepEqual(x.na.map((n) => n.it.id), ["a3"]);
+  assert.deepEqual(x.aside.map((n) => [n.it.id, n.st]), [["a3", "na"]]);
   assert.deepEqual(x.open.map((n) => n.it.id), ["a6", "a4", "a5", "a7", "a8"]); // a6 weighs 3
   assert.deepEqual(x.untouched.map((c) => c.id), ["b", "c", "d"]);
 });

@@ -119,7 +119,8 @@ test("import refuses a file nested deeper than any record", () => {
 test("import refuses what storage may not hold, naming the first problem", () => {
   const cases = {
     "__proto__ key": ['{"version":1,"checklists":{"__proto__":{"items":{}}}}', /checklists › "__proto__"/],
-    "wrong state": [{ version: 1, checklists: { alpha: { items: { one: { state: "yes" } } } } }, /"one" › state\)/],
+    // A state is any id (one this build does not know is kept, and read as open): not a number.
+    "wrong state": [{ version: 1, checklists: { alpha: { items: { one: { state: 5 } } } } }, /"one" › state\)/],
     "long note": [{ version: 1, checklists: { alpha: { items: { one: { note: "x".repeat(2001) } } } } }, /"one" › note\)/],
     "bad date": [{ version: 1, checklists: { alpha: { items: { one: { changed: "soon" } } } } }, /"one" › changed\)/],
     "bad snapshot": [{ version: 1, checklists: {}, snapshots: { "2026-Q3": { closed: "2026-09-30T00:00:00Z", checklists: { alpha: { done: [], total: 1, score: 400 } } } } }, /snapshots › 2026-Q3 › "alpha"/],

@@ -5,5 +5,7 @@ window.sremgrNotices = {
  "notice.moved": "Your saved progress could not be read. It was kept unchanged under “{name}” (see Backups on the dashboard) and you start afresh.",
  "notice.partly": "Part of your saved progress could not be read. The whole record was kept unchanged under “{name}” (see Backups on the dashboard); the rest is in use.",
  "notice.movedNoRoom": "Your saved progress could not be read and there is no room to keep a copy, so it is left as it was and nothing here is saved.",
- "notice.full": "Could not save: browser storage is full or blocked. Your changes stay in this tab until you close it; export them to keep a copy."
+ "notice.full": "Could not save: browser storage is full or blocked. Your changes stay in this tab until you close it; export them to keep a copy.",
+ "notice.noBackup": "Could not keep a backup, so nothing was reset.",
+ "notice.dashboardScript": "The dashboard could not load its script (assets/sremgr/sremgr-dashboard.js). Your progress is safe; reload the page to try again."
 };

@@ -1,6 +1,7 @@
 // The dashboard's bulk changes, as `transform` changes the store applies to a fresh read like
 // any other (records.js). They live here, not in records.js, so the script on every page does
 // not carry them; the store treats every transform as a bulk rewrite (store.js, BULK).
+import { itemStates } from "./rules.generated.js";
 import { clone, dict, isObj, own } from "./util.js";
 
 /** @typedef {import("./records.js").Data} Data */
@@ -19,8 +20,12 @@ export function resetAll() {
   });
 }
 
-/** A new quarter: every done item is open again (notes and "not for me" stay). */
+/** A new quarter: every item whose state a fresh quarter does not keep (rules.py: done,
+ * "didn't come up") is open again; notes, "not for me" and states this build does not know
+ * stay as they are. */
 export function freshQuarter(/** @type {string} */ at) {
+  /** @type {Set<unknown>} */
+  const cleared = new Set(itemStates.filter((s) => !s.keep).map((s) => s.id));
   return /** @type {Change} */ ({
     kind: "transform",
     run: (/** @type {Data} */ d) => {
@@ -28,7 +33,7 @@ export function freshQuarter(/** @type {string} */ at) {
         const items = own(d.checklists[cid], "items");
         if (!isObj(items)) continue;
         for (const r of Object.values(/** @type {Record<string, ItemRecord>} */ (items))) {
-          if (isObj(r) && r.state === "done") Object.assign(r, { state: "open", changed: at });
+          if (isObj(r) && cleared.has(r.state)) Object.assign(r, { state: itemStates[0].id, changed: at });
         }
       }
       return d;

@@ -1,7 +1,7 @@
 // One checklist on a page: binds its HTML (docs/design.md, "Rendered HTML") to the store.
 import { button, drawBar, h, noticeArea, progressText } from "./dom.js";
 import { fiscalStart, lastClosedBefore, periodOf, snapshotOf } from "./periods.js";
-import { checklistRecord, stateOf } from "./records.js";
+import { DONE, OPEN, checklistRecord, isDone, isSetAside, stateOf } from "./records.js";
 import { count, finish, findItem, tally } from "./score.js";
 import { day, t } from "./strings.js";
 import { stamp } from "./util.js";
@@ -45,7 +45,7 @@ function fill(/** @type {Element} */ el, /** @type {() => string} */ title, /** 
   drawBar(el, el.firstElementChild ? "" : t("progress.label", { title: title() }), s);
 }
 
-/** The item's "Not for me" and "Note" buttons, looked up once, when first needed. */
+/** The item's buttons (one per set-aside state, and "Note"), looked up once, when first needed. */
 function toolsOf(/** @type {Item} */ it) {
   if (it.tools === undefined) {
     const next = it.input && it.input.nextElementSibling && it.input.nextElementSibling.nextElementSibling;
@@ -105,7 +105,7 @@ export function bindChecklist(root, store, env) {
         aliases: words(li.getAttribute("data-sremgr-aliases")),
         weight: weightOf(li),
         fp: li.getAttribute("data-sremgr-fp") || "",
-        li, input, section, tools: undefined, shown: "open", state: "open", mark: null, box: null,
+        li, input, section, tools: undefined, shown: OPEN, state: OPEN, mark: null, box: null,
       };
       known.set(li, it);
     }
@@ -139,21 +139,22 @@ export function bindChecklist(root, store, env) {
   /** Brings one item's DOM up to date with its record, writing only what changed: the
    *  HTML starts every item open, so untouched items cost one comparison. */
   function paintItem(/** @type {Item} */ it, /** @type {Record<string, any> | null} */ r, /** @type {string} */ st) {
-    const stale = st === "done" && r && typeof r.fp === "string" && r.fp && it.fp && r.fp !== it.fp;
+    const stale = isDone(st) && r && typeof r.fp === "string" && r.fp && it.fp && r.fp !== it.fp;
     const note = r && typeof r.note === "string" ? r.note : "";
     const shown = st + (stale ? "!" : "") + note;
     if (shown === it.shown) return;
     const was = it.state;
     it.shown = shown;
-    if (shown === "open") drawn.delete(it);
+    if (shown === OPEN) drawn.delete(it);
     else drawn.add(it);
     it.state = st;
-    if (it.input && (st === "done") !== it.input.checked) it.input.checked = st === "done";
-    if ((st === "na") !== (was === "na")) {
-      if (it.input) it.input.disabled = st === "na";
-      it.li.classList.toggle("sremgr-is-na", st === "na");
-      const na = toolButton(it, "na");
-      if (na) na.setAttribute("aria-pressed", st === "na" ? "true" : "false");
+    if (it.input && isDone(st) !== it.input.checked) it.input.checked = isDone(st);
+    if (st !== was) {
+      // The stylesheet draws each state by this attribute; a set-aside item's box is off, and
+      // its state's button (named by the state it sets) is pressed.
+      it.li.setAttribute("data-sremgr-state", st);
+      if (it.input) it.input.disabled = isSetAside(st);
+      for (const b of it.li.querySelectorAll("[aria-pressed]")) b.setAttribute("aria-pressed", String(b.getAttribute("data-sremgr-action") === st));
     }
     if (stale && !it.mark) {
       it.mark = h("span", { class: "sremgr-changed" }, [t("item.changed"), button(t("item.confirm"), "confirm")]);
@@ -169,7 +170,7 @@ export function bindChecklist(root, store, env) {
     const label = it.li.querySelector("label");
     const box = /** @type {HTMLTextAreaElement} */ (h("textarea", {
       class: "sremgr-note", maxlength: String(MAX_NOTE), rows: "2",
-      "aria-label": t("note.label", { text: label ? label.textContent || "" : it.id }), placeholder: t("note.placeholder"),
+      "aria-label": t("note.label", { text: label ? label.textContent || "" : it.id }), placeholder: root.getAttribute("data-sremgr-note-placeholder"),
     }));
     it.box = box;
     const tools = toolsOf(it);
@@ -228,10 +229,10 @@ export function bindChecklist(root, store, env) {
         for (const li of byAlias.get(key) || []) visit(itemAt(li));
       }
     }
-    for (const it of Array.from(drawn)) if (!seen.has(it)) paintItem(it, null, "open");
+    for (const it of Array.from(drawn)) if (!seen.has(it)) paintItem(it, null, OPEN);
     const total = tally();
     for (const [sec, st] of tallies) {
-      for (const k of /** @type {const} */ (["done", "total", "w", "tw"])) total[k] += st[k];
+      for (const k of /** @type {const} */ (["done", "total", "w", "tw", "aside"])) total[k] += st[k];
       if (sec.el) fill(sec.el, () => sectionTitle(sec.scope), finish(st));
     }
     finish(total);
@@ -271,7 +272,7 @@ export function bindChecklist(root, store, env) {
     const target = /** @type {HTMLInputElement} */ (e.target);
     const it = target.classList.contains("sremgr-check") && itemOf(target);
     if (!it) return;
-    const saved = change(it, { state: target.checked ? "done" : "open", fp: it.fp });
+    const saved = change(it, { state: target.checked ? DONE : OPEN, fp: it.fp });
     if (target.checked) env.askPersistence();
     changed(saved);
   });
@@ -285,9 +286,11 @@ export function bindChecklist(root, store, env) {
     if (!btn || !root.contains(btn)) return;
     const action = btn.getAttribute("data-sremgr-action");
     const it = itemOf(btn);
-    if (action === "na" && it) {
+    if (action && isSetAside(action) && it) {
+      // A set-aside state's button (the template draws one per state of rules.py's table that
+      // is not scored) sets it, or, pressed again, opens the item again.
       const r = findItem(checklistRecord(store.data, checklist)?.items, it);
-      changed(change(it, { state: stateOf(r) === "na" ? "open" : "na", fp: it.fp }));
+      changed(change(it, { state: stateOf(r) === action ? OPEN : action, fp: it.fp }));
     } else if (action === "confirm" && it) {
       changed(change(it, { fp: it.fp }));
       if (it.input) it.input.focus();
@@ -299,7 +302,8 @@ export function bindChecklist(root, store, env) {
       const ok = store.apply({ kind: "reviewed", checklist, at: at() });
       tell(ok ? t("reviewed.ok") : t("reviewed.failed"));
     } else if (action === "reset") {
-      if (!window.confirm(t("reset.confirm", { title }))) return;
+      // The question is the template's (translated there), with the checklist's title in it.
+      if (!window.confirm(btn.getAttribute("data-sremgr-confirm") || title)) return;
       if (!store.backupCurrent()) return store.notice("full", "notice.noBackup"); // shown at the top
       const ok = store.apply({ kind: "reset-checklist", checklist });
       changed(ok);

@@ -31,13 +31,16 @@ export function clear(/** @type {Element} */ el) {
 }
 
 /** "3 of 5 points · 60%" when weights count (some item in play is worth more or less than 1
- *  point), "2 of 4 done · 50%" when every item is worth 1: the count always matches the percent. */
-export function progressText(/** @type {{done: number, total: number, pct: number, w?: number, tw?: number}} */ s) {
-  return t(s.tw != null && s.tw !== s.total ? "progress.points" : "progress.text", /** @type {Record<string, number>} */ (s));
+ *  point), "2 of 4 done · 50%" when every item is worth 1: the count always matches the percent.
+ *  Items set aside are left out of both, and the text says how many (" · 2 set aside"); when
+ *  every item is set aside, no percentage at all ("nothing scored this quarter"). */
+export function progressText(/** @type {{done: number, total: number, pct: number, w?: number, tw?: number, aside?: number}} */ s) {
+  const n = s.aside;
+  return t(!s.total && n ? "progress.none" : s.tw != null && s.tw !== s.total ? "progress.points" : "progress.text", /** @type {Record<string, number>} */ (s)) + (n ? t("progress.aside", { n }) : "");
 }
 
 /** Draws (or updates) a progress bar inside `el`. */
-export function drawBar(/** @type {Element} */ el, /** @type {string} */ label, /** @type {{done: number, total: number, pct: number, w?: number, tw?: number}} */ s, /** @type {string} */ own = "") {
+export function drawBar(/** @type {Element} */ el, /** @type {string} */ label, /** @type {{done: number, total: number, pct: number, w?: number, tw?: number, aside?: number}} */ s, /** @type {string} */ own = "") {
   let bar = /** @type {HTMLElement | null} */ (el.firstElementChild);
   if (!bar) {
     bar = h("div", { class: "sremgr-bar", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-label": label }, [

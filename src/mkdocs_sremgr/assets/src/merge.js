@@ -8,12 +8,20 @@ import { clone, dict, isObj, own, stamp } from "./util.js";
 /**
  * Merges `theirs` into `mine` (in place) and returns it: per item, the newer state by `changed`
  * and, apart from it, the newer note by `noted`; per checklist the later `reviewed`; per quarter
- * the later `closed`. Times are compared as instants, clamped to `now`; ties keep mine, so
- * merging the same file twice changes nothing the second time.
+ * the later `closed`. Times are compared as instants; ties keep mine, so merging the same file
+ * twice changes nothing the second time. Mine are clamped to `now` (this browser's clock). A
+ * time of theirs later than `exported` (the file's own export time, itself at most `now`) or
+ * than `now` cannot be true, so it counts as older than any of mine: a future-dated change in
+ * a file never beats the reader's own (docs/design.md, "Merging").
  */
-export function merge(/** @type {Data} */ mine, /** @type {Data} */ theirs, /** @type {number} */ now) {
-  /** @param {unknown} a @param {unknown} b */
-  const newer = (a, b) => stamp(a, now) > stamp(b, now);
+export function merge(/** @type {Data} */ mine, /** @type {Data} */ theirs, /** @type {number} */ now, /** @type {unknown} */ exported = undefined) {
+  const made = stamp(exported, now);
+  const bound = made > -Infinity ? made : now;
+  /** Whether their time `a` is later than my time `b`. @param {unknown} a @param {unknown} b */
+  const newer = (a, b) => {
+    const t = stamp(a, Infinity);
+    return (t > bound ? -Infinity : t) > stamp(b, now);
+  };
   for (const cid of Object.keys(theirs.checklists)) {
     const t = theirs.checklists[cid];
     if (!isObj(t)) continue;
@@ -36,10 +44,10 @@ export function merge(/** @type {Data} */ mine, /** @type {Data} */ theirs, /** 
       }
       const mine_ = /** @type {ItemRecord} */ (mi);
       const winner = newer(ti.changed, mine_.changed) ? clone(ti) : mine_;
-      const other = winner === mine_ ? ti : mine_;
-      if (newer(other.noted, winner.noted)) {
-        winner.note = other.note;
-        winner.noted = other.noted;
+      const note = newer(ti.noted, mine_.noted) ? ti : mine_; // whose note is kept
+      if ((winner === mine_) !== (note === mine_)) {
+        winner.note = note.note;
+        winner.noted = note.noted;
       }
       mc.items[iid] = winner;
     }

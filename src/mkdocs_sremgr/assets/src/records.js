@@ -1,6 +1,6 @@
 // The storage record (docs/design.md, contract 2) and the pure changes applied to it.
 // Every function here works on plain data: no DOM, no storage, no clock of its own.
-import { storageVersion } from "./rules.generated.js";
+import { doneStates, itemStates, setAsideStates, stateIds, storageVersion } from "./rules.generated.js";
 import { clone, dict, isObj, own } from "./util.js";
 
 /**
@@ -49,10 +49,28 @@ export function itemRecord(/** @type {Data} */ d, /** @type {Named} */ checklist
   return c ? lookup(c.items, item) : null;
 }
 
-/** What a record says of its item: `done`, `na` or `open`. */
+/** @typedef {(typeof itemStates)[number]} ItemState  a row of rules.py's ITEM_STATES */
+
+/** The state of an item with no record, and the one the checkbox writes when ticked. */
+export const OPEN = stateIds[0];
+export const DONE = doneStates[0];
+
+/** What a record says of its item: a state of the table (rules.py, ITEM_STATES), or `open`
+ * for no record and for a state this build does not know (a newer build's, kept as stored). */
 export function stateOf(/** @type {ItemRecord | null} */ r) {
   const s = r && r.state;
-  return s === "done" || s === "na" ? s : "open";
+  return stateIds.includes(/** @type {any} */ (s)) ? /** @type {string} */ (s) : OPEN;
+}
+
+/** Whether a state counts as done. */
+export const isDone = (/** @type {unknown} */ id) => doneStates.includes(/** @type {any} */ (id));
+
+/** Whether a state sets its item aside (its points leave the score). */
+export const isSetAside = (/** @type {unknown} */ id) => setAsideStates.includes(/** @type {any} */ (id));
+
+/** The row of a state id in the table; open's (the first) for one this build does not know. */
+export function stateRow(/** @type {unknown} */ id) {
+  return itemStates.find((s) => s.id === id) || itemStates[0];
 }
 
 /** The checklist's record under its current id, created (from an alias's record) if needed. */

@@ -4,7 +4,10 @@
 export const idPattern = /** @type {const} */ ("[a-z0-9]+(?:-[a-z0-9]+)*");
 export const idMaxLength = /** @type {const} */ (80);
 export const periodPattern = /** @type {const} */ ("\\d{4}-Q[1-4]");
-export const itemStates = /** @type {const} */ (["open", "done", "na"]);
+export const itemStates = /** @type {const} */ ([{"id": "open", "note": "", "scored": true, "done": false, "keep": true, "summary": false}, {"id": "done", "note": "", "scored": true, "done": true, "keep": false, "summary": false}, {"id": "na", "note": "md.na", "scored": false, "done": false, "keep": true, "summary": true}, {"id": "quiet", "note": "md.quiet", "scored": false, "done": false, "keep": false, "summary": true}]);
+export const stateIds = /** @type {const} */ (["open", "done", "na", "quiet"]);
+export const doneStates = /** @type {const} */ (["done"]);
+export const setAsideStates = /** @type {const} */ (["na", "quiet"]);
 export const storageVersion = /** @type {const} */ (1);
 export const cadenceDays = /** @type {const} */ ({"weekly": 7, "monthly": 31, "quarterly": 92, "yearly": 366});
 export const defaultWeight = /** @type {const} */ (1);

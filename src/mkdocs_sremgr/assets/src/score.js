@@ -1,5 +1,5 @@
 // Scores: a checklist's weighted percentage of applicable items done, and the overall mean.
-import { checklistRecord, lookup, stateOf } from "./records.js";
+import { OPEN, checklistRecord, isDone, isSetAside, lookup, stateOf } from "./records.js";
 import { pct, stamp } from "./util.js";
 
 /** @typedef {import("./records.js").Data} Data */
@@ -7,25 +7,23 @@ import { pct, stamp } from "./util.js";
 /** @typedef {Named & {weight: number}} ScoredItem */
 /**
  * Items `done` of `total`, points `w` of `tw` (an item's weight is its points), the percentage of
- * points, the last change, whether the reader has `started` (ticked, set aside or reviewed), and
- * how many items were set `aside` (they leave the totals; every score says how many).
- * @typedef {{done: number, total: number, w: number, tw: number, pct: number, last: string, started: boolean, aside: number}} Tally
+ * points, how many items were set `aside` (left out of all of these), the last change, and
+ * whether the reader has `started` (ticked, set aside or reviewed).
+ * @typedef {{done: number, total: number, w: number, tw: number, pct: number, aside: number, last: string, started: boolean}} Tally
  */
 
 /** An empty tally. */
 export function tally() {
-  return /** @type {Tally} */ ({ done: 0, total: 0, w: 0, tw: 0, pct: 0, last: "", started: false, aside: 0 });
+  return /** @type {Tally} */ ({ done: 0, total: 0, w: 0, tw: 0, pct: 0, aside: 0, last: "", started: false });
 }
 
-/** Counts one item in `t`; items set aside ("not for me") leave the totals and are counted apart. */
+/** Counts one item in `t`, as its state's row says: a set-aside item leaves the totals and is
+ * counted as set aside. */
 export function count(/** @type {Tally} */ t, /** @type {number} */ weight, /** @type {string} */ state) {
-  if (state === "na") {
-    t.aside++;
-    return;
-  }
+  if (isSetAside(state)) return void t.aside++;
   t.total++;
   t.tw += weight;
-  if (state === "done") {
+  if (isDone(state)) {
     t.done++;
     t.w += weight;
   }
@@ -56,7 +54,7 @@ export function score(/** @type {Data} */ d, /** @type {Named} */ checklist, /**
       t.last = r.changed;
     }
     const state = stateOf(r);
-    if (state !== "open") t.started = true;
+    if (state !== OPEN) t.started = true;
     count(t, it.weight, state);
   }
   if (c && stamp(c.reviewed, now) > last) t.last = c.reviewed;

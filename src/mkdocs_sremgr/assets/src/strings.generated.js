@@ -3,8 +3,6 @@
 
 /** @type {Record<string, string | Record<string, string>>} */
 export const EN = {
- "notice.noBackup": "Could not keep a backup, so nothing was reset.",
- "notice.dashboardScript": "The dashboard could not load its script (assets/sremgr/sremgr-dashboard.js). Your progress is safe; reload the page to try again.",
  "notice.unavailable": "Something is wrong with your saved progress here, and the text that explains it did not load. Nothing is lost; reload the page.",
  "notice.text": "{text}",
  "progress.label": "{title}: progress",
@@ -17,11 +15,14 @@ export const EN = {
  "item.changed": "changed since you ticked it ",
  "item.confirm": "Confirm",
  "note.label": "Private note: {text}",
- "note.placeholder": "Evidence, next step… (kept in this browser only)",
  "reviewed.ok": "Marked as reviewed today.",
  "reviewed.failed": "Could not save.",
- "reset.confirm": "Reset every tick, “not for me” and note in “{title}”? A backup is kept first.",
  "progress.points": "{w} of {tw} points · {pct}%",
+ "progress.aside": {
+  "one": " · {n} set aside",
+  "other": " · {n} set aside"
+ },
+ "progress.none": "Nothing scored this quarter",
  "reviewed.last": "Last reviewed: {day}",
  "reset.done": "Reset; a backup was kept."
 };

@@ -1,6 +1,6 @@
 // What storage may legally hold, and the one validator that both a read from storage and an
 // imported file go through, so a reader's own export always re-imports (docs/design.md).
-import { itemStates, storageVersion } from "./rules.generated.js";
+import { storageVersion } from "./rules.generated.js";
 import { dict, isDate, isId, isObj, isPeriod } from "./util.js";
 
 /** @typedef {import("./records.js").Data} Data */
@@ -13,21 +13,17 @@ const FP = /^[0-9a-f]{8}$/;
 
 /** MIGRATIONS[v] turns a record of version v into version v + 1; each one is unit-tested. */
 export const MIGRATIONS = [
-  // 0 -> 1: pre-release drafts stored no version and a boolean per item.
+  // 0 -> 1: pre-release drafts stored no version and a boolean per item. In place: what else
+  // they hold is checked by `normalise` like any record (unknown fields are kept).
   (/** @type {any} */ d, /** @type {string} */ at) => {
-    const out = { checklists: dict(), snapshots: isObj(d.snapshots) ? d.snapshots : dict(), meta: isObj(d.meta) ? d.meta : dict() };
-    for (const cid of Object.keys(d.checklists)) {
-      const c = d.checklists[cid];
-      if (!isObj(c)) continue;
-      const items = isObj(c.items) ? c.items : {};
-      const kept = dict();
-      for (const iid of Object.keys(items)) {
-        const v = items[iid];
-        kept[iid] = typeof v === "boolean" ? { state: v ? "done" : "open", changed: at } : v;
-      }
-      out.checklists[cid] = { items: kept };
+    for (const c of Object.values(d.checklists)) {
+      const items = isObj(c) && /** @type {any} */ (c).items;
+      // The ids of version 1, as they were then: a migration never changes after release.
+      if (isObj(items)) for (const k in items) if (typeof items[k] == "boolean") items[k] = { state: items[k] ? "done" : "open", changed: at };
     }
-    return out;
+    if (!isObj(d.snapshots)) d.snapshots = dict();
+    if (!isObj(d.meta)) d.meta = dict();
+    return d;
   },
 ];
 
@@ -62,6 +58,7 @@ export function normalise(/** @type {unknown} */ d) {
   for (const k of ["snapshots", "meta"]) {
     if (top[k] !== undefined && !isObj(top[k])) return { data: null, problems: [k] };
   }
+  cut(top, 1, bad);
   const checklists = bare(top.checklists);
   for (const cid of Object.keys(checklists)) {
     const c = checklists[cid];
@@ -108,7 +105,9 @@ function checklist(/** @type {Record<string, any>} */ c, /** @type {string} */ c
 /** The first known field of an item record that is wrong, or "" when none is. */
 function itemProblem(/** @type {Record<string, unknown>} */ r) {
   return (
-    r.state !== undefined && !itemStates.includes(/** @type {any} */ (r.state)) ? "state"
+    // Any id-shaped state is kept: one this build does not know (a newer build's) reads as open
+    // (records.js, stateOf) and stays in storage as it is, so a new state needs no new version.
+    r.state !== undefined && !isId(r.state) ? "state"
     : r.changed !== undefined && !isDate(r.changed) ? "changed"
     : r.noted !== undefined && !isDate(r.noted) ? "noted"
     : r.fp !== undefined && !(typeof r.fp === "string" && (r.fp === "" || FP.test(r.fp))) ? "fp"
@@ -134,6 +133,19 @@ function snapshot(/** @type {unknown} */ s, /** @type {string} */ p, /** @type {
     delete cs[cid];
   }
   return true;
+}
+
+/**
+ * Removes, as a problem, whatever nests deeper than an import may (MAX_DEPTH levels): unknown
+ * fields are kept, but every change copies its record, and a copy of thousands of levels
+ * overflows the stack (the whole entry goes to a backup first, store.js). Its own recursion
+ * stops at MAX_DEPTH.
+ */
+function cut(/** @type {any} */ o, /** @type {number} */ depth, /** @type {Bad} */ bad) {
+  for (const k in o) {
+    const v = o[k];
+    if (v && typeof v == "object") depth <= MAX_DEPTH ? cut(v, depth + 1, bad) : delete o[bad("nested") || k];
+  }
 }
 
 /** Whether `v` nests no deeper than `max` levels (checked without recursion). */

@@ -137,7 +137,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
       const incoming = result.data;
       const n = Object.keys(incoming.checklists).length;
       show(t("dash.importAsk", { what: t("dash.checklists", { n }), day: day(result.exported) }), [
-        [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now()) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
+        [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now(), result.exported) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
         [t("dash.replace"), () => {
           if (!store.backupCurrent()) return say(t("dash.noBackupReplace"), false);
           say(store.apply(bulk.replaceWith(incoming)) ? t("dash.replaced") : t("dash.replacedNotSaved"));

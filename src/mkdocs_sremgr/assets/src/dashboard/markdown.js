@@ -1,10 +1,12 @@
 // The Markdown summary a reader pastes into their 1:1 ("one-on-one") notes. By default it is
 // short enough to read on one screen: what changed since the last closed quarter, the reader's
-// notes and "not for me" items, the open items that weigh most, one line per checklist and one
+// notes and set-aside items, the open items that weigh most, one line per checklist and one
 // line for every untouched checklist. The full list of items is there on request (`full`).
+// Everything the reader or the author wrote goes in as text, never as markup: the summary is
+// pasted into a shared document (notes keep only their http(s) links; see `mdNote`).
 import { progressText } from "../dom.js";
 import { lastClosedBefore, snapshotOf } from "../periods.js";
-import { itemRecord, stateOf } from "../records.js";
+import { isDone, itemRecord, stateOf, stateRow } from "../records.js";
 import { overall, score } from "../score.js";
 import { num, t } from "../strings.js";
 
@@ -16,6 +18,34 @@ import { num, t } from "../strings.js";
 
 /** How many open items the short summary lists. */
 export const TOP_OPEN = 5;
+
+/** Text (a title, an item's text) that Markdown shows as written, on one line: HTML's special
+ * characters as entities, `\` and `|` escaped (as `report` writes them, report.py `md_plain`). */
+export function mdPlain(/** @type {string} */ text) {
+  return html(text).replace(/[\\|]/g, "\\$&").split(/\s+/).filter(Boolean).join(" ");
+}
+
+function html(/** @type {string} */ text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** A link a note may keep: http(s), with a text of no brackets (so no image can hide in it). */
+const LINK = /\[([^[\]]*)\]\((https?:\/\/[^\s()<>\\]+)\)/gi;
+
+/**
+ * A reader's note as Markdown that shows what they typed and loads nothing: raw HTML as text
+ * (`<`, `>`, `&` as entities), and every `[`, `]`, `!` and `\` escaped, so no image, link or
+ * autolink can form, except the note's own `[text](http…)` links, which stay links.
+ */
+export function mdNote(/** @type {string} */ note) {
+  const text = (/** @type {string} */ s) => html(s).replace(/[\\[\]!]/g, "\\$&");
+  let out = "", last = 0;
+  for (const m of note.matchAll(LINK)) {
+    out += text(note.slice(last, m.index)) + `[${text(m[1])}](${m[2]})`;
+    last = /** @type {number} */ (m.index) + m[0].length;
+  }
+  return (out + text(note.slice(last))).replace(/\s*\n\s*/g, " ");
+}
 
 /** "+1 since 2026-Q3", "−2 since …", "no change since …", or "" when the quarter has no record. */
 export function sinceText(/** @type {Data} */ d, /** @type {number} */ done, /** @type {string} */ period, /** @type {string} */ cid) {
@@ -38,8 +68,9 @@ export function summaryParts(d, m, p, now) {
   const untouched = [];
   /** @type {{c: ManifestChecklist, it: ManifestItem, note: string}[]} */
   const notes = [];
-  /** @type {{c: ManifestChecklist, it: ManifestItem}[]} */
-  const na = [];
+  /** Items in a state the summary lists (rules.py `in_summary`: the set-aside ones). */
+  /** @type {{c: ManifestChecklist, it: ManifestItem, st: string}[]} */
+  const aside = [];
   /** @type {{c: ManifestChecklist, it: ManifestItem, order: number}[]} */
   const open = [];
   m.checklists.forEach((c, i) => {
@@ -52,24 +83,28 @@ export function summaryParts(d, m, p, now) {
       const r = itemRecord(d, c, it);
       const st = stateOf(r);
       const was = before.has(it.id) || it.aliases.some((a) => before.has(a));
-      if (snap && st === "done" && !was) gained.push(it);
-      if (snap && st !== "done" && was) lost.push(it);
+      if (snap && isDone(st) && !was) gained.push(it);
+      if (snap && !isDone(st) && was) lost.push(it);
       if (r && typeof r.note === "string" && r.note.trim()) notes.push({ c, it, note: r.note.trim().replace(/\s*\n\s*/g, " ") });
-      if (st === "na") na.push({ c, it });
-      if (st === "open" && s.started) open.push({ c, it, order: open.length });
+      const row = stateRow(st);
+      if (row.summary) aside.push({ c, it, st });
+      if (!row.done && row.scored && s.started) open.push({ c, it, order: open.length });
     }
     if (s.started || notes.some((n) => n.c === c)) started.push({ c, s, since: prev ? sinceText(d, s.done, prev, c.id) : "", gained, lost });
     else untouched.push(c);
   });
   // The open items that weigh most: heaviest first, the handbook's order among equals.
   open.sort((a, b) => b.it.weight - a.it.weight || a.order - b.order);
-  return { prev, overall: overall(tallies), started, untouched, notes, na, open: open.slice(0, TOP_OPEN), openCount: open.length, tallies };
+  return { prev, overall: overall(tallies), started, untouched, notes, aside, open: open.slice(0, TOP_OPEN), openCount: open.length, tallies };
 }
 
 /** One item as a line: its text, the checklist it is in, its weight when it has one. */
 function itemLine(/** @type {ManifestChecklist} */ c, /** @type {ManifestItem} */ it) {
-  return `${it.text}${it.weight !== 1 ? ` (×${num(it.weight)})` : ""} — *${c.title}*`;
+  return `${mdPlain(it.text)}${it.weight !== 1 ? ` (×${num(it.weight)})` : ""} — *${mdPlain(c.title)}*`;
 }
+
+/** The mark after an item in a state the summary names ("" for none). */
+const mark = (/** @type {string} */ st) => (stateRow(st).note ? t(stateRow(st).note) : "");
 
 /**
  * The summary as Markdown: short by default, every item of every checklist with `full`.
@@ -79,7 +114,8 @@ export function markdownSummary(d, m, p, now, opts = {}) {
   const x = summaryParts(d, m, p, now);
   const lines = [t("md.title", { period: p }), ""];
   const o = x.overall;
-  lines.push(t("md.overall", { pct: o.pct }) + t(o.started === 1 ? "md.overallOfOne" : "md.overallOf", { n: o.started, count: o.count, all: o.all }) + (x.prev ? t("md.overallPrev", { period: x.prev }) : ""), "");
+  const asideAll = x.tallies.reduce((n, s) => n + s.aside, 0);
+  lines.push(t("md.overall", { pct: o.pct }) + t(o.started === 1 ? "md.overallOfOne" : "md.overallOf", { n: o.started, count: o.count, all: o.all }) + (x.prev ? t("md.overallPrev", { period: x.prev }) : "") + (asideAll ? t("md.overallAside", { n: asideAll }) : ""), "");
   if (opts.full) return full(lines, d, m, x.prev, x.tallies);
   if (x.prev) {
     lines.push(t("md.changes", { period: x.prev }), "");
@@ -93,12 +129,12 @@ export function markdownSummary(d, m, p, now, opts = {}) {
   }
   if (x.notes.length) {
     lines.push(t("md.notes"), "");
-    for (const n of x.notes) lines.push(`- ${itemLine(n.c, n.it)}: ${n.note}`);
+    for (const n of x.notes) lines.push(`- ${itemLine(n.c, n.it)}: ${mdNote(n.note)}`);
     lines.push("");
   }
-  if (x.na.length) {
-    lines.push(t("md.notForMe"), "");
-    for (const n of x.na) lines.push(`- ${itemLine(n.c, n.it)}`);
+  if (x.aside.length) {
+    lines.push(t("md.setAside"), "");
+    for (const n of x.aside) lines.push(`- ${itemLine(n.c, n.it)}${mark(n.st)}`);
     lines.push("");
   }
   if (x.open.length) {
@@ -107,8 +143,8 @@ export function markdownSummary(d, m, p, now, opts = {}) {
     lines.push("");
   }
   lines.push(t("md.checklists"), "");
-  for (const r of x.started) lines.push(`- ${r.c.title}: ${progressText(r.s)}${r.since ? ` (${r.since})` : ""}`);
-  if (x.untouched.length) lines.push(t("md.untouched", { n: x.untouched.length, names: x.untouched.map((c) => c.title).join(", ") }));
+  for (const r of x.started) lines.push(`- ${mdPlain(r.c.title)}: ${progressText(r.s)}${r.since ? ` (${r.since})` : ""}`);
+  if (x.untouched.length) lines.push(t("md.untouched", { n: x.untouched.length, names: x.untouched.map((c) => mdPlain(c.title)).join(", ") }));
   lines.push("");
   return lines.join("\n");
 }
@@ -118,13 +154,13 @@ function full(/** @type {string[]} */ lines, /** @type {Data} */ d, /** @type {M
   m.checklists.forEach((c, i) => {
     const s = tallies[i];
     const since = prev ? sinceText(d, s.done, prev, c.id) : "";
-    lines.push("## " + c.title, "", progressText(s) + (since ? ` (${since})` : ""), "");
+    lines.push("## " + mdPlain(c.title), "", progressText(s) + (since ? ` (${since})` : ""), "");
     for (const it of c.items) {
       const r = itemRecord(d, c, it);
       const st = stateOf(r);
-      lines.push(`- [${st === "done" ? "x" : " "}] ${it.text}` + (st === "na" ? t("md.na") : ""));
-      if (it.evidence) lines.push(t("md.evidence", { evidence: it.evidence }));
-      if (r && typeof r.note === "string" && r.note.trim()) lines.push(t("md.note", { note: r.note.trim().replace(/\s*\n\s*/g, " ") }));
+      lines.push(`- [${isDone(st) ? "x" : " "}] ${mdPlain(it.text)}` + mark(st));
+      if (it.evidence) lines.push(t("md.evidence", { evidence: mdPlain(it.evidence) }));
+      if (r && typeof r.note === "string" && r.note.trim()) lines.push(t("md.note", { note: mdNote(r.note.trim()) }));
     }
     lines.push("");
   });

@@ -103,6 +103,7 @@ export const EN_DASHBOARD = {
  "md.overallPrev": " (last closed quarter: {period})",
  "md.count": "{done} of {total} done, {pct}%",
  "md.na": " *(not for me)*",
+ "md.quiet": " *(didn't come up this quarter)*",
  "md.note": "    - Note: {note}",
  "md.evidence": "    - Where to check: {evidence}",
  "dash.checklists": {
@@ -148,10 +149,6 @@ export const EN_DASHBOARD = {
  },
  "dash.byTagHelp": "Tags shared by several checklists: the mean of their percentages.",
  "dash.tagText": "{n} checklists · {pct}%",
- "dash.aside": {
-  "one": " · {n} set aside",
-  "other": " · {n} set aside"
- },
  "dash.safety": "Backups and reset",
  "dash.backupsHelp": "Before anything clears or replaces your progress (Reset, Start fresh, Replace mine, Restore), a full copy of it is kept here, in this browser, until you delete it. Restore one to undo such a step. Backups are lost with the browser's data: export to keep a copy elsewhere.",
  "dash.backupFrom": "Your progress as it was on {day}, {time}",
@@ -169,12 +166,16 @@ export const EN_DASHBOARD = {
  "dash.resetCancelled": "Nothing was reset.",
  "md.overallOfOne": " (the one checklist I have started; all {count}: {all}%)",
  "md.overallOf": " (mean of the {n} checklists I have started; all {count}: {all}%)",
+ "md.overallAside": {
+  "one": " · {n} item set aside",
+  "other": " · {n} items set aside"
+ },
  "md.changes": "## Since {period}",
  "md.noChanges": "No change.",
  "md.gained": "Done:",
  "md.lost": "No longer done:",
  "md.notes": "## My notes",
- "md.notForMe": "## Not for me",
+ "md.setAside": "## Set aside",
  "md.openTop": "## Open items that weigh most ({n} of {total})",
  "md.checklists": "## Checklists",
  "md.untouched": {

@@ -3,7 +3,7 @@
 // clock of its own), so node's tests read it as they read summaryParts; main.js only draws it.
 import { progressText } from "../dom.js";
 import { cadenceLimit, closedPeriods, daysLeft, daysSince, lastClosedBefore, lastClosedUpTo, quarterEnd, snapshotOf } from "../periods.js";
-import { itemRecord, stateOf } from "../records.js";
+import { isDone, itemRecord, stateOf } from "../records.js";
 import { mean, overall as overallOf, score } from "../score.js";
 import { cadenceDays } from "../rules.generated.js";
 import { day, percent, t, time } from "../strings.js";
@@ -50,7 +50,7 @@ import { sinceText } from "./markdown.js";
 
 /** " · 2 set aside" after a score, or "" when nothing was set aside. */
 export function asideText(/** @type {number | null | undefined} */ n) {
-  return typeof n === "number" && n > 0 ? t("dash.aside", { n }) : "";
+  return typeof n === "number" && n > 0 ? t("progress.aside", { n }) : "";
 }
 
 /** A table cell: the percentage and what was set aside beside it; "–" for no record. */
@@ -86,7 +86,7 @@ export function snapshot(/** @type {Data} */ d, /** @type {Manifest} */ m, /** @
   const snap = { closed: at, checklists: Object.create(null) };
   for (const c of m.checklists) {
     const s = score(d, c, c.items, now);
-    const done = c.items.filter((it) => stateOf(itemRecord(d, c, it)) === "done").map((it) => it.id);
+    const done = c.items.filter((it) => isDone(stateOf(itemRecord(d, c, it)))).map((it) => it.id);
     snap.checklists[c.id] = { done, total: s.total, score: s.pct, aside: s.aside };
   }
   return snap;
@@ -162,7 +162,7 @@ function row(/** @type {Data} */ d, /** @type {ManifestChecklist} */ c, /** @typ
   const since = prev ? sinceText(d, s.done, prev, c.id) : "";
   return {
     id: c.id, title: c.title, label: t("progress.label", { title: c.title }), bar: s, pct: s.pct, aside: s.aside, started: s.started,
-    text: progressText(s) + asideText(s.aside),
+    text: progressText(s), // it says how many were set aside
     meta: s.started ? t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "") : "",
     due: isDue ? t("dash.dueFor", { n: ago, cadence: t("cadence." + c.cadence) }) : "",
   };
