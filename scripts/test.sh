@@ -24,8 +24,8 @@ command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   echo "== installing Debian's ${apt_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  sremgr_as_root apt-get update -qq
-  sremgr_as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  sremgr_apt_get update -qq
+  sremgr_apt_get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
 # The browser code's tooling (tsc, esbuild, fast-check) and axe-core, pinned by package-lock.json.
