@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "mkdocs_sremgr"
 # Contributors' files beside the package that the plugin never reads at run time.
 NOT_SHIPPED = ("assets/src/", "assets/source/", "assets/build.json")
+# One build per run: under pytest-xdist (--dist loadgroup) these tests share one worker.
+pytestmark = pytest.mark.xdist_group("release")
 ENTRY_POINTS = {
     "mkdocs.plugins": {"sremgr": "mkdocs_sremgr.plugin:SremgrPlugin"},
     "properdocs.plugins": {"sremgr": "mkdocs_sremgr.plugin:SremgrPlugin"},
@@ -120,9 +122,10 @@ def test_the_wheel_holds_the_package_and_nothing_else(dist: Dist) -> None:
     # The bundles are the committed ones, byte for byte (test_assets checks they are fresh).
     with zipfile.ZipFile(dist.wheel) as wheel:
         for bundle in ("sremgr.js", "sremgr-dashboard.js", "sremgr.css"):
-            assert wheel.read(f"mkdocs_sremgr/assets/{bundle}") == (
-                PACKAGE / "assets" / bundle
-            ).read_bytes(), bundle
+            assert (
+                wheel.read(f"mkdocs_sremgr/assets/{bundle}")
+                == (PACKAGE / "assets" / bundle).read_bytes()
+            ), bundle
 
 
 def test_the_entry_points_name_the_plugin_the_extension_and_the_cli(dist: Dist) -> None:
@@ -164,9 +167,9 @@ def test_twine_accepts_both(dist: Dist) -> None:
 def test_the_wheel_alone_builds_a_handbook(dist: Dist, tmp_path: Path) -> None:
     """Installed from the wheel (not this checkout), the plugin builds a site with its assets."""
     target = tmp_path / "installed"
+    install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target)]
     pip = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target)]
-        + [str(dist.wheel)],
+        [*install, str(dist.wheel)],
         capture_output=True,
         text=True,
         timeout=300,
