@@ -64,7 +64,7 @@ if [ -n "$names_tests" ]; then
   "$PY" -m pytest "$@"
   statuses=("$?")
 else
-  "$PY" -m pytest tests --ignore=tests/browser -n "${SREMGR_WORKERS:-auto}" --dist loadgroup "$@"
+  "$PY" -m pytest tests --ignore=tests/browser -n "${SREMGR_WORKERS:-auto}" "$@"
   statuses=("$?")
   "$PY" -m pytest tests/browser "$@"
   statuses+=("$?")

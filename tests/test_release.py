@@ -8,7 +8,9 @@ release workflow (.github/workflows/release.yml) points it at the files it will 
 from __future__ import annotations
 
 import configparser
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -23,8 +25,6 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "mkdocs_sremgr"
 # Contributors' files beside the package that the plugin never reads at run time.
 NOT_SHIPPED = ("assets/src/", "assets/source/", "assets/build.json")
-# One build per run: under pytest-xdist (--dist loadgroup) these tests share one worker.
-pytestmark = pytest.mark.xdist_group("release")
 ENTRY_POINTS = {
     "mkdocs.plugins": {"sremgr": "mkdocs_sremgr.plugin:SremgrPlugin"},
     "properdocs.plugins": {"sremgr": "mkdocs_sremgr.plugin:SremgrPlugin"},
@@ -61,15 +61,25 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Dist:
     if given:
         folder = Path(given)
     else:
-        folder = tmp_path_factory.mktemp("dist")
-        result = subprocess.run(
-            [sys.executable, "-m", "build", "--outdir", str(folder), str(REPO)],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        # pytest-xdist workers share the parent of their base temp folders: the first builds
+        # there under a lock, the others take its files (one build per run in all).
+        shared = tmp_path_factory.getbasetemp()
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            shared = shared.parent
+        folder = shared / "release-dist"
+        with (shared / "release-dist.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (folder / "done").is_file():
+                shutil.rmtree(folder, ignore_errors=True)
+                result = subprocess.run(
+                    [sys.executable, "-m", "build", "--outdir", str(folder), str(REPO)],
+                    capture_output=True,
+                    text=True,
+                    timeout=600,
+                    check=False,
+                )
+                assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+                (folder / "done").write_text("", encoding="utf-8")
     wheels, sdists = sorted(folder.glob("*.whl")), sorted(folder.glob("*.tar.gz"))
     assert len(wheels) == 1 and len(sdists) == 1, sorted(p.name for p in folder.iterdir())
     return Dist(wheels[0], sdists[0])

@@ -16,9 +16,6 @@ import pytest
 
 from techdocs_env import TechDocs, techdocs_project
 
-# One worker makes (or checks) the venv and builds the module's site under pytest-xdist.
-pytestmark = pytest.mark.xdist_group("techdocs")
-
 
 def build(techdocs: TechDocs, root: Path, plugins: tuple[str, ...]) -> Path:
     project = techdocs_project(root, plugins)
