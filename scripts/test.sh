@@ -24,8 +24,8 @@ command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   echo "== installing Debian's ${apt_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  sremgr_as_root apt-get update -qq
-  sremgr_as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  sremgr_apt_get update -qq
+  sremgr_apt_get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
 # The browser code's tooling (tsc, eslint, esbuild, fast-check) and axe-core, pinned by package-lock.json.
@@ -52,12 +52,36 @@ node --test tests/js/
 
 echo "== pytest"
 export NO_MKDOCS_2_WARNING=1
+# Arguments naming tests (a path or a node id) give exactly that pytest run. Otherwise two runs,
+# both with the options given (e.g. -m 'not engines'): the tests outside the browser spread
+# over the cores (pytest-xdist; SREMGR_WORKERS=0 keeps them in one process), then the browser
+# tests in one process (they time races between tabs and share one display).
+names_tests=""
+for arg in "$@"; do
+  case "$arg" in tests* | *.py | *::* | */*) names_tests=1 ;; esac
+done
 set +e
-"$PY" -m pytest "$@"
-status=$?
+if [ -n "$names_tests" ]; then
+  "$PY" -m pytest "$@"
+  statuses=("$?")
+else
+  "$PY" -m pytest tests --ignore=tests/browser -n "${SREMGR_WORKERS:-auto}" "$@"
+  statuses=("$?")
+  "$PY" -m pytest tests/browser "$@"
+  statuses+=("$?")
+fi
 set -e
-if [ "$status" -eq 5 ]; then
+# Exit 5 is "no test collected": fine for one of the two runs (-m engines selects none
+# outside the browser), a failure when nothing ran at all.
+ran=""
+for status in "${statuses[@]}"; do
+  if [ "$status" -ne 0 ] && [ "$status" -ne 5 ]; then
+    exit "$status"
+  fi
+  [ "$status" -eq 0 ] && ran=1
+done
+if [ -z "$ran" ]; then
   echo "pytest collected no tests: that is a failure" >&2
   exit 1
 fi
-exit "$status"
+exit 0

@@ -10,6 +10,30 @@ sremgr_as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+sremgr_apt_get() {
+  # apt-get as root that waits (up to five minutes) for another process's apt or dpkg lock
+  # instead of failing at once with exit 100. apt's own DPkg::Lock::Timeout covers the dpkg
+  # lock (install), not the package lists' lock that `apt-get update` takes: that is retried.
+  local err status deadline=$((SECONDS + 300)) said="" errexit=""
+  [[ $- == *e* ]] && errexit=1
+  set +e
+  err="$(mktemp)"
+  while true; do
+    { sremgr_as_root apt-get -o DPkg::Lock::Timeout=300 "$@" 2>&1 1>&3 | tee "$err" >&2
+      status=${PIPESTATUS[0]}; } 3>&1
+    if [ "$status" -eq 100 ] && grep -q "Could not get lock" "$err" && [ "$SECONDS" -lt "$deadline" ]; then
+      [ -n "$said" ] || echo "== another process holds the apt lock: waiting for it (up to 5 minutes)" >&2
+      said=1
+      sleep 5
+      continue
+    fi
+    break
+  done
+  rm -f "$err"
+  [ -n "$errexit" ] && set -e
+  return "$status"
+}
+
 sremgr_find_python() {
   # The first python3 of 3.10 or later on PATH.
   local candidate
@@ -33,9 +57,9 @@ if [ ! -x "$sremgr_venv/bin/python" ]; then
     version="$("$base_python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
     echo "== installing Debian's python3-venv (python$version-venv)"
     export DEBIAN_FRONTEND=noninteractive
-    sremgr_as_root apt-get update -qq
-    sremgr_as_root apt-get install -y -qq "python$version-venv" >/dev/null 2>&1 ||
-      sremgr_as_root apt-get install -y -qq python3-venv >/dev/null
+    sremgr_apt_get update -qq
+    sremgr_apt_get install -y -qq "python$version-venv" >/dev/null 2>&1 ||
+      sremgr_apt_get install -y -qq python3-venv >/dev/null
     "$base_python" -m venv "$sremgr_venv"
   fi
   "$sremgr_venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip

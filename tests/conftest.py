@@ -11,6 +11,15 @@ from sites import Site, make_site
 from techdocs_env import TechDocs, techdocs_venv
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from this build instead of comparing (tests/test_golden.py)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _no_mkdocs2_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")

@@ -4,14 +4,19 @@ mkdocs-techdocs-core pins its own mkdocs-material, pymdown-extensions and Markdo
 the ones the test extras bring, so it cannot share the project's `.venv`. The tests make one
 venv with the interpreter that runs them, holding techdocs-core and this checkout installed
 editable, so the build runs the code under test rather than a copy. The venv is kept in pytest's
-cache folder, keyed by the requirement, the interpreter and pyproject.toml: a fresh clone (CI)
-makes it once, in about ten seconds, and later sessions reuse it. When pip cannot install it,
-the tests fail with pip's output; they never skip.
+cache folder (`.pytest_cache/d/techdocs/`), keyed by what it is made of: the techdocs-core pin,
+the interpreter, this checkout's path, and the package's runtime requirements and entry points
+(what an editable install records). A fresh clone (CI) makes it once — 13 s on a quiet machine,
+minutes on a loaded one — and later runs reuse it. (It used to be keyed on the whole text of
+pyproject.toml, so any edit of the test extras or a tool's settings rebuilt it.) Pytest-xdist
+workers wait for each other's build through a lock file. When pip cannot install it, the tests
+fail with pip's output; they never skip.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -19,6 +24,8 @@ import subprocess
 import sys
 import textwrap
 import venv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,14 +73,43 @@ class TechDocs:
         return self.run(str(self.bin / "mkdocs"), "build", "--strict", cwd=project)
 
 
+def venv_key() -> str:
+    """What the venv is made of; anything else in pyproject.toml (extras, tools) leaves it be."""
+    dist = importlib.metadata.distribution("mkdocs-sremgr")
+    runtime = sorted(r for r in dist.requires or () if "extra ==" not in r)
+    entry_points = sorted(f"{e.group}:{e.name}={e.value}" for e in dist.entry_points)
+    identity = [TECHDOCS_CORE, sys.version, sys.executable, str(REPO), runtime, entry_points]
+    return hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
+
+
+@contextmanager
+def _locked(cache_dir: Path) -> Iterator[None]:
+    """One maker at a time (pytest-xdist workers share the cache folder)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with (cache_dir / "techdocs.lock").open("w") as lock:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no xdist race to guard against in CI here
+            yield
+            return
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def techdocs_venv(cache_dir: Path) -> TechDocs:
     """The venv for this requirement and interpreter under `cache_dir`, made when missing."""
-    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    identity = [TECHDOCS_CORE, sys.version, sys.executable, str(REPO), pyproject]
-    key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
-    root = cache_dir / f"techdocs-{key}"
+    root = cache_dir / f"techdocs-{venv_key()}"
+    with _locked(cache_dir):
+        _make(root, cache_dir)
+    return _probe(root)
+
+
+def _make(root: Path, cache_dir: Path) -> None:
     if not (root / READY).is_file():
-        # Older venvs (another requirement or pyproject.toml) and a half-made one go first.
+        # Older venvs (made of something else) and a half-made one go first.
         for stale in cache_dir.glob("techdocs-*"):
             shutil.rmtree(stale, ignore_errors=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(root)
@@ -92,6 +128,9 @@ def techdocs_venv(cache_dir: Path) -> TechDocs:
                 pytrace=False,
             )
         (root / READY).write_text(TECHDOCS_CORE + "\n", encoding="utf-8")
+
+
+def _probe(root: Path) -> TechDocs:
     env = TechDocs(root, {})
     probe = env.run(
         str(env.python),

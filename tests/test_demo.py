@@ -63,3 +63,21 @@ def test_demo_builds_strict(tool: str, tmp_path: Path) -> None:
     assert not list(site.rglob("*.yml")), "checklist YAML must not be published"
     for asset in ("sremgr.js", "sremgr-dashboard.js", "sremgr.css", "sremgr.schema.json"):
         assert (site / "assets" / "sremgr" / asset).is_file()
+
+
+@pytest.mark.parametrize(
+    "args", [["serve", "eighty"], ["serve", "0"], ["serve", "70000"], ["publish"]]
+)
+def test_demo_script_refuses_a_bad_port_or_command_before_installing(args: list[str]) -> None:
+    """`bash scripts/demo.sh serve PORT` takes a port; a wrong one stops at once (exit 2),
+    before the venv is touched. (Serving on the given port is checked by hand: it installs.)"""
+    result = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "demo.sh"), *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "SREMGR_VENV": str(ROOT / "no-such-venv")},
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "usage" in result.stderr or "port must be a number" in result.stderr
+    assert not (ROOT / "no-such-venv").exists()

@@ -6,10 +6,13 @@ other tab's ticks (19 of 40 lost at the same instant, 3-4 of 20 while a note was
 
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import Any
 
-from conftest import ALPHA, ready, stored
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from conftest import ALPHA, ready, storage_key, stored
 
 N = 40
 WIDE = (
@@ -53,6 +56,24 @@ def shows(page: Any, n: int) -> None:
         ) from error
 
 
+# True once storage holds every item of `ids` as done (and item i0's note, when given).
+SETTLED = """([key, ids, note]) => {
+  const raw = localStorage.getItem(key);
+  const items = (raw && JSON.parse(raw).checklists?.wide?.items) || {};
+  return ids.every(id => items[id]?.state === 'done') && (note === null || items.i0?.note === note);
+}"""
+
+
+def settles(page: Any, ids: list[str], note: str | None = None) -> None:
+    """Waits (up to 5 s) until storage holds what both tabs wrote: a tab's repair of another
+    tab's stale write runs just after it (store.js `afterWrite`). The caller asserts after,
+    so a loss is reported with what storage holds."""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            SETTLED, arg=[storage_key(page), ids, note], polling=50, timeout=5000
+        )
+
+
 def ticked(page: Any) -> set[str]:
     items = stored(page)["checklists"]["wide"]["items"]
     return {iid for iid, r in items.items() if r.get("state") == "done"}
@@ -66,7 +87,7 @@ def test_two_tabs_clicking_at_the_same_instant_lose_no_tick(make_site: Any, cont
     two = second.evaluate_handle(f"({CLICK_AT})({[at, ids[1::2], 0]})")
     for handle in (one, two):
         handle.evaluate("p => p")
-    first.wait_for_timeout(300)
+    settles(first, ids)
     assert ticked(first) == set(ids)
     for tab in (first, second):  # and both pages show it, without a reload
         shows(tab, N)
@@ -105,7 +126,7 @@ def test_a_note_typed_in_one_tab_while_the_other_ticks(make_site: Any, context: 
         ticking = second.evaluate_handle(f"({CLICK_AT})({[at, ids, 0]})")
         for handle in (typing, ticking):
             handle.evaluate("p => p")
-        first.wait_for_timeout(200)
+        settles(second, ids, NOTE)
         assert ticked(second) == set(ids), f"round {round_}"
         assert stored(second)["checklists"]["wide"]["items"]["i0"]["note"] == NOTE
         shows(first, 20)

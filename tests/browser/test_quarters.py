@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -231,6 +230,8 @@ def test_print_hides_controls_and_shows_the_tables(material_site: Site, clocked:
     page.check("#sremgr-alpha--one")
     goto(material_site, page, "handbook/dashboard/")
     close_quarter(page)
+    before = stored(page)
+    assert before["snapshots"], "the closed quarter is in storage"
     page.emulate_media(media="print")
     assert not page.locator('[data-sremgr-action="close"]').is_visible()
     assert page.locator(".sremgr-charts table").first.is_visible()
@@ -243,4 +244,4 @@ def test_print_hides_controls_and_shows_the_tables(material_site: Site, clocked:
     goto(material_site, page, "handbook/alpha/")
     assert not page.locator('[data-sremgr-action="na"]').first.is_visible()
     assert page.locator(".sremgr-details p").first.is_visible(), "details print open"
-    assert json.dumps(stored(page))  # printing changed nothing
+    assert stored(page) == before, "printing (or making the PDFs) changed storage"

@@ -517,7 +517,16 @@ def test_import_merge_keeps_the_newest_change_of_each_item(
     once = stored(driver)["checklists"]
     upload(driver, path)
     choose(driver, "Merge")
-    time.sleep(0.3)
+    # The Merge button closes the question and merges in one click handler: once the question
+    # is gone and the answer given, the merge has run.
+    wait(driver, 5).until(
+        lambda d: d.execute_script(
+            "return !document.getElementById('sremgr-panel-question')"
+            " && [...document.querySelectorAll('.sremgr-feedback')]"
+            ".some(p => p.textContent === 'Imported and merged.')"
+        ),
+        "the second merge did not answer",
+    )
     assert stored(driver)["checklists"] == once
     visit(driver, site, "handbook/alpha/")
     assert checked(driver) == {"one", "three"}
