@@ -183,7 +183,7 @@ export function encodeCode(/** @type {Answers} */ obj) {
   }
   const sum = fnv1a(Uint8Array.from(out));
   out.push(sum >>> 24, (sum >>> 16) & 255, (sum >>> 8) & 255, sum & 255);
-  return CODE_PREFIX + toBase64url(Uint8Array.from(out));
+  return CODE_PREFIX + base64urlOf(Uint8Array.from(out));
 }
 
 /**
@@ -196,7 +196,7 @@ export function decodeCode(/** @type {unknown} */ text) {
   if (text.length > MAX_CHARS) return refuse("dash.pulse.why.tooBig");
   const code = text.replace(SPACE, "");
   if (!code.startsWith(CODE_PREFIX)) return refuse("dash.pulse.why.badCode");
-  const bytes = fromBase64url(code.slice(CODE_PREFIX.length));
+  const bytes = bytesOf(code.slice(CODE_PREFIX.length));
   if (!bytes || bytes.length < 4) return refuse("dash.pulse.why.badCode");
   const body = bytes.subarray(0, bytes.length - 4);
   const t = bytes.length - 4;
@@ -241,7 +241,7 @@ function parseBody(/** @type {Uint8Array} */ b) {
   }
 }
 
-function toBase64url(/** @type {Uint8Array} */ bytes) {
+function base64urlOf(/** @type {Uint8Array} */ bytes) {
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -251,9 +251,9 @@ function toBase64url(/** @type {Uint8Array} */ bytes) {
   return out;
 }
 
-/** Bytes of unpadded base64url text; null when it is not that. Stray bits of the last
+/** The bytes of unpadded base64url text; null when it is not that. Stray bits of the last
  * character are ignored, as Python's decoder does. */
-function fromBase64url(/** @type {string} */ text) {
+function bytesOf(/** @type {string} */ text) {
   if (text.length % 4 === 1) return null;
   /** @type {number[]} */
   const out = [];
