@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -239,3 +241,66 @@ def test_the_loader_does_not_read_the_pulse_yet() -> None:
     handbook = load_handbook([], display_base=ROOT)
     assert handbook.problems == []
     assert "team-pulse" not in handbook.builtin_ids
+
+
+# -- the two implementations side by side --------------------------------------------------------
+
+NODE_CHECK = """
+import { checkAnswers } from "./src/mkdocs_sremgr/assets/src/pulse/answers.js";
+import fs from "node:fs";
+const { inputs, ctx } = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(inputs.map((i) => checkAnswers(i, ctx))));
+"""
+
+
+def damaged_inputs(rng: random.Random, count: int) -> list[str]:
+    """Answer files and codes with one or two random changes: characters, digits, keys."""
+    seeds = [v["input"] for v in read("checks.json") if len(v["input"]) < 2000]
+    pieces = [
+        '"',
+        "0",
+        "9",
+        "1e400",
+        "-",
+        ".5",
+        "{}",
+        "[]",
+        "null",
+        "true",
+        ",",
+        ":",
+        " ",
+        "\\u0000",
+        "é",
+        "😀",
+        "A",
+        "_",
+    ]
+    out = []
+    for _ in range(count):
+        text = rng.choice(seeds)
+        for _ in range(rng.randint(1, 2)):
+            i = rng.randrange(len(text) + 1)
+            cut = rng.choice([0, 0, 1, 2])
+            text = text[:i] + rng.choice(pieces) + text[i + cut :]
+        out.append(text)
+    return out
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the browser module")
+def test_python_and_the_browser_module_agree_on_damaged_files() -> None:
+    inputs = damaged_inputs(random.Random(20), 3000)
+    ctx = {k: CTX[k] for k in ("handbook", "quarter", "statements")}
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", NODE_CHECK],
+        input=json.dumps({"inputs": inputs, "ctx": ctx}),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    browser = json.loads(result.stdout)
+    differ = [(i, b, check(i)) for i, b in zip(inputs, browser, strict=True) if check(i) != b]
+    assert differ == []
+    accepted = sum("ok" in b for b in browser)
+    assert 0 < accepted < len(inputs)  # the changes reach both outcomes

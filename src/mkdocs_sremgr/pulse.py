@@ -75,9 +75,23 @@ def is_value(value: object) -> bool:
     """Whether `value` is on the scale; 4.0 is 4 (JSON does not tell them apart), True is not."""
     if value == "dk" and isinstance(value, str):
         return True
+    return _whole(value, 1, 5)
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    """Whether `value` is a whole number from `low` to `high` (an int of any size, or an
+    integral float; never a bool, which Python counts as an int)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
-    return math.isfinite(value) and value == int(value) and 1 <= value <= 5
+    if isinstance(value, float) and not value.is_integer():
+        return False
+    return low <= value <= high
+
+
+def _js_int(digits: str) -> int | float:
+    """An integer as JSON.parse reads it: beyond 15 digits a float, which turns into infinity
+    past 1e308 (Python's int would refuse more than 4300 digits, or be compared exactly)."""
+    return int(digits) if len(digits.lstrip("-")) <= 15 else float(digits)
 
 
 def _no_constant(name: str) -> Any:
@@ -122,7 +136,7 @@ def _check(
             obj = decoded
         else:
             try:
-                obj = json.loads(given, parse_constant=_no_constant)
+                obj = json.loads(given, parse_constant=_no_constant, parse_int=_js_int)
             except RecursionError:
                 return _refuse("nested")  # JSON.parse reads it, then the depth check refuses it
             except ValueError:
@@ -412,7 +426,7 @@ def check_aggregate(given: object) -> dict[str, Any] | Refused:
                 _FP.fullmatch(fp) is not None
                 and isinstance(row, list)
                 and len(row) == 6
-                and all(_is_count(n, len(seen)) for n in row)
+                and all(_whole(n, 0, len(seen)) for n in row)
             )
             if not ok or sum(row) > len(seen):
                 return bad(f"counts › {ident}")
@@ -432,12 +446,6 @@ def _is_int(value: object, expected: int) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, float)) and value == expected
 
 
-def _is_count(value: object, limit: int) -> bool:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    return math.isfinite(value) and value == int(value) and 0 <= value <= limit
-
-
 # ---- The view --------------------------------------------------------------------------------
 
 
@@ -445,7 +453,7 @@ def threshold(minimum: object) -> int:
     """The threshold in force: `minimum` as configured, never below MIN_ANSWERS."""
     if isinstance(minimum, bool) or not isinstance(minimum, (int, float)):
         return MIN_ANSWERS
-    if not math.isfinite(minimum):
+    if isinstance(minimum, float) and not math.isfinite(minimum):
         return MIN_ANSWERS
     return max(MIN_ANSWERS, math.floor(minimum))
 
