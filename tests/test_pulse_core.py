@@ -85,6 +85,10 @@ def test_vectors_the_stored_aggregate() -> None:
     agg, _ = add_all([views["files"][k] for k in views["aggregate"]["add"]])
     assert compact(agg) == compact(views["aggregate"]["aggregate"])
     assert pulse.check_aggregate(json.loads(compact(agg))) == agg
+    for vector in views["aggregate"]["checks"]:
+        out = pulse.check_aggregate(vector["input"])
+        got = out.as_dict() if isinstance(out, pulse.Refused) else {"ok": out}
+        assert compact(got) == compact(vector["expect"]), vector["name"]
 
 
 # -- properties ----------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ test("vectors: the aggregate and what the dashboard may show of it", () => {
   }
   const { agg } = addAll(aggregate.add.map((k) => files[k]));
   assert.equal(JSON.stringify(agg), JSON.stringify(aggregate.aggregate), "stored as written down, keys sorted");
+  for (const v of aggregate.checks) assert.deepEqual(j(checkAggregate(v.input)), v.expect, v.name);
 });
 
 // ---- Generators ---------------------------------------------------------------------------------
