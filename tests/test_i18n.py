@@ -20,8 +20,9 @@ from mkdocs_sremgr.i18n import (
 )
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "src" / "mkdocs_sremgr" / "assets" / "src"
-#: Modules bundled into sremgr-dashboard.js only (validate.js's refusals are the dashboard's).
-DASHBOARD_ONLY = ("dashboard/", "validate.js")
+#: Modules bundled into sremgr-dashboard.js only (validate.js's refusals are the dashboard's,
+#: and so are the team pulse's: the dashboard checks and counts answer files).
+DASHBOARD_ONLY = ("dashboard/", "validate.js", "pulse/")
 
 REQUIRED_LANGUAGES = {"en", "de", "fr", "es", "pt", "ja"}
 
