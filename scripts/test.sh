@@ -19,6 +19,7 @@ command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
 command -v firefox-esr >/dev/null 2>&1 || apt_packages+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null 2>&1 || apt_packages+=(webkit2gtk-driver)
 command -v Xvfb >/dev/null 2>&1 || apt_packages+=(xvfb)
+command -v pngquant >/dev/null 2>&1 || apt_packages+=(pngquant)  # Material's optimize plugin (tests/test_plugin_matrix.py)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 if [ "${#apt_packages[@]}" -gt 0 ]; then
