@@ -250,6 +250,21 @@ def test_an_unknown_marker_in_an_indented_code_block_is_an_example(tmp_path: Pat
     assert 'data-sremgr-checklist="alpha"' in html
 
 
+def test_validate_leaves_an_unknown_marker_in_code_alone_and_finds_one_outside(
+    tmp_path: Path,
+) -> None:
+    """`validate` converts the page as the build does, so it agrees with the build."""
+    example = "# Guide\n\nWrite a marker like this:\n\n    <!-- sremgr:checklist your-id -->\n"
+    site = make_site(tmp_path, checklists={"alpha.yml": ALPHA}, pages={"guide.md": example})
+    result = site.cli("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (site.root / "docs" / "guide.md").write_text(example + "\n<!-- sremgr:checklist beta -->\n")
+    result = site.cli("validate")
+    assert result.returncode == 1
+    assert "docs/guide.md:7:1: unknown checklist `beta`" in result.stdout + result.stderr
+    assert "your-id" not in result.stdout + result.stderr
+
+
 def test_the_markdown_extension_leaves_an_unknown_marker_in_code_alone(tmp_path: Path) -> None:
     (tmp_path / "alpha.yml").write_text(ALPHA)
     html = convert("Like this:\n\n    <!-- sremgr:checklist your-id -->\n", tmp_path)

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import markdown
+
 from mkdocs_sremgr import __version__, rules, safeio
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
-from mkdocs_sremgr.markers import Slots, find_markers
+from mkdocs_sremgr.markers import Marker, Slots, fill_slots, find_markers
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.renames import TIMEOUT_SECONDS, ManifestError, lost_ids, read_published
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded
@@ -319,8 +321,25 @@ def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
             if "sremgr:" not in text:
                 continue
             display = os.path.relpath(path, site.project_dir).replace(os.sep, "/")
-            problems += find_markers(text, display, handbook.catalog, slots, broken=broken)[2]
+            slotted, found, wrong = find_markers(
+                text, display, handbook.catalog, slots, broken=broken
+            )
+            problems += _outside_code(site, slotted, found, slots) if wrong else []
     return problems
+
+
+def _outside_code(site: Site, slotted: str, found: list[Marker], slots: Slots) -> list[Problem]:
+    """The problems of the wrong markers that Markdown does not turn into code (an indented
+    code block holds an example): the page converted with the site's extensions, as the build
+    does. If they cannot be loaded here, every wrong marker counts."""
+    try:
+        converter = markdown.Markdown(
+            extensions=site.markdown_extensions, extension_configs=site.mdx_configs
+        )
+        html = converter.convert(slotted)
+    except Exception:  # an extension this environment cannot load or run
+        return [m.problem for m in found if m.problem is not None]
+    return fill_slots(html, found, slots, lambda _marker: "")[1]
 
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024

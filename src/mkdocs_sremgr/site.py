@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs_sremgr.catalog import CatalogLoader
 from mkdocs_sremgr.handbook import Handbook, load_handbook
@@ -28,6 +29,9 @@ class Site:
     exclude: list[str] = field(default_factory=list)
     #: The browser storage key its pages use, which every progress export of it names.
     storage_key: str = ""
+    #: The site's Markdown extensions and their settings, as MkDocs converts its pages with.
+    markdown_extensions: list[Any] = field(default_factory=list)
+    mdx_configs: dict[str, Any] = field(default_factory=dict)
 
     @property
     def project_dir(self) -> Path:
@@ -95,6 +99,8 @@ def find_site(config_file: Path | None) -> Site | None:
         builtin=bool(options.builtin),
         exclude=list(options.exclude),
         storage_key=key,
+        markdown_extensions=list(config.markdown_extensions),
+        mdx_configs=dict(config.mdx_configs),
     )
 
 
