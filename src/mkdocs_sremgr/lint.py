@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from mkdocs_sremgr.errors import Problem
 from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist, Item
 from mkdocs_sremgr.rules import CADENCE_DAYS
 from mkdocs_sremgr.wording import (
@@ -57,10 +58,9 @@ class Finding:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
-        if self.hint:
-            text += f" (hint: {self.hint})"
-        return f"{text} [{self.rule}]"
+        # Written as a build problem is, plus the rule's name.
+        where = Problem(self.path, self.line, self.column, self.message, self.hint)
+        return f"{where} [{self.rule}]"
 
 
 RULES = (
