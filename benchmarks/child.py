@@ -47,7 +47,7 @@ def timed(method: Callable[..., Any], phase: str) -> Callable[..., Any]:
 def instrument() -> None:
     from mkdocs.plugins import CombinedEvent
 
-    from mkdocs_sremgr import plugin
+    from mkdocs_sremgr import publish
     from mkdocs_sremgr.plugin import SremgrPlugin
 
     for name, phase in PHASES.items():
@@ -57,9 +57,9 @@ def instrument() -> None:
         else:
             setattr(SremgrPlugin, name, timed(hook, phase))
     # "write": the files the plugin itself produces (manifest, schema); they are made inside
-    # on_files, so their time moves from load+validate to write.
+    # on_files (through publish.py's outputs), so their time moves from load+validate to write.
     for name in ("build_manifest", "schema_text"):
-        setattr(plugin, name, _moved(getattr(plugin, name), "load+validate", "write"))
+        setattr(publish, name, _moved(getattr(publish, name), "load+validate", "write"))
 
 
 def _moved(function: Callable[..., Any], outer: str, phase: str) -> Callable[..., Any]:
