@@ -12,19 +12,23 @@ resolved docs_dir and never through a symbolic link (`safeio.write_under`).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from mkdocs_sremgr import __version__
 from mkdocs_sremgr.errors import HandbookError, format_problems
 from mkdocs_sremgr.i18n import strings_file, strings_scripts
 from mkdocs_sremgr.publish import (
     ASSET_DIR,
     REDIRECT_MARK,
     HandbookOptions,
+    Output,
     PublishedHandbook,
     engine_options,
     load_published,
@@ -52,7 +56,7 @@ def write_pages(handbook: PublishedHandbook, docs_dir: Path) -> list[Path]:
     is removed; a hand-written page at the same place is kept, as the plugin keeps it.
     Returns the paths written.
     """
-    planned = outputs(handbook)
+    planned = [_stamped(o, content_stamp(handbook)) for o in outputs(handbook)]
     root = docs_dir.resolve()
     refused = [problem for o in planned if (problem := write_problem(root, o.uri))]
     if refused:
@@ -187,6 +191,43 @@ def options_from_config(path: Path) -> tuple[HandbookOptions, Path, bool]:
     return options, docs_dir, found is not None
 
 
+def content_stamp(handbook: PublishedHandbook) -> str:
+    """A digest of everything the generated pages show: the catalog (every field of every
+    entry), the options, the strings and this version. An engine that keeps a page while its
+    Markdown is unchanged (Zensical's cache) rebuilds the pages when the stamp changes."""
+    parts = (
+        repr(handbook.catalog),
+        repr(handbook.options),
+        repr(sorted(handbook.strings.overrides.items())),
+        __version__,
+    )
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _stamped(output: Output, stamp: str) -> Output:
+    """A generated page carries the stamp in its front matter (`sremgr_content:`)."""
+    if output.page is None or not (output.content or "").startswith("---\n"):
+        return output
+    content = f"---\nsremgr_content: {stamp}\n" + (output.content or "")[4:]
+    return replace(output, content=content)
+
+
+def watches(site: dict[str, Any], folder: Path, config_dir: Path) -> bool:
+    """Whether the engine's `watch` list covers `folder` (Zensical re-renders every page
+    when a watched file changes, so pages with markers follow the YAML)."""
+    project = site.get("project") if isinstance(site.get("project"), dict) else site
+    entries = project.get("watch") if isinstance(project, dict) else None
+    if not isinstance(entries, list):
+        return False
+    target = folder.resolve()
+    for entry in entries:
+        if isinstance(entry, str):
+            watched = (config_dir / entry).resolve()
+            if target == watched or watched in target.parents:
+                return True
+    return False
+
+
 def run_write_pages(config_file: Path | None) -> int:
     """`mkdocs-sremgr write-pages`: exit 0 when written, 1 on any problem (printed)."""
     try:
@@ -205,6 +246,15 @@ def run_write_pages(config_file: Path | None) -> int:
             file=sys.stderr,
         )
     checklists = options.checklists_root
+    if checklists.is_dir() and not watches(read_site_config(path), checklists, path.parent):
+        folder = os.path.relpath(checklists, path.parent).replace(os.sep, "/")
+        print(
+            f"mkdocs-sremgr: note: {path.name} does not watch {folder}: Zensical keeps a page "
+            "whose Markdown did not change, so your own pages with markers show old checklist "
+            f"text until `zensical build --clean`; add `watch: [{folder}]` (mkdocs.yml) or "
+            f'`watch = ["{folder}"]` under [project] (zensical.toml)',
+            file=sys.stderr,
+        )
     if checklists.is_dir() and inside(checklists, docs_dir):
         print(
             f"mkdocs-sremgr: note: {checklists} is inside {docs_dir}: an engine without the "
