@@ -35,6 +35,33 @@ def test_renamed_item_keeps_its_progress(make_site: Any, page: Any) -> None:
     )
 
 
+def test_an_item_moved_to_another_checklist_keeps_its_tick(make_site: Any, page: Any) -> None:
+    site = make_site(files={"alpha.yml": ALPHA, "beta.yml": BETA})
+    open_alpha(site, page)
+    page.check("#sremgr-alpha--three")
+    without_three = ALPHA.replace("      - id: three\n        text: I did the third thing.\n", "")
+    assert without_three != ALPHA
+    moved_here = BETA.replace(
+        "      - id: b2\n",
+        "      - id: b3\n        text: I did the third thing.\n        aliases: [alpha/three]\n"
+        "      - id: b2\n",
+    )
+    site.build({"alpha.yml": without_three, "beta.yml": moved_here})
+    page.goto(f"{site.url}handbook/beta/")
+    ready(page)
+    assert page.is_checked("#sremgr-beta--b3")
+    bar = '[data-sremgr-progress="beta"] [role=progressbar]'
+    assert "1 of 3 done" in page.get_attribute(bar, "aria-valuetext")
+    # Setting it aside starts from the moved record; the old record stays where it was.
+    page.click('li[data-sremgr-item="b3"] [data-sremgr-action="na"]')
+    data = stored(page)
+    assert data["checklists"]["beta"]["items"]["b3"]["state"] == "na"
+    assert data["checklists"]["alpha"]["items"]["three"]["state"] == "done"
+    dashboard(site, page)
+    row = page.locator('li[data-sremgr-checklist="beta"] [role=progressbar]')
+    assert "0 of 2 done" in row.get_attribute("aria-valuetext")
+
+
 def test_removed_item_stops_counting_but_its_data_is_kept(make_site: Any, page: Any) -> None:
     site = make_site(files={"alpha.yml": ALPHA})
     open_alpha(site, page)

@@ -1,7 +1,7 @@
 // One checklist on a page: binds its HTML (docs/design.md, "Rendered HTML") to the store.
 import { button, drawBar, h, noticeArea, progressText } from "./dom.js";
 import { fiscalStart, lastClosedBefore, periodOf, snapshotOf } from "./periods.js";
-import { DONE, OPEN, checklistRecord, isDone, isSetAside, stateOf } from "./records.js";
+import { DONE, OPEN, checklistRecord, isDone, isSetAside, moved, stateOf } from "./records.js";
 import { count, finish, findItem, tally } from "./score.js";
 import { day, t } from "./strings.js";
 import { stamp } from "./util.js";
@@ -212,9 +212,9 @@ export function bindChecklist(root, store, env) {
     const seen = new Set();
     const visit = (/** @type {Item | null} */ it) => {
       if (!it || seen.has(it)) return;
+      const r = findItem(recs, it) || moved(store.data, it);
+      if (!r) return; // drawn open below, if it was drawn before
       seen.add(it);
-      const r = findItem(recs, it);
-      if (!r) return;
       used.push(r);
       const state = stateOf(r);
       const st = /** @type {Tally} */ (tallies.get(it.section));
@@ -223,12 +223,10 @@ export function bindChecklist(root, store, env) {
       count(st, it.weight, state); // …but as what its record says
       paintItem(it, r, state);
     };
-    if (recs) {
-      for (const key of Object.keys(recs)) {
-        visit(itemById(key));
-        for (const li of byAlias.get(key) || []) visit(itemAt(li));
-      }
-    }
+    // The few items with former ids, whose record may be under one of them (in another
+    // checklist's record, `old-checklist/old-item`, for an item moved here), then the rest.
+    for (const lis of byAlias.values()) for (const li of lis) visit(itemAt(li));
+    if (recs) for (const key of Object.keys(recs)) visit(itemById(key));
     for (const it of Array.from(drawn)) if (!seen.has(it)) paintItem(it, null, OPEN);
     const total = tally();
     for (const [sec, st] of tallies) {
@@ -289,7 +287,7 @@ export function bindChecklist(root, store, env) {
     if (action && isSetAside(action) && it) {
       // A set-aside state's button (the template draws one per state of rules.py's table that
       // is not scored) sets it, or, pressed again, opens the item again.
-      const r = findItem(checklistRecord(store.data, checklist)?.items, it);
+      const r = findItem(checklistRecord(store.data, checklist)?.items, it) || moved(store.data, it);
       changed(change(it, { state: stateOf(r) === action ? OPEN : action, fp: it.fp }));
     } else if (action === "confirm" && it) {
       changed(change(it, { fp: it.fp }));

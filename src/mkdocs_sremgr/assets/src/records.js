@@ -38,6 +38,17 @@ export function lookup(/** @type {unknown} */ map, /** @type {Named} */ named) {
   return null;
 }
 
+/** The record of an item that moved here from another checklist, under an alias
+ * `old-checklist/old-item` (the build makes sure no current item holds that place); or null. */
+export function moved(/** @type {Data} */ d, /** @type {Named} */ item) {
+  for (const old of item.aliases) {
+    const [c, i] = old.split("/");
+    const r = i && own(own(own(d.checklists, c), "items"), i);
+    if (isObj(r)) return /** @type {Record<string, any>} */ (r);
+  }
+  return null;
+}
+
 /** A checklist's record, under its id or an alias; null when it has none. */
 export function checklistRecord(/** @type {Data} */ d, /** @type {Named} */ checklist) {
   return lookup(d.checklists, checklist);
@@ -46,7 +57,7 @@ export function checklistRecord(/** @type {Data} */ d, /** @type {Named} */ chec
 /** An item's record, under its id or an alias, in its checklist's record; or null. */
 export function itemRecord(/** @type {Data} */ d, /** @type {Named} */ checklist, /** @type {Named} */ item) {
   const c = checklistRecord(d, checklist);
-  return c ? lookup(c.items, item) : null;
+  return (c && lookup(c.items, item)) || moved(d, item);
 }
 
 /** @typedef {(typeof itemStates)[number]} ItemState  a row of rules.py's ITEM_STATES */
@@ -94,7 +105,7 @@ export function apply(/** @type {Data} */ d, /** @type {Change} */ change) {
   switch (change.kind) {
     case "item": {
       const c = ownChecklist(d, change.checklist);
-      const next = clone(lookup(c.items, change.item) || dict());
+      const next = clone(lookup(c.items, change.item) || moved(d, change.item) || dict());
       Object.assign(next, change.patch);
       // Notes merge on their own clock, so typing a note never outdates a tick.
       if ("note" in change.patch) next.noted = change.at;

@@ -1,5 +1,5 @@
 // Scores: a checklist's weighted percentage of applicable items done, and the overall mean.
-import { OPEN, checklistRecord, isDone, isSetAside, lookup, stateOf } from "./records.js";
+import { OPEN, checklistRecord, isDone, isSetAside, lookup, moved, stateOf } from "./records.js";
 import { pct, stamp } from "./util.js";
 
 /** @typedef {import("./records.js").Data} Data */
@@ -48,7 +48,7 @@ export function score(/** @type {Data} */ d, /** @type {Named} */ checklist, /**
   const t = tally();
   let last = -Infinity;
   for (const it of items) {
-    const r = findItem(recs, it);
+    const r = findItem(recs, it) || moved(d, it);
     if (r && stamp(r.changed, now) > last) {
       last = stamp(r.changed, now);
       t.last = r.changed;

@@ -3,7 +3,7 @@
 
 /** @type {Record<string, string | Record<string, string>>} */
 export const EN = {
- "notice.unavailable": "Something is wrong with your saved progress here, and the text that explains it did not load. Nothing is lost; reload the page.",
+ "notice.unavailable": "Your saved progress has a problem whose explanation did not load. Nothing is lost: reload the page.",
  "notice.text": "{text}",
  "progress.label": "{title}: progress",
  "progress.text": "{done} of {total} done · {pct}%",
