@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sites import Site, make_site
-from techdocs_env import TechDocs, techdocs_venv
+from techdocs_env import TechDocs, side_venv, techdocs_venv
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,3 +41,16 @@ def techdocs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     cache = getattr(request.config, "cache", None)
     folder = cache.mkdir("techdocs") if cache is not None else tmp_path_factory.mktemp("techdocs")
     return techdocs_venv(folder)
+
+
+#: mkdocs-rss-plugin 1.19 pins GitPython < 3.2, which the git-revision plugin of the test
+#: extras (>= 3.2.1) excludes: it gets a venv of its own.
+RSS_PLUGIN = "mkdocs-rss-plugin==1.19.0"
+
+
+@pytest.fixture(scope="session")
+def rss_venv(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> TechDocs:
+    """A venv with mkdocs-rss-plugin, mkdocs-material and this checkout, made once."""
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("rss") if cache is not None else tmp_path_factory.mktemp("rss")
+    return side_venv(folder, RSS_PLUGIN, "rss", ("mkdocs-rss-plugin", "mkdocs"))

@@ -73,20 +73,20 @@ class TechDocs:
         return self.run(str(self.bin / "mkdocs"), "build", "--strict", cwd=project)
 
 
-def venv_key() -> str:
+def venv_key(requirement: str = TECHDOCS_CORE) -> str:
     """What the venv is made of; anything else in pyproject.toml (extras, tools) leaves it be."""
     dist = importlib.metadata.distribution("mkdocs-sremgr")
     runtime = sorted(r for r in dist.requires or () if "extra ==" not in r)
     entry_points = sorted(f"{e.group}:{e.name}={e.value}" for e in dist.entry_points)
-    identity = [TECHDOCS_CORE, sys.version, sys.executable, str(REPO), runtime, entry_points]
+    identity = [requirement, sys.version, sys.executable, str(REPO), runtime, entry_points]
     return hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
 
 
 @contextmanager
-def _locked(cache_dir: Path) -> Iterator[None]:
+def _locked(cache_dir: Path, name: str = "techdocs") -> Iterator[None]:
     """One maker at a time (pytest-xdist workers share the cache folder)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    with (cache_dir / "techdocs.lock").open("w") as lock:
+    with (cache_dir / f"{name}.lock").open("w") as lock:
         try:
             import fcntl
         except ImportError:  # Windows: no xdist race to guard against in CI here
@@ -101,36 +101,42 @@ def _locked(cache_dir: Path) -> Iterator[None]:
 
 def techdocs_venv(cache_dir: Path) -> TechDocs:
     """The venv for this requirement and interpreter under `cache_dir`, made when missing."""
-    root = cache_dir / f"techdocs-{venv_key()}"
-    with _locked(cache_dir):
-        _make(root, cache_dir)
-    return _probe(root)
+    return side_venv(cache_dir, TECHDOCS_CORE, "techdocs", REPORTED)
 
 
-def _make(root: Path, cache_dir: Path) -> None:
+def side_venv(cache_dir: Path, requirement: str, name: str, reported: tuple[str, ...]) -> TechDocs:
+    """A venv of its own holding `requirement` and this checkout (editable), for a package
+    whose pins cannot share the project's `.venv`; kept under `cache_dir` as `NAME-<key>`."""
+    root = cache_dir / f"{name}-{venv_key(requirement)}"
+    with _locked(cache_dir, name):
+        _make(root, cache_dir, requirement, name)
+    return _probe(root, reported)
+
+
+def _make(root: Path, cache_dir: Path, requirement: str, name: str) -> None:
     if not (root / READY).is_file():
         # Older venvs (made of something else) and a half-made one go first.
-        for stale in cache_dir.glob("techdocs-*"):
+        for stale in cache_dir.glob(f"{name}-*"):
             shutil.rmtree(stale, ignore_errors=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(root)
         env = TechDocs(root, {})
         result = env.run(
             str(env.python),
             *("-m", "pip", "install", "--disable-pip-version-check", "-q"),
-            *(TECHDOCS_CORE, "-e", str(REPO)),
+            *(requirement, "-e", str(REPO)),
         )
         if result.returncode != 0:
             shutil.rmtree(root, ignore_errors=True)
             pytest.fail(
-                f"pip could not install {TECHDOCS_CORE} and this checkout into a venv:\n"
+                f"pip could not install {requirement} and this checkout into a venv:\n"
                 + result.stdout[-3000:]
                 + result.stderr[-3000:],
                 pytrace=False,
             )
-        (root / READY).write_text(TECHDOCS_CORE + "\n", encoding="utf-8")
+        (root / READY).write_text(requirement + "\n", encoding="utf-8")
 
 
-def _probe(root: Path) -> TechDocs:
+def _probe(root: Path, reported: tuple[str, ...]) -> TechDocs:
     env = TechDocs(root, {})
     probe = env.run(
         str(env.python),
@@ -138,7 +144,7 @@ def _probe(root: Path) -> TechDocs:
         textwrap.dedent(f"""\
             import importlib.metadata as metadata, json, mkdocs_sremgr
             print(json.dumps({{
-                "versions": {{name: metadata.version(name) for name in {REPORTED!r}}},
+                "versions": {{name: metadata.version(name) for name in {reported!r}}},
                 "plugin": mkdocs_sremgr.__file__,
             }}))
             """),

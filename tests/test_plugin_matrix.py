@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from interop_sites import ALPHA, HERO, make_site, read
+from techdocs_env import TechDocs
 
 HEAD = """\
 site_name: Matrix handbook
@@ -180,3 +181,31 @@ def test_a_common_plugin_builds_beside_the_handbook(tmp_path: Path, name: str) -
     assert result.returncode == 0, result.stderr
     assert not re.search(r"^WARNING +-", result.stderr, re.MULTILINE), result.stderr
     case.check(tmp_path / "site")
+
+
+def test_mkdocs_rss_plugin_with_its_defaults_builds(tmp_path: Path, rss_venv: TechDocs) -> None:
+    """mkdocs-rss-plugin 1.19 read every page's `abs_src_path`; generated pages had none and
+    the build crashed (`TypeError` in `Path(None)`). In a venv of its own (conftest.rss_venv)."""
+    make_site(
+        tmp_path,
+        "site_name: Feed handbook\nsite_url: https://handbook.example/\n"
+        "theme: {name: mkdocs, highlightjs: false}\n"
+        "plugins:\n  - search\n  - sremgr\n  - rss\n",
+        {"index.md": "# Home\n"},
+        {"alpha.yml": ALPHA, "hero.yml": HERO},
+    )
+    # The feed reads dates from git: the project is a repository, as a team's is.
+    for args in (["init", "-q"], ["add", "-A"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "x"],
+        cwd=tmp_path,
+        check=True,
+    )
+    result = rss_venv.build(tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (
+        "https://handbook.example/handbook/"
+        in (tmp_path / "site" / "feed_rss_created.xml").read_text()
+    )
+    checklist_works(tmp_path / "site")
