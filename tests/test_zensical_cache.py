@@ -15,41 +15,19 @@ from pathlib import Path
 
 from interop_sites import ALPHA
 from mkdocs_sremgr.cli import main as sremgr_cli
-
-CONFIG = """\
-site_name: Zen handbook
-theme:
-  name: material
-  font: false
-extra_css: [assets/sremgr/sremgr.css]
-extra_javascript: [assets/sremgr/sremgr.js]
-markdown_extensions:
-  - admonition
-  - sremgr:
-      builtin: false
-"""
+from zensical_site import make_project, zensical_build, zensical_config
 
 
 def project(root: Path, *, watch: bool) -> Path:
-    (root / "docs").mkdir(parents=True)
-    (root / "checklists").mkdir()
-    (root / "checklists" / "alpha.yml").write_text(ALPHA)
-    (root / "docs" / "index.md").write_text("# Home\n\n<!-- sremgr:checklist alpha -->\n")
-    (root / "mkdocs.yml").write_text(CONFIG + ("watch: [checklists]\n" if watch else ""))
-    return root / "mkdocs.yml"
+    config = zensical_config() + ("watch: [checklists]\n" if watch else "")
+    return make_project(
+        root, {"alpha.yml": ALPHA}, config, "# Home\n\n<!-- sremgr:checklist alpha -->\n"
+    )
 
 
 def warm_build(root: Path) -> subprocess.CompletedProcess[str]:
     """`zensical build --strict` without `--clean`: the cache of the previous build is used."""
-    return subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "--strict"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=300,
-        check=False,
-    )
+    return zensical_build(root, clean=False)
 
 
 def edit_item(root: Path, old: str, new: str) -> None:

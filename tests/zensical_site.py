@@ -39,10 +39,11 @@ def write_pages(config_file: Path) -> int:
     return sremgr_cli(["write-pages", "-f", str(config_file)])
 
 
-def zensical_build(root: Path) -> subprocess.CompletedProcess[str]:
-    """`zensical build --strict` in `root`, as a team runs it (its own process)."""
+def zensical_build(root: Path, *, clean: bool = True) -> subprocess.CompletedProcess[str]:
+    """`zensical build --strict` in `root`, as a team runs it (its own process); without
+    `clean`, Zensical uses the cache of the previous build."""
     return subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
+        [sys.executable, "-m", "zensical", "build", "--strict", *(["--clean"] if clean else [])],
         cwd=root,
         capture_output=True,
         text=True,
