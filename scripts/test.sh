@@ -40,8 +40,8 @@ echo "== installing mkdocs-sremgr with its test dependencies"
 "$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
 
 echo "== ruff"
-"$PY" -m ruff check src tests benchmarks scripts
-"$PY" -m ruff format --check src tests benchmarks scripts
+"$PY" -m ruff check --no-cache src tests benchmarks scripts
+"$PY" -m ruff format --no-cache --check src tests benchmarks scripts
 
 echo "== mypy --strict"
 "$PY" -m mypy --strict src/

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from zensical_site import make_project, write_pages, zensical_build, zensical_config
 
 from conftest import ALPHA, BETA, _free_port, _Handler, ready, storage_key, stored
 from mkdocs_sremgr.cli import main as sremgr_cli
+from zensical_site import make_project, write_pages, zensical_build, zensical_config
 
 pytest.importorskip("zensical", reason="Zensical is in the test extras: pip install -e .[test]")
 
