@@ -4,13 +4,14 @@ Usage: python scripts/build_assets.py [--check]
 
 Sources: the ES modules in `src/mkdocs_sremgr/assets/src/` (JSDoc-typed, checked by `tsc`)
 and `assets/source/sremgr.css`. Output, committed and shipped: `assets/sremgr.js` (every
-page), `assets/sremgr-dashboard.js` (loaded on demand) and `assets/sremgr.css`, next to them.
+page), `assets/sremgr-dashboard.js` (loaded on demand), `assets/sremgr-pulse.js` (the team
+pulse page only) and `assets/sremgr.css`, next to them.
 
 Scripts are bundled and minified by esbuild (an npm dev dependency: `npm ci`), into one
 classic IIFE each, because a page opened from file:// cannot load ES modules. The stylesheet
 goes through rcssmin. `assets/src/rules.generated.js` is written first from
 `mkdocs_sremgr.rules.browser_rules()`, so the browser never keeps a second copy of those facts,
-and so are `strings.generated.js` and `dashboard/strings.generated.js`, the English strings, from
+and so are `strings.generated.js`, `dashboard/` and `pulse/strings.generated.js`, the English strings, from
 `locales/en.json`.
 
 `--check` writes nothing and exits 1 when a shipped file is stale. It must work for a
@@ -53,11 +54,16 @@ RULES_MODULE = SRC / "rules.generated.js"
 STRING_MODULES = {
     SRC / "strings.generated.js": ("EN", "page"),
     SRC / "dashboard" / "strings.generated.js": ("EN_DASHBOARD", "dashboard"),
+    SRC / "pulse" / "strings.generated.js": ("EN_PULSE", "pulse"),
 }
 RECORD = ASSETS / "build.json"
 ESBUILD = REPO / "node_modules" / ".bin" / "esbuild"
 #: shipped bundle -> its entry module
-BUNDLES = {"sremgr.js": "main.js", "sremgr-dashboard.js": "dashboard/main.js"}
+BUNDLES = {
+    "sremgr.js": "main.js",
+    "sremgr-dashboard.js": "dashboard/main.js",
+    "sremgr-pulse.js": "pulse/page.js",  # the team pulse page only
+}
 
 
 def rules_module() -> str:

@@ -194,17 +194,20 @@ NOTICES_FILE = "sremgr-notices.js"
 #: Keys only the dashboard's script shows (sremgr-dashboard.js, loaded on demand); the cadence
 #: words name a checklist's rhythm in its "due" hint.
 DASHBOARD_PREFIXES = ("dash.", "md.", "cadence.")
+#: Keys only the team pulse page's script shows (sremgr-pulse.js, on that page only).
+PULSE_PREFIXES = ("pulse.js.",)
+_PREFIXES = {"page": PAGE_PREFIXES, "dashboard": DASHBOARD_PREFIXES, "pulse": PULSE_PREFIXES}
 
 
 def browser_keys(part: str) -> list[str]:
-    """The English catalog's keys for one script: "page" or "dashboard"."""
-    prefixes = PAGE_PREFIXES if part == "page" else DASHBOARD_PREFIXES
+    """The English catalog's keys for one script: "page", "dashboard" or "pulse"."""
+    prefixes = _PREFIXES[part]
     return [key for key in _read(DEFAULT_LANGUAGE) if key.startswith(prefixes)]
 
 
 def strings_file(language: str, part: str = "page") -> str:
     """The data script's name under assets/sremgr/, e.g. `strings.de.js`."""
-    return f"strings.{language}.js" if part == "page" else f"strings.{language}.dashboard.js"
+    return f"strings.{language}.js" if part == "page" else f"strings.{language}.{part}.js"
 
 
 def browser_strings(strings: Strings, part: str) -> dict[str, Entry]:
@@ -225,15 +228,18 @@ def strings_scripts(strings: Strings) -> dict[str, str]:
     on a page with a dashboard. Data scripts, like manifest.js, load from file:// too.
     """
     page = browser_strings(strings, "page")
-    dashboard = browser_strings(strings, "dashboard")
-    if not page and not dashboard and strings.language == DEFAULT_LANGUAGE:
+    parts = {part: browser_strings(strings, part) for part in ("dashboard", "pulse")}
+    if not page and not any(parts.values()) and strings.language == DEFAULT_LANGUAGE:
         return {}
     data: dict[str, Any] = {"lang": strings.language, "strings": page}
     scripts: dict[str, str] = {}
-    if dashboard:
-        name = strings_file(strings.language, "dashboard")
-        data["dashboard"] = name
-        scripts[name] = _assign("Object.assign(window.sremgrStrings.strings,{})", dashboard)
+    # The dashboard's and the pulse page's strings: each loaded by its own script, on its page.
+    for part, entries in parts.items():
+        if not entries:
+            continue
+        name = strings_file(strings.language, part)
+        data[part] = name
+        scripts[name] = _assign("Object.assign(window.sremgrStrings.strings,{})", entries)
     scripts[strings_file(strings.language)] = _assign("window.sremgrStrings={}", data)
     return scripts
 

@@ -48,7 +48,13 @@ ASSET_DIR = "assets/sremgr/"
 # Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
 # sremgr.js adds sremgr-dashboard.js itself, only on a page with a dashboard, and
 # sremgr-notices.js only to show a rare failure notice.
-STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr-notices.js", "sremgr.css")
+STATIC_ASSETS = (
+    "sremgr.js",
+    "sremgr-dashboard.js",
+    "sremgr-pulse.js",
+    "sremgr-notices.js",
+    "sremgr.css",
+)
 #: Kept in every redirect page (a theme's own `sremgr/redirect.html` too): `write-pages`
 #: knows its own pages by it.
 REDIRECT_MARK = '<meta name="generator" content="mkdocs-sremgr">'

@@ -10,7 +10,7 @@
 // notice texts the page loads show on the dashboard too, and that bundle ships no copy.
 
 /** @typedef {string | Record<string, string>} Entry */
-/** @typedef {{lang?: string, strings?: Record<string, Entry>, dashboard?: string}} Given */
+/** @typedef {{lang?: string, strings?: Record<string, Entry>, dashboard?: string, pulse?: string}} Given */
 /** The catalog, in a box the page script hands to the dashboard. @typedef {{c: Record<string, Entry>}} Strings */
 
 /** This copy's catalog: the page's own, or the one the page handed over (adopt). @type {Strings} */

@@ -140,6 +140,55 @@ export const EN_DASHBOARD = {
  "dash.pulse.why.alreadyAdded": "these answers were added already",
  "dash.pulse.why.full": "this quarter holds as many answers as it can",
  "dash.pulse.why.badAggregate": "the stored team pulse is not valid ({key})",
+ "dash.pulse.title": "Team pulse",
+ "dash.pulse.help": "Add the answer files or codes your team sent for {period}. Only counts are kept: which answers came from whom is never stored or shown.",
+ "dash.pulse.addFiles": "Add answer files",
+ "dash.pulse.pickerLabel": "Team pulse answer files",
+ "dash.pulse.drop": "Or drop answer files here.",
+ "dash.pulse.codesLabel": "Answer codes, one or more",
+ "dash.pulse.addCodes": "Add codes",
+ "dash.pulse.named": "{name}: {text}",
+ "dash.pulse.added": {
+  "one": "{n} answer added.",
+  "other": "{n} answers added."
+ },
+ "dash.pulse.nothingGiven": "Choose answer files or paste codes first.",
+ "dash.pulse.needed": {
+  "one": "One more answer is needed before the team's view is shown.",
+  "other": "{n} more answers are needed before the team's view is shown."
+ },
+ "dash.pulse.count": {
+  "one": "{n} answer for {period}.",
+  "other": "{n} answers for {period}. More answers than people on the team means someone sent theirs twice."
+ },
+ "dash.pulse.scaleHelp": "1 = strongly disagree, 3 = neither agree nor disagree, 5 = strongly agree.",
+ "dash.pulse.statementsCaption": "The team's answers, per statement",
+ "dash.pulse.median": "median {value}",
+ "dash.pulse.noMedian": "no median: every answer was “don't know”",
+ "dash.pulse.spread": "1: {s1} · 2: {s2} · 3: {s3} · 4: {s4} · 5: {s5} · don't know: {dk}",
+ "dash.pulse.answers": {
+  "one": "{n} answer",
+  "other": "{n} answers"
+ },
+ "dash.pulse.statementNeeded": {
+  "one": "needs one more answer to its current wording",
+  "other": "needs {n} more answers to its current wording"
+ },
+ "dash.pulse.lessonsCaption": "Per lesson: the team's view beside your own score",
+ "dash.pulse.lessonsHelp": "The team's view is the median of the lesson's statements on a line from 0 (strongly disagree) to 100 (strongly agree); your score is how much of the checklist you have done. They measure different things: the gap between them is what to talk about.",
+ "dash.pulse.team": "Team's view",
+ "dash.pulse.yours": "Your score",
+ "dash.pulse.agreement": "{pct} of 100",
+ "dash.pulse.storedBad": "The team pulse kept for {period} cannot be read ({why}). It is left as it is; adding answers keeps a backup of everything first and counts this quarter again.",
+ "md.pulse": {
+  "one": "Team pulse: {n} answer.",
+  "other": "Team pulse: {n} answers. Per lesson, the team's view (0–100) beside my score:"
+ },
+ "md.pulseNeeded": {
+  "one": "Team pulse: one more answer is needed before it is shown.",
+  "other": "Team pulse: {n} more answers are needed before it is shown."
+ },
+ "md.pulseLesson": "- {title}: team {team} of 100, mine {pct}%",
  "dash.radarClosed": "{period}, closed",
  "dash.radarClosedPrev": "{period} (closed) and {prev}",
  "dash.keyNow": "{period}, now",
