@@ -24,7 +24,7 @@ from mkdocs_sremgr.model import fingerprint
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pulse"
 SCRIPTS = ROOT / "src" / "mkdocs_sremgr" / "assets" / "src" / "pulse"
-STATEMENTS = ROOT / "src" / "mkdocs_sremgr" / "pulses" / "team-pulse.yml"
+STATEMENTS = ROOT / "src" / "mkdocs_sremgr" / "pack" / "pulse" / "team-pulse.yml"
 
 
 def read(name: str) -> Any:

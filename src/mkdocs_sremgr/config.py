@@ -34,7 +34,8 @@ class Checked(base.BaseConfigOption[Any]):
         try:
             return self.check(value)
         except ValueError as exc:
-            raise ValidationError(str(exc)) from None
+            hint = getattr(exc, "hint", "")
+            raise ValidationError(f"{exc} (hint: {hint})" if hint else str(exc)) from None
 
 
 class Strings(c.Type[dict]):  # type: ignore[type-arg]
@@ -79,3 +80,6 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     """Name of this handbook's browser storage; default: from `site_url` path and `site_name`."""
     fiscal_year_start = Checked(publish.check_fiscal_year_start, default=1)
     """Month (1-12) in which your year starts; quarters are counted from it."""
+    pulse_minimum = Checked(publish.check_pulse_minimum, default=3)
+    """Answers the team pulse needs before the dashboard or `report --pulse` shows anything;
+    never below 3."""
