@@ -25,7 +25,7 @@ SCRIPTS = {
 STYLE = ASSETS.joinpath("source", "sremgr.css").read_text(encoding="utf-8")
 SHIPPED = {
     name: ASSETS.joinpath(name).read_text(encoding="utf-8")
-    for name in ("sremgr.js", "sremgr-dashboard.js")
+    for name in ("sremgr.js", "sremgr-dashboard.js", "sremgr-pulse.js")
 }
 BUILD = Path(__file__).resolve().parent.parent / "scripts" / "build_assets.py"
 
@@ -66,9 +66,14 @@ def test_assets_reference_no_other_origin() -> None:
 
 
 def test_the_only_scripts_added_are_the_dashboard_and_manifest_from_the_same_folder() -> None:
+    """sremgr.js adds the dashboard, the manifest and the strings; the pulse page's script adds
+    only its translated strings (named by the site's strings script), from its own folder."""
     code = "".join(code_only(text) for text in SCRIPTS.values())
-    assert re.findall(r'createElement\("script"\)', code) == ['createElement("script")']
+    assert re.findall(r'createElement\("script"\)', code) == ['createElement("script")'] * 2
     assert "new URL(name, assetBase)" in code_only(SCRIPTS["main.js"])
+    pulse = code_only(SCRIPTS["pulse/page.js"])
+    assert 'createElement("script")' in pulse and "new URL(name, assetBase)" in pulse
+    assert 'typeof given.pulse === "string" ? given.pulse : ""' in pulse
     assert 'addScript("manifest.js")' in code and 'addScript("sremgr-dashboard.js")' in code
 
 

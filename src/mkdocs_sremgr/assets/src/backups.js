@@ -3,6 +3,7 @@
 // function works through the store's own API (apply, backupCurrent, notify).
 import { replaceWith } from "./bulk.js";
 import { readStored } from "./validate.js";
+import { onlyValidPulse } from "./pulse/stored.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {import("./records.js").Data} Data */
@@ -48,7 +49,8 @@ export function readBackup(/** @type {Store} */ store, /** @type {string} */ nam
   }
   if (raw === null) return null;
   const parsed = readStored(raw, iso(store));
-  return "data" in parsed && !parsed.problems.length ? parsed.data : null;
+  // Only the team pulse's aggregates that pass the check come back (the backup stays as it is).
+  return "data" in parsed && !parsed.problems.length ? onlyValidPulse(parsed.data, store.key) : null;
 }
 
 /** Replaces the record with a backup's, after keeping the current one as a backup. */

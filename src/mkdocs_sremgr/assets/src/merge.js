@@ -1,5 +1,6 @@
 // Merging an imported record into the reader's: pure, no DOM.
 import { clone, dict, isObj, own, stamp } from "./util.js";
+import { mergePulse } from "./pulse/stored.js";
 
 /** @typedef {import("./records.js").Data} Data */
 /** @typedef {import("./records.js").ChecklistRecord} ChecklistRecord */
@@ -14,7 +15,7 @@ import { clone, dict, isObj, own, stamp } from "./util.js";
  * than `now` cannot be true, so it counts as older than any of mine: a future-dated change in
  * a file never beats the reader's own (docs/design.md, "Merging").
  */
-export function merge(/** @type {Data} */ mine, /** @type {Data} */ theirs, /** @type {number} */ now, /** @type {unknown} */ exported = undefined) {
+export function merge(/** @type {Data} */ mine, /** @type {Data} */ theirs, /** @type {number} */ now, /** @type {unknown} */ exported = undefined, handbook = "") {
   const made = stamp(exported, now);
   const bound = made > -Infinity ? made : now;
   /** Whether their time `a` is later than my time `b`. @param {unknown} a @param {unknown} b */
@@ -57,5 +58,6 @@ export function merge(/** @type {Data} */ mine, /** @type {Data} */ theirs, /** 
     const inc = theirs.snapshots[p];
     if (!isObj(cur) || newer(own(inc, "closed"), own(cur, "closed"))) mine.snapshots[p] = clone(inc);
   }
-  return mine;
+  // The team pulse per quarter, for `handbook` (pulse/stored.js says when counts add up).
+  return handbook ? mergePulse(mine, theirs, handbook) : mine;
 }

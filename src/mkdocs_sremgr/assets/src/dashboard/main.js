@@ -13,6 +13,9 @@ import * as kept from "../backups.js";
 import * as bulk from "../bulk.js";
 import { prepare } from "./model.js";
 import { questions } from "./panel.js";
+import { teamSection } from "./team.js";
+import { pulseSnapshot } from "./teamview.js";
+import { storedPulse } from "../pulse/stored.js";
 import { draw, layout } from "./render.js";
 import { useStrings } from "./strings.js";
 import { dashboardView, snapshot } from "./view.js";
@@ -43,6 +46,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   const area = noticeArea(root, store);
   const parts = layout(root);
   const { show } = questions(parts.panel, parts.controls, parts.answer, signal);
+  const team = teamSection(parts.charts, { store, period, now, signal });
   /** The manifest, once it has loaded. @type {Manifest | null} */
   let m = null;
   /** Where the last action's answer goes: beside the control that was used. */
@@ -79,6 +83,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     drawnAt = parts.charts.clientWidth || 640;
     const input = { data: store.data, manifest: m, now: now(), fys, backups: kept.backups(store), backupPrefix: kept.backupPrefix(store.key) };
     draw(parts, dashboardView(input, period()), drawnAt, startLink);
+    team.paint(m);
   }
 
   // ---- actions
@@ -111,6 +116,8 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   function closeQuarter(/** @type {Manifest} */ man, /** @type {boolean} */ fresh) {
     const p = period();
     const snap = snapshot(store.data, man, now(), iso());
+    const pulse = pulseSnapshot(store.data, man.pulse || null, store.key, p);
+    if (pulse) Object.assign(snap, { pulse }); // the team's view, from the threshold on
     const ok = store.apply({ kind: "snapshot", period: p, snapshot: snap });
     if (!ok) return say(t("dash.closedNotSaved", { period: p }), false);
     if (!fresh) return say(t("dash.closed", { period: p }) + t("dash.kept"));
@@ -134,10 +141,14 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
       const known = new Set(man.checklists.flatMap((c) => [c.id, ...c.aliases]));
       const result = validateImport(text, { key: store.key, known, at: iso() });
       if ("error" in result) return refuse(result.error, result.detail);
+      // The team pulse's aggregates, each checked exactly (pulse/stored.js): one wrong, none
+      // taken. Here, not in validate.js: the per-page bundle carries that file.
+      const pulseWrong = storedPulse(result.data, store.key).problems;
+      if (pulseWrong.length) return refuse("dash.why.invalid", pulseWrong[0]);
       const incoming = result.data;
       const n = Object.keys(incoming.checklists).length;
       show(t("dash.importAsk", { what: t("dash.checklists", { n }), day: day(result.exported) }), [
-        [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now(), result.exported) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
+        [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now(), result.exported, store.key) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
         [t("dash.replace"), () => {
           if (!store.backupCurrent()) return say(t("dash.noBackupReplace"), false);
           say(store.apply(bulk.replaceWith(incoming)) ? t("dash.replaced") : t("dash.replacedNotSaved"));

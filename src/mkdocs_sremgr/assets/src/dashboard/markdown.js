@@ -9,6 +9,7 @@ import { lastClosedBefore, snapshotOf } from "../periods.js";
 import { isDone, itemRecord, stateOf, stateRow } from "../records.js";
 import { overall, score } from "../score.js";
 import { num, t } from "../strings.js";
+import { pulseLines } from "./teamview.js";
 
 /** @typedef {import("./model.js").Manifest} Manifest */
 /** @typedef {import("./model.js").ManifestChecklist} ManifestChecklist */
@@ -142,6 +143,7 @@ export function markdownSummary(d, m, p, now, opts = {}) {
     for (const n of x.open) lines.push(`- [ ] ${itemLine(n.c, n.it)}`);
     lines.push("");
   }
+  lines.push(...pulseLines(d, m, p, now, mdPlain));
   lines.push(t("md.checklists"), "");
   for (const r of x.started) lines.push(`- ${mdPlain(r.c.title)}: ${progressText(r.s)}${r.since ? ` (${r.since})` : ""}`);
   if (x.untouched.length) lines.push(t("md.untouched", { n: x.untouched.length, names: x.untouched.map((c) => mdPlain(c.title)).join(", ") }));

@@ -1,12 +1,13 @@
 // The site's manifest (docs/design.md), made safe to use: every list and weight checked.
 import { defaultWeight } from "../rules.generated.js";
 import { isObj } from "../util.js";
+import { preparePulse } from "./teamview.js";
 
 /**
  * @typedef {{id: string, aliases: string[], weight: number, text: string, section: string, evidence: string}} ManifestItem
  * @typedef {{id: string, aliases: string[], title: string, url: string, cadence: string,
  *   tags: string[], items: ManifestItem[]}} ManifestChecklist
- * @typedef {{storage_key: string, checklists: ManifestChecklist[]}} Manifest
+ * @typedef {{storage_key: string, checklists: ManifestChecklist[], pulse?: import("./teamview.js").ManifestPulse | null}} Manifest
  */
 
 const strings = (/** @type {unknown} */ v) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
@@ -28,5 +29,5 @@ export function prepare(/** @type {any} */ raw) {
     }
     return { id: str(c.id), aliases: strings(c.aliases), title: str(c.title), url: str(c.url), cadence: str(c.cadence), tags: strings(c.tags), items };
   });
-  return { storage_key: str(raw.storage_key), checklists };
+  return { storage_key: str(raw.storage_key), checklists, pulse: preparePulse(raw.pulse) };
 }

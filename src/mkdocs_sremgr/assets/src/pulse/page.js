@@ -46,16 +46,24 @@ function bind(/** @type {HTMLElement} */ root) {
   let draft = readDraft(storage, key, quarter, statements);
   let kept = true;
 
-  const status = root.querySelector("[data-sremgr-pulse-status]") || h("p", { class: "sremgr-feedback", role: "status", "data-sremgr-pulse-status": "" });
-  const actions = root.querySelector("[data-sremgr-pulse-actions]") || root;
-  if (!status.parentNode) actions.after ? actions.after(status) : root.appendChild(status);
-  const codeBox = /** @type {HTMLTextAreaElement} */ (h("textarea", { class: "sremgr-note sremgr-pulse-code", rows: "3", readonly: "", id: "sremgr-pulse-code", "aria-label": t("pulse.js.codeLabel"), hidden: "" }));
-  status.after(codeBox);
+  // The template's parts (docs/design.md, "The pulse page"); a custom template without one
+  // gets it made here.
+  const status = root.querySelector(".sremgr-feedback") || h("p", { class: "sremgr-feedback", role: "status" });
+  const send = root.querySelector(".sremgr-pulse-send") || root.lastElementChild || root;
+  if (!status.parentNode) send.after(status);
+  let codeWrap = /** @type {HTMLElement | null} */ (root.querySelector(".sremgr-pulse-code"));
+  if (!codeWrap) {
+    codeWrap = h("p", { class: "sremgr-pulse-code", hidden: "" }, [h("textarea", { class: "sremgr-pulse-code-text", rows: "3", readonly: "", "aria-label": t("pulse.js.codeLabel") })]);
+    status.after(codeWrap);
+  }
+  const codeBox = /** @type {HTMLTextAreaElement} */ (codeWrap.querySelector("textarea"));
   const sentBox = h("div", { class: "sremgr-pulse-sent", role: "group", "aria-label": t("pulse.js.sentLabel"), hidden: "" }, [
     h("p", { "data-sremgr-pulse-sent-text": "" }),
     h("button", { type: "button", class: "sremgr-btn", "data-sremgr-action": "start-over", text: t("pulse.js.startOver") }),
   ]);
-  codeBox.after(sentBox);
+  codeWrap.after(sentBox);
+  const quarterText = root.querySelector(".sremgr-pulse-quarter");
+  if (quarterText) quarterText.textContent = t("pulse.js.quarter", { period: quarter });
 
   function save() {
     kept = writeDraft(storage, key, draft);
@@ -117,7 +125,7 @@ function bind(/** @type {HTMLElement} */ root) {
     const code = encodeCode(answers());
     sent("code");
     codeBox.value = code;
-    codeBox.hidden = false;
+    /** @type {HTMLElement} */ (codeWrap).hidden = false;
     const byHand = () => {
       codeBox.focus();
       codeBox.select();
@@ -133,7 +141,7 @@ function bind(/** @type {HTMLElement} */ root) {
     draft = emptyDraft(quarter);
     kept = removeDraft(storage, key) && kept;
     codeBox.value = "";
-    codeBox.hidden = true;
+    /** @type {HTMLElement} */ (codeWrap).hidden = true;
     paint();
     say(t("pulse.js.cleared"));
     const first = root.querySelector("fieldset[data-sremgr-statement] input[type=radio]");
@@ -164,7 +172,8 @@ function bind(/** @type {HTMLElement} */ root) {
   paint();
   if (Object.keys(draft.answers).length) progress();
   root.classList.add("sremgr-js");
-  root.setAttribute("data-sremgr-ready", "");
+  // Not data-sremgr-ready: sremgr.js sets that on every .sremgr root, this one included.
+  root.setAttribute("data-sremgr-pulse-ready", "");
 }
 
 /** A translated site's pulse strings arrive in a data script named by its strings.<lang>.js. */

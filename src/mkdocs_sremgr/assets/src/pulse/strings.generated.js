@@ -3,6 +3,7 @@
 
 /** @type {Record<string, string | Record<string, string>>} */
 export const EN_PULSE = {
+ "pulse.js.quarter": "Your answers are for {period}.",
  "pulse.js.answered": "{n} of {total} answered.",
  "pulse.js.kept": "Your answers are kept in this browser only, until you send them.",
  "pulse.js.notKept": "This browser does not let the page keep your answers: send them before you leave or reload.",
