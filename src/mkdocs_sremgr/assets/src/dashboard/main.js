@@ -46,7 +46,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   const area = noticeArea(root, store);
   const parts = layout(root);
   const { show } = questions(parts.panel, parts.controls, parts.answer, signal);
-  const team = teamSection(parts.charts, { store, period, now, signal });
+  const team = teamSection(parts.charts, { store, period, now, signal, link: (url) => new URL(url, siteRoot).href });
   /** The manifest, once it has loaded. @type {Manifest | null} */
   let m = null;
   /** Where the last action's answer goes: beside the control that was used. */

@@ -142,6 +142,7 @@ export const EN_DASHBOARD = {
  "dash.pulse.why.badAggregate": "the stored team pulse is not valid ({key})",
  "dash.pulse.title": "Team pulse",
  "dash.pulse.help": "Add the answer files or codes your team sent for {period}. Only counts are kept: which answers came from whom is never stored or shown.",
+ "dash.pulse.ask": "The page your team answers on:",
  "dash.pulse.addFiles": "Add answer files",
  "dash.pulse.pickerLabel": "Team pulse answer files",
  "dash.pulse.drop": "Or drop answer files here.",

@@ -14,13 +14,14 @@ import { addInputs, contextOf, splitCodes, startingAggregate, teamView } from ".
 /**
  * Adds the team section after `after` and returns its paint; it draws nothing while the
  * handbook has no pulse.
- * @param {Element} after @param {{store: Store, period: () => string, now: () => number, signal: AbortSignal}} host
+ * `link` turns a URL from the site's root into one for this page.
+ * @param {Element} after @param {{store: Store, period: () => string, now: () => number, signal: AbortSignal, link: (url: string) => string}} host
  */
-export function teamSection(after, { store, period, now, signal }) {
+export function teamSection(after, { store, period, now, signal, link }) {
   const section = h("section", { class: "sremgr-team", "aria-labelledby": "sremgr-team-pulse", hidden: "" });
   after.after(section);
   const picker = /** @type {HTMLInputElement} */ (h("input", { type: "file", multiple: "", accept: ".json,application/json", class: "sremgr-file", "aria-label": t("dash.pulse.pickerLabel"), tabindex: "-1" }));
-  const codes = /** @type {HTMLTextAreaElement} */ (h("textarea", { class: "sremgr-note sremgr-team-codes", rows: "3", id: "sremgr-team-codes", spellcheck: "false", autocomplete: "off" }));
+  const codes = /** @type {HTMLTextAreaElement} */ (h("textarea", { class: "sremgr-team-codes", rows: "3", id: "sremgr-team-codes", spellcheck: "false", autocomplete: "off" }));
   const answer = h("div", { class: "sremgr-feedback", role: "status" });
   const drop = h("div", { class: "sremgr-team-drop" }, [
     h("div", { class: "sremgr-toolbar" }, [button(t("dash.pulse.addFiles"), "pulse-files")]),
@@ -114,6 +115,7 @@ export function teamSection(after, { store, period, now, signal }) {
         section.append(
           h("h2", { id: "sremgr-team-pulse", text: pulse.title || t("dash.pulse.title") }),
           h("p", { class: "sremgr-quiet sremgr-team-help" }),
+          h("p", { class: "sremgr-team-ask" }, [t("dash.pulse.ask") + " ", h("a", { href: link(pulse.url), text: pulse.title || t("dash.pulse.title") })]),
           drop, answer, results,
         );
       }

@@ -14,7 +14,7 @@ import { isId, isObj } from "../util.js";
 /** @typedef {import("../pulse/aggregate.js").Aggregate} Aggregate */
 /** @typedef {import("./model.js").Manifest} Manifest */
 /** @typedef {{id: string, fp: string, text: string, lesson: string}} PulseStatement */
-/** @typedef {{id: string, title: string, minimum: number, statements: PulseStatement[]}} ManifestPulse */
+/** @typedef {{id: string, title: string, url: string, minimum: number, statements: PulseStatement[]}} ManifestPulse */
 /**
  * @typedef {{id: string, text: string, needed: string} | {id: string, text: string, median: string,
  *   answers: string, spread: string, shares: number[]}} StatementRow
@@ -42,7 +42,7 @@ export function preparePulse(/** @type {unknown} */ raw) {
     statements.push({ id: /** @type {string} */ (s.id), fp: s.fp, text: str(s.text), lesson: str(s.lesson) });
   }
   if (!statements.length) return null;
-  return { id: str(p.id), title: str(p.title), minimum: threshold(p.minimum), statements };
+  return { id: str(p.id), title: str(p.title), url: str(p.url), minimum: threshold(p.minimum), statements };
 }
 
 /** The answer check's context for this handbook and quarter. */

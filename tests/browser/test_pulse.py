@@ -1,0 +1,311 @@
+"""The team pulse in a real browser: team members answer on the pulse page, each in a browser
+context of their own, and send files or codes; the manager adds them on the dashboard."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ALPHA, BETA, GAMMA, Site, ready, serve_site
+from test_a11y import VARIANTS, axe_source, axe_violations  # noqa: F401 (axe_source: a fixture)
+
+PULSE = """\
+kind: pulse
+id: team-pulse
+title: Team pulse
+intro: How things look from where you sit.
+statements:
+  - id: alpha-seen
+    text: My manager does the alpha things where I can see them.
+    lesson: alpha
+  - id: alpha-talk
+    text: My manager talks with us about the alpha things.
+    lesson: alpha
+  - id: beta-seen
+    text: My manager does the beta things.
+    lesson: beta
+"""
+PULSE_PAGE = "handbook/pulse/team-pulse/"
+DASHBOARD = "handbook/dashboard/"
+#: What each of three people answers (statement id -> value on the scale).
+ANSWERS = [
+    {"alpha-seen": "4", "alpha-talk": "2", "beta-seen": "dk"},
+    {"alpha-seen": "5", "alpha-talk": "3", "beta-seen": "1"},
+    {"alpha-seen": "2", "alpha-talk": "4"},
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    files = {"alpha.yml": ALPHA, "beta.yml": BETA, "gamma.yml": GAMMA, "pulse.yml": PULSE}
+    built, server = serve_site(tmp_path_factory.mktemp("pulse"), "material", files=files)
+    yield built
+    server.shutdown()
+    server.server_close()
+
+
+def guard(context: Any) -> list[str]:
+    """Records and blocks every request that would leave the site's origin."""
+    seen: list[str] = []
+
+    def route(r: Any) -> None:
+        url = r.request.url
+        if url.startswith(("http://127.0.0.1:", "blob:", "data:")):
+            r.continue_()
+        else:
+            seen.append(url)
+            r.abort()
+
+    context.route("**/*", route)
+    return seen
+
+
+def open_pulse(context: Any, site: Site) -> Any:
+    page = context.new_page()
+    page.goto(site.url + PULSE_PAGE)
+    page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-ready]", state="attached")
+    return page
+
+
+def answer(page: Any, values: dict[str, str]) -> None:
+    for statement, value in values.items():
+        page.check(f"#sremgr-team-pulse--{statement}--{value}")
+
+
+def download(page: Any, to: Path) -> Path:
+    with page.expect_download() as info:
+        page.click('[data-sremgr-action="download"]')
+    info.value.save_as(to)
+    return to
+
+
+def open_dashboard(context: Any, site: Site) -> Any:
+    page = context.new_page()
+    page.goto(site.url + DASHBOARD)
+    ready(page)
+    page.wait_for_selector(".sremgr-team:not([hidden])")
+    return page
+
+
+def add_files(page: Any, paths: list[Path]) -> None:
+    page.set_input_files(".sremgr-team input[type=file]", [str(p) for p in paths])
+
+
+def team_state(page: Any) -> Any:
+    return page.get_attribute(".sremgr-team-results [data-sremgr-team]", "data-sremgr-team")
+
+
+def pulse_stored(page: Any) -> Any:
+    key = page.get_attribute(".sremgr[data-sremgr-storage-key]", "data-sremgr-storage-key")
+    raw = page.evaluate("k => localStorage.getItem(k)", key)
+    return json.loads(raw).get("pulse") if raw else None
+
+
+def answer_files(browser: Any, site: Site, tmp_path: Path, offsite: list[str]) -> list[Path]:
+    """Three people, each in a browser context of their own, answer and download their file."""
+    paths = []
+    for n, values in enumerate(ANSWERS):
+        context = browser.new_context(accept_downloads=True)
+        offsite += guard(context)
+        page = open_pulse(context, site)
+        answer(page, values)
+        paths.append(download(page, tmp_path / f"person-{n}.json"))
+        assert page.get_attribute(".sremgr-pulse", "data-sremgr-pulse-sent") is not None
+        context.close()
+    return paths
+
+
+def test_three_people_answer_and_the_team_view_shows_nothing_before_the_third(
+    browser: Any, site: Site, tmp_path: Path
+) -> None:
+    offsite: list[str] = []
+    paths = answer_files(browser, site, tmp_path, offsite)
+    manager = browser.new_context()
+    offsite += guard(manager)
+    page = open_dashboard(manager, site)
+    add_files(page, paths[:2])
+    page.wait_for_selector('[data-sremgr-team="needed"][data-sremgr-needed="1"]')
+    results = page.inner_text(".sremgr-team-results")
+    assert results.strip() == "One more answer is needed before the team's view is shown."
+    assert page.locator(".sremgr-team-statements, .sremgr-team-lessons").count() == 0
+    add_files(page, paths[2:])
+    page.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')
+    # alpha-seen 4, 5, 2 -> median 4; alpha-talk 2, 3, 4 -> 3; the lesson: median of 4 and 3
+    row = page.locator('.sremgr-team-statements li[data-sremgr-statement="alpha-seen"]')
+    assert "median 4" in row.inner_text() and "1: 0 · 2: 1 · 3: 0 · 4: 1 · 5: 1" in row.inner_text()
+    lesson = page.locator('.sremgr-team-lessons tr[data-sremgr-lesson="alpha"]')
+    assert lesson.locator("[data-sremgr-team-pct]").get_attribute("data-sremgr-team-pct") == "63"
+    assert "0%" in lesson.locator("[data-sremgr-yours-pct]").inner_text()
+    # beta-seen has two answers (1 and "don't know"): under the threshold on its own
+    beta = page.locator('.sremgr-team-statements li[data-sremgr-statement="beta-seen"]')
+    assert "needs one more answer" in beta.inner_text()
+    # only counts are kept: no file, no per-person answers
+    kept = pulse_stored(page)
+    assert list(kept) == [page.get_attribute("[data-sremgr-quarter]", "data-sremgr-quarter")]
+    agg = next(iter(kept.values()))
+    assert sorted(agg) == ["answers", "counts", "format", "handbook", "quarter", "seen", "version"]
+    assert agg["answers"] == 3
+    # the same file again: refused, nothing changed
+    add_files(page, paths[:1])
+    page.wait_for_selector(".sremgr-team .sremgr-feedback-bad")
+    assert "added already" in page.inner_text(".sremgr-team .sremgr-feedback")
+    assert pulse_stored(page) == kept
+    # the 1:1 summary has its line
+    summary = page.evaluate(
+        """() => {
+          let text = null;
+          navigator.clipboard.writeText = (t) => { text = t; return Promise.resolve(); };
+          document.querySelector('[data-sremgr-action="copy"]').click();
+          return new Promise((r) => setTimeout(() => r(text), 50));
+        }"""
+    )
+    assert "Team pulse: 3 answers." in summary
+    assert "- Alpha checks: team 63 of 100, mine 0%" in summary
+    assert offsite == []
+    manager.close()
+
+
+def test_an_answer_file_holds_no_identity_and_no_time_of_day(
+    browser: Any, site: Site, tmp_path: Path
+) -> None:
+    context = browser.new_context(accept_downloads=True)
+    page = open_pulse(context, site)
+    answer(page, ANSWERS[0])
+    key = page.get_attribute(".sremgr-pulse", "data-sremgr-storage-key")
+    text = download(page, tmp_path / "mine.json").read_text()
+    data = json.loads(text)
+    assert sorted(data) == ["answers", "format", "handbook", "quarter", "random_id", "version"]
+    assert data["handbook"] == key and re.fullmatch(r"\d{4}-Q[1-4]", data["quarter"])
+    assert re.fullmatch(r"[0-9a-f]{32}", data["random_id"])
+    assert {k: v["value"] for k, v in data["answers"].items()} == {
+        "alpha-seen": 4,
+        "alpha-talk": 2,
+        "beta-seen": "dk",
+    }
+    # no time of day or date beyond the quarter, no storage key of the draft, no browser detail
+    draft_keys = page.evaluate("() => Object.keys(localStorage)")
+    assert draft_keys and all(k not in text for k in draft_keys if k != key)
+    assert not re.search(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|T\d{2}", text)
+    ua = page.evaluate("navigator.userAgent")
+    assert "Chrome" not in text and ua not in text
+    name = page.evaluate("() => document.querySelector('.sremgr-feedback').textContent")
+    assert "team-pulse-" in name
+    context.close()
+
+
+def test_answers_survive_a_reload_before_sending_and_start_over_clears_them(
+    browser: Any, site: Site
+) -> None:
+    context = browser.new_context()
+    page = open_pulse(context, site)
+    answer(page, {"alpha-seen": "5", "beta-seen": "dk"})
+    page.reload()
+    page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-ready]", state="attached")
+    assert page.is_checked("#sremgr-team-pulse--alpha-seen--5")
+    assert page.is_checked("#sremgr-team-pulse--beta-seen--dk")
+    assert not page.is_checked("#sremgr-team-pulse--alpha-talk--3")
+    # damaged storage never breaks the page: it starts empty
+    page.evaluate(
+        "() => { for (const k of Object.keys(localStorage)) localStorage.setItem(k, '{bad'); }"
+    )
+    page.reload()
+    page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-ready]", state="attached")
+    assert not page.is_checked("#sremgr-team-pulse--alpha-seen--5")
+    context.close()
+
+
+def test_another_handbooks_or_quarters_answers_and_pasted_codes(
+    browser: Any, site: Site, tmp_path: Path
+) -> None:
+    offsite: list[str] = []
+    codes = []
+    for values in ANSWERS:
+        context = browser.new_context()
+        offsite += guard(context)
+        page = open_pulse(context, site)
+        answer(page, values)
+        # the clipboard is refused here (no permission): the code shows, selected, to copy by hand
+        page.click('[data-sremgr-action="copy-code"]')
+        page.wait_for_selector(".sremgr-pulse-code:not([hidden])")
+        codes.append(page.input_value(".sremgr-pulse-code-text"))
+        assert page.is_disabled("#sremgr-team-pulse--alpha-seen--1")  # sent: locked
+        context.close()
+    assert all(c.startswith("sremgr-pulse1:") for c in codes)
+    manager = browser.new_context()
+    offsite += guard(manager)
+    page = open_dashboard(manager, site)
+    key = page.get_attribute(".sremgr[data-sremgr-storage-key]", "data-sremgr-storage-key")
+    fp = page.evaluate(
+        "() => window.sremgrManifest.pulse.statements.find(s => s.id === 'alpha-seen').fp"
+    )
+    statements = {"alpha-seen": {"fp": fp, "value": 4}}
+    quarter = page.get_attribute("[data-sremgr-quarter]", "data-sremgr-quarter")
+    for name, over, why in (
+        ("other-handbook.json", {"handbook": "sremgr:v1:someone-else"}, "another handbook"),
+        ("other-quarter.json", {"quarter": "2001-Q1"}, "another quarter"),
+    ):
+        body = {
+            "format": "mkdocs-sremgr-pulse",
+            "version": 1,
+            "handbook": key,
+            "quarter": quarter,
+            "random_id": "ab" * 16,
+            "answers": statements,
+            **over,
+        }
+        path = tmp_path / name
+        path.write_text(json.dumps(body))
+        add_files(page, [path])
+        page.wait_for_selector(".sremgr-team .sremgr-feedback-bad")
+        assert why in page.inner_text(".sremgr-team .sremgr-feedback")
+        assert pulse_stored(page) is None
+    page.fill("#sremgr-team-codes", "\n".join(codes[:2]))
+    page.click('[data-sremgr-action="pulse-codes"]')
+    page.wait_for_selector('[data-sremgr-team="needed"][data-sremgr-needed="1"]')
+    page.fill("#sremgr-team-codes", codes[2])
+    page.click('[data-sremgr-action="pulse-codes"]')
+    page.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')
+    # an answer file's text never reaches the page as HTML
+    path = tmp_path / "hostile.json"
+    path.write_text('<img src=x onerror="window.pwned=1">')
+    add_files(page, [path])
+    page.wait_for_function(
+        "() => document.querySelector('.sremgr-team .sremgr-feedback').textContent"
+        ".includes('hostile.json')"
+    )
+    assert page.locator(".sremgr-team img").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert offsite == []
+    manager.close()
+
+
+def seeded_team(browser: Any, site: Site, tmp_path: Path, viewport: dict, scheme: str) -> Any:
+    paths = answer_files(browser, site, tmp_path, [])
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = open_dashboard(context, site)
+    add_files(page, paths)
+    page.wait_for_selector('[data-sremgr-team="shown"]')
+    return page
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), VARIANTS)
+def test_the_pulse_page_and_the_team_view_have_no_violation_of_ours(
+    browser: Any, site: Site, axe_source: str, tmp_path: Path, viewport: dict, scheme: str
+) -> None:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = open_pulse(context, site)
+    answer(page, {"alpha-seen": "4", "beta-seen": "dk"})
+    page.click('[data-sremgr-action="copy-code"]')
+    page.wait_for_selector(".sremgr-pulse-code:not([hidden])")
+    where = f"pulse page {viewport['width']} {scheme}"
+    assert axe_violations(page, axe_source, where) == [], where
+    context.close()
+    team = seeded_team(browser, site, tmp_path, viewport, scheme)
+    team.locator(".sremgr-team").scroll_into_view_if_needed()
+    where = f"team view {viewport['width']} {scheme}"
+    assert axe_violations(team, axe_source, where) == [], where
+    team.context.close()
