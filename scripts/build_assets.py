@@ -11,8 +11,8 @@ Scripts are bundled and minified by esbuild (an npm dev dependency: `npm ci`), i
 classic IIFE each, because a page opened from file:// cannot load ES modules. The stylesheet
 goes through rcssmin. `assets/src/rules.generated.js` is written first from
 `mkdocs_sremgr.rules.browser_rules()`, so the browser never keeps a second copy of those facts,
-and so are `strings.generated.js`, `dashboard/` and `pulse/strings.generated.js`, the English strings, from
-`locales/en.json`.
+and so are `strings.generated.js`, `dashboard/` and `pulse/strings.generated.js`, the English
+strings, from `locales/en.json`.
 
 `--check` writes nothing and exits 1 when a shipped file is stale. It must work for a
 Python-only contributor without Node, so it checks in two honest steps:

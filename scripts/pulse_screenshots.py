@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import CHROMIUM_ARGS, ROOT, build, free_port, serve  # noqa: E402
+from screenshots import CHROMIUM_ARGS, ROOT, build, free_port, serve
 
 PULSE = "handbook/pulse/team-pulse/"
 DASHBOARD = "handbook/dashboard/"

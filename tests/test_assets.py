@@ -73,7 +73,7 @@ def test_the_only_scripts_added_are_the_dashboard_and_manifest_from_the_same_fol
     assert "new URL(name, assetBase)" in code_only(SCRIPTS["main.js"])
     pulse = code_only(SCRIPTS["pulse/page.js"])
     assert 'createElement("script")' in pulse and "new URL(name, assetBase)" in pulse
-    assert 'typeof given.pulse === "string" ? given.pulse : ""' in pulse
+    assert 'typeof site.pulse === "string" ? site.pulse : ""' in pulse
     assert 'addScript("manifest.js")' in code and 'addScript("sremgr-dashboard.js")' in code
 
 

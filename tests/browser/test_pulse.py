@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_a11y import AXE, VARIANTS, axe_violations
+
 from conftest import ALPHA, BETA, GAMMA, Site, ready, serve_site
-from test_a11y import VARIANTS, axe_source, axe_violations  # noqa: F401 (axe_source: a fixture)
 
 PULSE = """\
 kind: pulse
@@ -283,18 +284,28 @@ def test_another_handbooks_or_quarters_answers_and_pasted_codes(
     manager.close()
 
 
+@pytest.fixture(scope="module")
+def axe() -> str:
+    """axe-core's script (test_a11y.py says where it comes from)."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` to install axe-core")
+    return AXE.read_text(encoding="utf-8")
+
+
 def seeded_team(browser: Any, site: Site, tmp_path: Path, viewport: dict, scheme: str) -> Any:
     paths = answer_files(browser, site, tmp_path, [])
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = open_dashboard(context, site)
     add_files(page, paths)
     page.wait_for_selector('[data-sremgr-team="shown"]')
+    add_files(page, paths[:1])  # refused: the answer in its bad state is checked too
+    page.wait_for_selector(".sremgr-team .sremgr-feedback-bad")
     return page
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), VARIANTS)
 def test_the_pulse_page_and_the_team_view_have_no_violation_of_ours(
-    browser: Any, site: Site, axe_source: str, tmp_path: Path, viewport: dict, scheme: str
+    browser: Any, site: Site, axe: str, tmp_path: Path, viewport: dict, scheme: str
 ) -> None:
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = open_pulse(context, site)
@@ -302,10 +313,93 @@ def test_the_pulse_page_and_the_team_view_have_no_violation_of_ours(
     page.click('[data-sremgr-action="copy-code"]')
     page.wait_for_selector(".sremgr-pulse-code:not([hidden])")
     where = f"pulse page {viewport['width']} {scheme}"
-    assert axe_violations(page, axe_source, where) == [], where
+    assert axe_violations(page, axe, where) == [], where
     context.close()
     team = seeded_team(browser, site, tmp_path, viewport, scheme)
     team.locator(".sremgr-team").scroll_into_view_if_needed()
     where = f"team view {viewport['width']} {scheme}"
-    assert axe_violations(team, axe_source, where) == [], where
+    assert axe_violations(team, axe, where) == [], where
     team.context.close()
+
+
+def test_instant_navigation_binds_the_pulse_page_once(browser: Any, site: Site) -> None:
+    """Material swaps the page in and runs its scripts again: the form binds, and only once."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.url)
+    page.wait_for_function("() => !!window.document$")
+    page.evaluate(
+        "url => { const a = document.createElement('a'); a.href = url; a.textContent = 'go';"
+        " document.querySelector('article').appendChild(a); a.click(); }",
+        site.url + PULSE_PAGE,
+    )
+    page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-ready]", state="attached")
+    assert page.evaluate("() => !!window.sremgrPulse")  # no full load: the same window
+    answer(page, {"alpha-seen": "3"})
+    assert page.locator(".sremgr-pulse-sent").count() == 1
+    assert "1 of 3 answered." in page.inner_text(".sremgr-pulse .sremgr-feedback")
+    # away and back again: bound once more, the answer still there
+    page.go_back()
+    page.wait_for_selector(".sremgr-pulse", state="detached")
+    page.go_forward()
+    page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-ready]", state="attached")
+    assert page.is_checked("#sremgr-team-pulse--alpha-seen--3")
+    assert page.locator(".sremgr-pulse-sent").count() == 1
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """MkDocs' own theme, whose stylesheet and scripts know nothing of ours."""
+    files = {"alpha.yml": ALPHA, "beta.yml": BETA, "pulse.yml": PULSE}
+    built, server = serve_site(tmp_path_factory.mktemp("plain"), "mkdocs", files=files)
+    yield built
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_default_theme_answers_and_counts_too(
+    browser: Any, plain_site: Site, tmp_path: Path
+) -> None:
+    offsite: list[str] = []
+    paths = answer_files(browser, plain_site, tmp_path, offsite)
+    context = browser.new_context()
+    offsite += guard(context)
+    page = open_dashboard(context, plain_site)
+    add_files(page, paths)
+    page.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')
+    assert offsite == []
+    context.close()
+
+
+def test_a_german_site_answers_in_german(browser: Any, site: Site, tmp_path: Path) -> None:
+    """The pulse script's own strings come with the site's data script for its language."""
+    from language_scan import english_in
+
+    files = {"alpha.yml": ALPHA, "beta.yml": BETA, "pulse.yml": PULSE}
+    german, server = serve_site(tmp_path / "de", "material", files=files)
+    config = german.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("builtin: false", "builtin: false\n      language: de")
+    )
+    german.build()
+    try:
+        context = browser.new_context()
+        page = open_pulse(context, german)
+        answer(page, {"alpha-seen": "4"})
+        page.click('[data-sremgr-action="copy-code"]')
+        page.wait_for_selector(".sremgr-pulse-code:not([hidden])")
+        texts = [
+            page.inner_text(sel)
+            for sel in (
+                ".sremgr-pulse-quarter",
+                ".sremgr-pulse .sremgr-feedback",
+                ".sremgr-pulse-sent",
+            )
+        ]
+        assert texts[0].startswith("Ihre Antworten gelten für ")
+        assert english_in(texts, "de") == []
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

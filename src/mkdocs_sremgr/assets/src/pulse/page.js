@@ -5,7 +5,7 @@
 // clipboard or is shown to copy by hand. Text only ever goes into the page as text.
 import { h } from "../dom.js";
 import { fiscalStart, periodOf } from "../periods.js";
-import { catalog, given, t } from "../strings.js";
+import { catalog, extend, given, t } from "../strings.js";
 import { answerFile, encodeCode, isValue, makeAnswers, randomId } from "./answers.js";
 import { draftKey, emptyDraft, readDraft, removeDraft, valuesOf, withAnswer, writeDraft } from "./draft.js";
 import { EN_PULSE } from "./strings.generated.js";
@@ -176,17 +176,25 @@ function bind(/** @type {HTMLElement} */ root) {
   root.setAttribute("data-sremgr-pulse-ready", "");
 }
 
-/** A translated site's pulse strings arrive in a data script named by its strings.<lang>.js. */
+/**
+ * A translated site's strings: its data script (strings.<lang>.js) sets window.sremgrStrings and
+ * names a second one with the pulse script's strings, which is added here. Read when binding,
+ * not when this file runs: the theme may list the site's scripts after the page's content,
+ * where this file's <script> is. Should they fail to load, the page speaks English.
+ * @returns {Promise<unknown>}
+ */
 let strings = /** @type {Promise<unknown> | null} */ (null);
 function pulseStrings() {
   if (strings) return strings;
-  const name = typeof given.pulse === "string" ? given.pulse : "";
-  strings = !name ? Promise.resolve() : new Promise((resolve) => {
+  const site = /** @type {any} */ (window).sremgrStrings || given;
+  const name = site && typeof site.pulse === "string" ? site.pulse : "";
+  const adopt = () => extend((site && site.strings) || {});
+  strings = !name ? Promise.resolve().then(adopt) : new Promise((resolve) => {
     const tag = document.createElement("script");
     tag.src = new URL(name, assetBase).href;
-    tag.onload = tag.onerror = resolve; // should they fail, the page speaks English
+    tag.onload = tag.onerror = resolve;
     document.head.appendChild(tag);
-  });
+  }).then(adopt);
   return strings;
 }
 
@@ -207,4 +215,5 @@ if (!w.sremgrPulse) {
   if (doc$ && typeof doc$.subscribe === "function") doc$.subscribe(() => init());
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 }
-w.sremgrPulse.init();
+// While the page still loads, the site's strings may come after this file: DOMContentLoaded binds.
+if (document.readyState !== "loading") w.sremgrPulse.init();
