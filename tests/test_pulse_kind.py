@@ -10,6 +10,7 @@ carries the statements; `pulse_minimum` is never below 3; `new pulse` writes a f
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -486,3 +487,25 @@ def test_the_published_schema_describes_the_pulse(tmp_path: Path) -> None:
     out = site.build(strict=True)
     shipped = json.loads((out / "assets/sremgr/sremgr.schema.json").read_text(encoding="utf-8"))
     assert shipped == published
+
+
+def test_a_reworded_statement_reaches_a_warm_zensical_build(tmp_path: Path) -> None:
+    """Zensical keeps a page whose Markdown is unchanged: the pulse page's content stamp
+    changes with its statements, so a reworded one (a new fingerprint) reaches the page."""
+    config = make_project(
+        tmp_path, {"alpha.yml": ALPHA, "pulse.yml": PULSE}, zensical_config(), "# Home\n"
+    )
+    assert write_pages(config) == 0
+    assert zensical_build(tmp_path).returncode == 0
+    path = tmp_path / "checklists" / "pulse.yml"
+    path.write_text(PULSE.replace("holds our one-on-ones.", "holds our one-on-ones weekly."))
+    stamp = path.stat().st_mtime + 2  # Zensical compares modification times in whole seconds
+    os.utime(path, (stamp, stamp))
+    assert write_pages(config) == 0
+    result = zensical_build(tmp_path, clean=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = parse((tmp_path / "site" / PAGE).read_text(encoding="utf-8"))
+    assert page.statements[0]["legend"] == "My manager holds our one-on-ones weekly."
+    assert page.statements[0]["data-sremgr-fp"] == fingerprint(
+        "My manager holds our one-on-ones weekly."
+    )
