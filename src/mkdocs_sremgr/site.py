@@ -29,6 +29,8 @@ class Site:
     exclude: list[str] = field(default_factory=list)
     #: The browser storage key its pages use, which every progress export of it names.
     storage_key: str = ""
+    fiscal_year_start: int = 1
+    pulse_minimum: int = 3
     #: The site's Markdown extensions and their settings, as MkDocs converts its pages with.
     markdown_extensions: list[Any] = field(default_factory=list)
     mdx_configs: dict[str, Any] = field(default_factory=dict)
@@ -99,6 +101,8 @@ def find_site(config_file: Path | None) -> Site | None:
         builtin=bool(options.builtin),
         exclude=list(options.exclude),
         storage_key=key,
+        fiscal_year_start=int(options.fiscal_year_start),
+        pulse_minimum=int(options.pulse_minimum),
         markdown_extensions=list(config.markdown_extensions),
         mdx_configs=dict(config.mdx_configs),
     )
