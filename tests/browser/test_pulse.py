@@ -403,3 +403,59 @@ def test_a_german_site_answers_in_german(browser: Any, site: Site, tmp_path: Pat
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_aggregates_go_into_the_snapshot_export_and_import(
+    browser: Any, site: Site, tmp_path: Path
+) -> None:
+    paths = answer_files(browser, site, tmp_path, [])
+    manager = browser.new_context(accept_downloads=True)
+    page = open_dashboard(manager, site)
+    add_files(page, paths)
+    page.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')
+    quarter = page.get_attribute("[data-sremgr-quarter]", "data-sremgr-quarter")
+    kept = pulse_stored(page)
+    # closing the quarter keeps the team's view per lesson (the close button shows once
+    # something is started: one item ticked first)
+    page.goto(site.url + "handbook/alpha/")
+    ready(page)
+    page.check("#sremgr-alpha--one")
+    page = open_dashboard(manager, site)
+    page.click('[data-sremgr-action="close"]')
+    page.get_by_role("button", name="Keep my ticks").click()
+    page.wait_for_function(
+        "q => JSON.parse(localStorage.getItem(document.querySelector('.sremgr')"
+        ".getAttribute('data-sremgr-storage-key'))).snapshots[q]",
+        arg=quarter,
+    )
+    key = page.get_attribute(".sremgr[data-sremgr-storage-key]", "data-sremgr-storage-key")
+    record = json.loads(page.evaluate("k => localStorage.getItem(k)", key))
+    assert record["snapshots"][quarter]["pulse"] == {"answers": 3, "lessons": {"alpha": 63}}
+    # the export carries the aggregates
+    with page.expect_download() as info:
+        page.click('[data-sremgr-action="export"]')
+    exported = json.loads(Path(info.value.path()).read_text())
+    assert exported["data"]["pulse"] == kept
+    # a tampered aggregate refuses the whole import; a good one merges into another browser
+    tampered = json.loads(json.dumps(exported))
+    tampered["data"]["pulse"][quarter]["answers"] = 30
+    other = browser.new_context()
+    there = open_dashboard(other, site)
+    bad = tmp_path / "tampered.json"
+    bad.write_text(json.dumps(tampered))
+    there.set_input_files("input.sremgr-file", str(bad))
+    there.wait_for_selector(".sremgr-feedback.sremgr-feedback-bad")
+    assert 'pulse › "' in there.inner_text(".sremgr-feedback.sremgr-feedback-bad")
+    assert pulse_stored(there) is None
+    good = tmp_path / "export.json"
+    good.write_text(json.dumps(exported))
+    there.set_input_files("input.sremgr-file", str(good))
+    there.get_by_role("button", name="Merge").click()
+    there.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')
+    assert pulse_stored(there) == kept
+    # the same answer files added there now are refused: they are in the merged aggregate
+    add_files(there, paths[:1])
+    there.wait_for_selector(".sremgr-team .sremgr-feedback-bad")
+    assert "added already" in there.inner_text(".sremgr-team .sremgr-feedback")
+    other.close()
+    manager.close()

@@ -20,7 +20,7 @@ import { addInputs, contextOf, splitCodes, startingAggregate, teamView } from ".
 export function teamSection(after, { store, period, now, signal, link }) {
   const section = h("section", { class: "sremgr-team", "aria-labelledby": "sremgr-team-pulse", hidden: "" });
   after.after(section);
-  const picker = /** @type {HTMLInputElement} */ (h("input", { type: "file", multiple: "", accept: ".json,application/json", class: "sremgr-file", "aria-label": t("dash.pulse.pickerLabel"), tabindex: "-1" }));
+  const picker = /** @type {HTMLInputElement} */ (h("input", { type: "file", multiple: "", accept: ".json,application/json", class: "sremgr-team-file", "aria-label": t("dash.pulse.pickerLabel"), tabindex: "-1" }));
   const codes = /** @type {HTMLTextAreaElement} */ (h("textarea", { class: "sremgr-team-codes", rows: "3", id: "sremgr-team-codes", spellcheck: "false", autocomplete: "off" }));
   const answer = h("div", { class: "sremgr-feedback", role: "status" });
   const drop = h("div", { class: "sremgr-team-drop" }, [
