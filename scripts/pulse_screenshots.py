@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import CHROMIUM_ARGS, ROOT, build, free_port, serve
+from screenshots import CHROMIUM_ARGS, NOW, ROOT, SEED, build, free_port, serve
 
 PULSE = "handbook/pulse/team-pulse/"
 DASHBOARD = "handbook/dashboard/"
@@ -74,15 +74,24 @@ def shoot(out: Path) -> None:
                     answer_all(page, ANSWERS[0][:5])
                     page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
                     page.wait_for_timeout(300)
-                    # A phone: what the first screen shows; a desktop: the whole page.
-                    page.screenshot(
-                        path=str(out / f"pulse-{scheme}-{width}.png"), full_page=width > 500
-                    )
+                    # What the first screen shows.
+                    page.screenshot(path=str(out / f"pulse-{scheme}-{width}.png"))
                     page.click('[data-sremgr-action="copy-code"]')  # no clipboard: shown to copy
                     page.wait_for_selector(".sremgr-pulse-code:not([hidden])")
-                    page.locator(".sremgr-pulse-send").scroll_into_view_if_needed()
                     page.wait_for_timeout(300)
-                    page.screenshot(path=str(out / f"pulse-sent-{scheme}-{width}.png"))
+                    # From the last statement (locked now) to the "sent" box and its button.
+                    box = page.evaluate(
+                        "() => { const top = [...document.querySelectorAll('.sremgr-statement')]"
+                        ".pop().getBoundingClientRect(), end = document.querySelector("
+                        "'.sremgr-pulse-sent').getBoundingClientRect(); return {x: 0, "
+                        "y: top.top + scrollY - 16, width: innerWidth, "
+                        "height: end.bottom - top.top + 32}; }"
+                    )
+                    page.screenshot(
+                        path=str(out / f"pulse-sent-{scheme}-{width}.png"), full_page=True, clip=box
+                    )
+                    # The manager's own ticks (README's demo record), so the two views differ.
+                    page.evaluate(SEED, NOW.isoformat().replace("+00:00", "Z"))
                     page.goto(base + DASHBOARD)
                     page.wait_for_selector(".sremgr[data-sremgr-ready]", state="attached")
                     page.set_input_files(".sremgr-team input[type=file]", [str(f) for f in files])
