@@ -69,12 +69,14 @@ class _Expander:
         self.slots = markers.Slots()  # a fresh random token, so typed text is never a slot
         self.page_url = ""
         self.page_path = "page.md"
+        self.engine_page = False
         self._handbook: PublishedHandbook | None = None
 
     def begin(self) -> PublishedHandbook:
         """Called per conversion: the page may have changed since the last one."""
         site, page = _engine_context(self.md)
         self.page_url = str(getattr(page, "url", "") or "")
+        self.engine_page = page is not None
         self.page_path = str(getattr(page, "path", "") or "page.md")
         self.found = []
         options = self.extension.options(site)
@@ -105,7 +107,13 @@ class _Expander:
                 return "/" + target
             return relative_url(target, current)
 
-        return render_marker(handbook, marker, url_for=url_for, page_url=current)
+        # Zensical resolves a relative `src` in the page's HTML from the Markdown file's folder
+        # (and rewrites it for the page's URL); its links are left as written.
+        # Without a page, links go from the site's root: so does the script.
+        assets = "../" * self.page_path.count("/") if self.engine_page else None
+        if not current and not self.engine_page:
+            assets = "/"
+        return render_marker(handbook, marker, url_for=url_for, page_url=current, assets=assets)
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:

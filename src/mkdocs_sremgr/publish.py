@@ -652,10 +652,15 @@ def render_marker(
     url_for: Callable[[str, str], str],
     page_url: str,
     theme_shows_tags: bool = False,
+    assets: str | None = None,
 ) -> str:
     """`sremgr/<kind>.html` for one marker, with the context every front door gives it.
 
-    `theme_shows_tags`: Material's tags plugin already shows the page's tags above its title."""
+    `theme_shows_tags`: Material's tags plugin already shows the page's tags above its title.
+    `assets`: the way from where the HTML ends up to the site's root, for a file of ours a page
+    loads itself (the pulse page's script); by default from `page_url`. A front door whose
+    engine rewrites relative `src` in the page's HTML from the Markdown file's place (Zensical)
+    gives it from there instead."""
     return handbook.templates.get_template(f"sremgr/{marker.kind}.html").render(
         storage_key=handbook.storage_key,
         fiscal_year_start=handbook.fiscal_year_start,
@@ -663,5 +668,6 @@ def render_marker(
         theme_shows_tags=theme_shows_tags,
         url_for=url_for,
         page_url=page_url,
+        assets=assets if assets is not None else "../" * page_url.lstrip("/").count("/"),
         **marker_context(handbook.catalog, handbook.renderer, marker),
     )
