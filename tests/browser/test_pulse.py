@@ -199,9 +199,9 @@ def test_an_answer_file_holds_no_identity_and_no_time_of_day(
 
 
 def test_answers_survive_a_reload_before_sending_and_start_over_clears_them(
-    browser: Any, site: Site
+    browser: Any, site: Site, tmp_path: Path
 ) -> None:
-    context = browser.new_context()
+    context = browser.new_context(accept_downloads=True)
     page = open_pulse(context, site)
     answer(page, {"alpha-seen": "5", "beta-seen": "dk"})
     page.reload()
@@ -209,6 +209,32 @@ def test_answers_survive_a_reload_before_sending_and_start_over_clears_them(
     assert page.is_checked("#sremgr-team-pulse--alpha-seen--5")
     assert page.is_checked("#sremgr-team-pulse--beta-seen--dk")
     assert not page.is_checked("#sremgr-team-pulse--alpha-talk--3")
+    # the keyboard: the arrow keys move within a statement's group, and that is kept too
+    page.focus("#sremgr-team-pulse--alpha-seen--5")
+    page.keyboard.press("ArrowLeft")
+    assert page.is_checked("#sremgr-team-pulse--alpha-seen--4")
+    # sent: locked, and still so after a reload; the same file again (same random id)
+    first = json.loads(download(page, tmp_path / "one.json").read_text())
+    assert page.is_disabled("#sremgr-team-pulse--alpha-talk--1")
+    page.reload()
+    page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-sent]", state="attached")
+    assert page.is_checked("#sremgr-team-pulse--alpha-seen--4")
+    assert page.is_disabled("#sremgr-team-pulse--alpha-seen--4")
+    again = json.loads(download(page, tmp_path / "two.json").read_text())
+    assert again == first
+    # start over (after a question): unlocked, cleared, the draft gone from storage
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click('[data-sremgr-action="start-over"]')
+    page.wait_for_selector(".sremgr-pulse:not([data-sremgr-pulse-sent])", state="attached")
+    assert not page.is_checked("#sremgr-team-pulse--alpha-seen--4")
+    assert not page.is_disabled("#sremgr-team-pulse--alpha-seen--4")
+    assert (
+        page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith(':pulse-draft'))")
+        == []
+    )
+    answer(page, {"alpha-seen": "2"})
+    fresh = json.loads(download(page, tmp_path / "three.json").read_text())
+    assert fresh["random_id"] != first["random_id"]
     # damaged storage never breaks the page: it starts empty
     page.evaluate(
         "() => { for (const k of Object.keys(localStorage)) localStorage.setItem(k, '{bad'); }"
@@ -459,3 +485,36 @@ def test_the_aggregates_go_into_the_snapshot_export_and_import(
     assert "added already" in there.inner_text(".sremgr-team .sremgr-feedback")
     other.close()
     manager.close()
+
+
+def test_a_damaged_stored_aggregate_is_said_kept_and_backed_up_before_counting_again(
+    browser: Any, site: Site, tmp_path: Path
+) -> None:
+    paths = answer_files(browser, site, tmp_path, [])
+    context = browser.new_context()
+    page = open_dashboard(context, site)
+    quarter = page.get_attribute("[data-sremgr-quarter]", "data-sremgr-quarter")
+    key = page.get_attribute(".sremgr[data-sremgr-storage-key]", "data-sremgr-storage-key")
+    broken = {"format": "mkdocs-sremgr-pulse-aggregate", "version": 1, "answers": "many"}
+    page.evaluate(
+        """([k, q, agg]) => {
+          const d = JSON.parse(localStorage.getItem(k) || '{"version":1,"checklists":{}}');
+          d.pulse = {[q]: agg};
+          localStorage.setItem(k, JSON.stringify(d));
+        }""",
+        [key, quarter, broken],
+    )
+    page.reload()
+    ready(page)
+    page.wait_for_selector('[data-sremgr-team="bad"]')
+    assert "cannot be read" in page.inner_text(".sremgr-team-results")
+    assert pulse_stored(page) == {quarter: broken}  # shown, not overwritten unseen
+    add_files(page, paths)
+    page.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')
+    backups = page.evaluate(
+        "k => Object.keys(localStorage).filter(n => n.startsWith(k + ':backup:'))", key
+    )
+    assert len(backups) == 1
+    kept = json.loads(page.evaluate("n => localStorage.getItem(n)", backups[0]))
+    assert kept["pulse"] == {quarter: broken}
+    context.close()
