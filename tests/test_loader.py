@@ -444,8 +444,8 @@ def test_alias_claimed_by_two_items(tmp_path: Path) -> None:
     text += "      - id: second\n        text: Two.\n        aliases: [old]\n"
     result = load_dir(tmp_path, {"a.yml": text})
     assert messages(result) == [
-        "checklists/a.yml:11:19: alias `old` is also claimed by item `first` "
-        "(hint: each former id can move to one item only)"
+        "checklists/a.yml:11:19: alias `old` is also claimed by item `first` at "
+        "checklists/a.yml:6:9 (hint: each former id can move to one item only)"
     ]
 
 
