@@ -83,6 +83,11 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _config_file(command: argparse.ArgumentParser, help_text: str) -> None:
+    """`-f/--config-file`, which every command that reads the handbook's config takes."""
+    command.add_argument("-f", "--config-file", type=_path, default=None, help=help_text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-sremgr", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -95,13 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_path,
         help="files or folders (default: the checklists folder of mkdocs.yml)",
     )
-    validate.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)",
-    )
+    _config_file(validate, "mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)")
     validate.add_argument(
         "--no-builtin",
         action="store_true",
@@ -153,13 +152,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write it (default: the checklists_dir of mkdocs.yml, created if needed)",
     )
-    new.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml of the handbook (default: ./mkdocs.yml)",
-    )
+    _config_file(new, "mkdocs.yml of the handbook (default: ./mkdocs.yml)")
     new.add_argument(
         "--override",
         action="store_true",
@@ -173,13 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("-o", "--output", type=_path, default=None, help="write here, not stdout")
-    report.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml of the handbook, to name checklists and items",
-    )
+    _config_file(report, "mkdocs.yml of the handbook, to name checklists and items")
     report.add_argument(
         "--any-handbook",
         action="store_true",
@@ -192,13 +179,7 @@ def _parser() -> argparse.ArgumentParser:
         "write-pages",
         help="write the handbook's pages, assets and manifest into docs_dir (for Zensical)",
     )
-    pages.add_argument(
-        "-f",
-        "--config-file",
-        type=Path,
-        default=None,
-        help="zensical.toml or mkdocs.yml (default: the first of them here)",
-    )
+    _config_file(pages, "zensical.toml or mkdocs.yml (default: the first of them here)")
     pages.set_defaults(run=_write_pages)
     return parser
 
