@@ -88,6 +88,11 @@ def _config_file(command: argparse.ArgumentParser, help_text: str) -> None:
     command.add_argument("-f", "--config-file", type=_path, default=None, help=help_text)
 
 
+def _flag(command: argparse.ArgumentParser, name: str, help_text: str) -> None:
+    """An option that is on when given."""
+    command.add_argument(name, action="store_true", help=help_text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-sremgr", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -101,15 +106,11 @@ def _parser() -> argparse.ArgumentParser:
         help="files or folders (default: the checklists folder of mkdocs.yml)",
     )
     _config_file(validate, "mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)")
-    validate.add_argument(
-        "--no-builtin",
-        action="store_true",
-        help="do not load the built-in pack (cross-references to it fail)",
-    )
-    validate.add_argument(
+    _flag(validate, "--no-builtin", "do not load the built-in pack (cross-references to it fail)")
+    _flag(
+        validate,
         "--lint",
-        action="store_true",
-        help="also print the item standard's warnings for your files (they never fail the run)",
+        "also print the item standard's warnings for your files (they never fail the run)",
     )
     validate.add_argument(
         "--against",
@@ -153,11 +154,7 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write it (default: the checklists_dir of mkdocs.yml, created if needed)",
     )
     _config_file(new, "mkdocs.yml of the handbook (default: ./mkdocs.yml)")
-    new.add_argument(
-        "--override",
-        action="store_true",
-        help="write a file with the id of a built-in checklist, to replace it",
-    )
+    _flag(new, "--override", "write a file with the id of a built-in checklist, to replace it")
     new.set_defaults(run=_new)
 
     report = commands.add_parser("report", help="anonymous team roll-up of exported progress")
@@ -167,11 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("-o", "--output", type=_path, default=None, help="write here, not stdout")
     _config_file(report, "mkdocs.yml of the handbook, to name checklists and items")
-    report.add_argument(
-        "--any-handbook",
-        action="store_true",
-        help="also count exports of another handbook (another storage key)",
-    )
+    _flag(report, "--any-handbook", "also count exports of another handbook (another storage key)")
     report.set_defaults(run=_report)
 
     # For engines that run no MkDocs plugin (Zensical): see standalone.py and docs/zensical.md.
