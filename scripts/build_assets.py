@@ -4,7 +4,8 @@ Usage: python scripts/build_assets.py [--check]
 
 Sources: the ES modules in `src/mkdocs_sremgr/assets/src/` (JSDoc-typed, checked by `tsc`)
 and `assets/source/sremgr.css`. Output, committed and shipped: `assets/sremgr.js` (every
-page), `assets/sremgr-dashboard.js` (loaded on demand) and `assets/sremgr.css`, next to them.
+page), `assets/sremgr-dashboard.js` (loaded on demand), `assets/sremgr-redirect.js` (a renamed
+checklist's former address) and `assets/sremgr.css`, next to them.
 
 Scripts are bundled and minified by esbuild (an npm dev dependency: `npm ci`), into one
 classic IIFE each, because a page opened from file:// cannot load ES modules. The stylesheet
@@ -57,7 +58,11 @@ STRING_MODULES = {
 RECORD = ASSETS / "build.json"
 ESBUILD = REPO / "node_modules" / ".bin" / "esbuild"
 #: shipped bundle -> its entry module
-BUNDLES = {"sremgr.js": "main.js", "sremgr-dashboard.js": "dashboard/main.js"}
+BUNDLES = {
+    "sremgr.js": "main.js",
+    "sremgr-dashboard.js": "dashboard/main.js",
+    "sremgr-redirect.js": "redirect.js",  # only on a renamed checklist's former address
+}
 
 
 def rules_module() -> str:
