@@ -300,6 +300,37 @@ def test_a_reference_by_a_former_id_resolves_to_the_renamed_checklist(
     assert 'href="../../alpha-habits/"' in hero
 
 
+def test_validate_names_the_new_id_where_a_former_one_is_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`validate` prints the INFO lines the build logs for a reference by a former id."""
+    site = make_site(
+        tmp_path,
+        checklists={"alpha.yml": RENAMED, "hero.yml": HERO},  # HERO names `alpha`
+        pages={"guide.md": "# Guide\n\n<!-- sremgr:checklist alpha -->\n"},
+    )
+    result = site.cli("validate")
+    assert result.returncode == 0, result.stderr
+    printed = result.stderr.splitlines()
+    assert (
+        "mkdocs-sremgr: info: docs/guide.md:3:1: `alpha` is a former id of the checklist "
+        "`alpha-habits`, shown here (hint: write `alpha-habits` in the marker)"
+    ) in printed
+    assert (
+        "mkdocs-sremgr: info: docs/checklists/hero.yml:7:14: `alpha` is a former id of the "
+        "checklist `alpha-habits`, used for it (hint: write `alpha-habits`)"
+    ) in printed
+    with caplog.at_level(logging.INFO):
+        site.build(strict=True)
+    logged = [
+        r.getMessage().removeprefix("mkdocs_sremgr: ")
+        for r in caplog.records
+        if "former id" in r.getMessage()
+    ]
+    assert len(logged) == 2
+    assert {f"mkdocs-sremgr: info: {line}" for line in logged} <= set(printed)
+
+
 def test_the_former_url_of_a_renamed_checklist_redirects(tmp_path: Path) -> None:
     site = make_site(
         tmp_path, checklists={"alpha.yml": RENAMED}, theme="{name: material, font: false}"

@@ -16,7 +16,7 @@ import markdown
 from mkdocs_sremgr import __version__, rules, safeio
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
-from mkdocs_sremgr.markers import Marker, Slots, fill_slots, find_markers
+from mkdocs_sremgr.markers import Marker, Slots, fill_slots, find_markers, rename_note
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.renames import TIMEOUT_SECONDS, ManifestError, lost_ids, read_published
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded
@@ -210,8 +210,12 @@ def _validate(args: argparse.Namespace) -> int:
         )
     else:
         handbook = site.load(builtin=builtin)
+    notes = list(handbook.notes)
     if site is not None and not args.paths:
-        pages = marker_problems(site, handbook)
+        pages, page_notes = marker_problems(site, handbook)
+        notes += page_notes
+    for note in notes:  # the build's INFO lines, e.g. a reference by a former id
+        print(f"mkdocs-sremgr: info: {note}", file=sys.stderr)
     for ident in handbook.unknown_excludes:  # the build warns too (and --strict fails)
         print(
             f"mkdocs-sremgr: warning: `exclude` lists `{ident}`, which is no built-in "
@@ -277,9 +281,11 @@ def _file_or_folder(path: Path) -> bool:
     return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
-def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
-    """Markers in the site's Markdown pages, checked as the build checks them."""
+def marker_problems(site: Site, handbook: Handbook) -> tuple[list[Problem], list[str]]:
+    """Markers in the site's Markdown pages, checked as the build checks them: their problems,
+    and the INFO lines the build logs for them (a checklist named by a former id)."""
     problems: list[Problem] = []
+    notes: list[str] = []
     slots = Slots()
     broken = {ident: path for path, ident in handbook.broken.items()}
     for folder, dirs, names in os.walk(site.docs_dir, onerror=lambda _error: None):
@@ -299,7 +305,8 @@ def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
                 text, display, handbook.catalog, slots, broken=broken
             )
             problems += _outside_code(site, slotted, found, slots) if wrong else []
-    return problems
+            notes += [rename_note(m, display) for m in found if m.renamed_from]
+    return problems, notes
 
 
 def _outside_code(site: Site, slotted: str, found: list[Marker], slots: Slots) -> list[Problem]:
