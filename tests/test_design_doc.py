@@ -68,20 +68,20 @@ JS_SECTION = section("Sources and build")
 STATES_SECTION = section("Item states (one table)")
 
 
-def test_every_python_module_has_its_row_and_every_row_a_module() -> None:
-    rows = table_rows(PY_SECTION, "| Module | Its one job |")
+@pytest.mark.parametrize(
+    ("text", "header", "folder", "pattern"),
+    [
+        (PY_SECTION, "| Module | Its one job |", PACKAGE, "*.py"),
+        (JS_SECTION, "| module | job |", SCRIPTS, "**/*.js"),
+    ],
+    ids=["python", "browser"],
+)
+def test_every_module_has_its_row_and_every_row_a_module(
+    text: str, header: str, folder: Path, pattern: str
+) -> None:
+    rows = table_rows(text, header)
     listed = [name for row in rows for name in named(row[0])]
-    modules = sorted(p.name for p in PACKAGE.glob("*.py"))
-    assert sorted(set(modules) - set(listed)) == [], "modules without a row in docs/design.md"
-    assert sorted(set(listed) - set(modules)) == [], "rows naming no module"
-    assert len(listed) == len(set(listed)), "a module with two rows"
-    assert all(row[1] for row in rows), "a row without its job"
-
-
-def test_every_browser_module_has_its_row_and_every_row_a_module() -> None:
-    rows = table_rows(JS_SECTION, "| module | job |")
-    listed = [name for row in rows for name in named(row[0])]
-    modules = sorted(p.relative_to(SCRIPTS).as_posix() for p in SCRIPTS.rglob("*.js"))
+    modules = sorted(p.relative_to(folder).as_posix() for p in folder.glob(pattern))
     assert sorted(set(modules) - set(listed)) == [], "modules without a row in docs/design.md"
     assert sorted(set(listed) - set(modules)) == [], "rows naming no module"
     assert len(listed) == len(set(listed)), "a module with two rows"

@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort, PluginError
 from interop_sites import ALPHA, HERO
 from mkdocs_sremgr.cli import main as cli
 from mkdocs_sremgr.errors import HandbookError
-from sites import make_site
+from sites import Site, make_site
 
 ZENSICAL = (
     '[project]\nsite_name = "Zen"\ndocs_dir = "docs"\n'
@@ -278,14 +278,19 @@ def test_the_markdown_extension_leaves_an_unknown_marker_in_code_alone(tmp_path:
 RENAMED = ALPHA.replace("id: alpha\n", "id: alpha-habits\naliases: [alpha]\n")
 
 
-def test_a_reference_by_a_former_id_resolves_to_the_renamed_checklist(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    site = make_site(
+def referenced_by_a_former_id(tmp_path: Path) -> Site:
+    """A renamed checklist that a marker and an anti-pattern still name by its former id."""
+    return make_site(
         tmp_path,
         checklists={"alpha.yml": RENAMED, "hero.yml": HERO},  # HERO names `alpha`
         pages={"guide.md": "# Guide\n\n<!-- sremgr:checklist alpha -->\n"},
     )
+
+
+def test_a_reference_by_a_former_id_resolves_to_the_renamed_checklist(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = referenced_by_a_former_id(tmp_path)
     with caplog.at_level(logging.INFO):
         site.build(strict=True)
     assert (
@@ -304,11 +309,7 @@ def test_validate_names_the_new_id_where_a_former_one_is_used(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """`validate` prints the INFO lines the build logs for a reference by a former id."""
-    site = make_site(
-        tmp_path,
-        checklists={"alpha.yml": RENAMED, "hero.yml": HERO},  # HERO names `alpha`
-        pages={"guide.md": "# Guide\n\n<!-- sremgr:checklist alpha -->\n"},
-    )
+    site = referenced_by_a_former_id(tmp_path)
     result = site.cli("validate")
     assert result.returncode == 0, result.stderr
     printed = result.stderr.splitlines()
