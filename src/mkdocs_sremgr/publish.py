@@ -333,7 +333,7 @@ ENGINE_OPTIONS: dict[str, tuple[Any, str]] = {
         "file); keep it outside docs_dir so the YAML is not published",
     ),
     "builtin": (True, "Include the checklists and anti-patterns shipped with the plugin"),
-    "exclude": ([], "Ids of built-in checklists or anti-patterns to leave out"),
+    "exclude": ([], "Ids of built-in checklists, anti-patterns or the team pulse to leave out"),
     "url_prefix": ("handbook/", "Where `write-pages` puts the generated pages"),
     "storage_namespace": (
         "",
