@@ -143,8 +143,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(run=_init)
 
-    new = commands.add_parser("new", help="write a starter checklist or anti-pattern file")
-    new.add_argument("kind", choices=("checklist", "antipattern"))
+    new = commands.add_parser(
+        "new", help="write a starter checklist, anti-pattern or team pulse file"
+    )
+    new.add_argument("kind", choices=("checklist", "antipattern", "pulse"))
     new.add_argument("id", help="kebab-case id, e.g. be-on-call")
     new.add_argument(
         "-d",
@@ -154,12 +156,33 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write it (default: the checklists_dir of mkdocs.yml, created if needed)",
     )
     _config_file(new, "mkdocs.yml of the handbook (default: ./mkdocs.yml)")
-    _flag(new, "--override", "write a file with the id of a built-in checklist, to replace it")
+    _flag(
+        new,
+        "--override",
+        "write a file with the id of a built-in checklist, or a pulse of your own, "
+        "to replace the built-in one",
+    )
     new.set_defaults(run=_new)
 
-    report = commands.add_parser("report", help="anonymous team roll-up of exported progress")
+    report = commands.add_parser(
+        "report", help="anonymous team roll-up of exported progress, or of team pulse answers"
+    )
     report.add_argument(
-        "files", nargs="+", type=_path, help="exported progress JSON files (`-` for stdin)"
+        "files",
+        nargs="+",
+        type=_path,
+        help="exported progress JSON files; with --pulse, answer files or codes, one per file "
+        "(`-` for stdin)",
+    )
+    report.add_argument(
+        "--pulse",
+        action="store_true",
+        help="count team pulse answers, with the dashboard's threshold and figures",
+    )
+    report.add_argument(
+        "--quarter",
+        default=None,
+        help="with --pulse: the quarter to count, e.g. 2026-Q4 (default: the current one)",
     )
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("-o", "--output", type=_path, default=None, help="write here, not stdout")
@@ -422,7 +445,10 @@ def _new(args: argparse.Namespace) -> int:
             "no mkdocs.yml here, so no checklists folder: run it in your handbook's folder, "
             "name one with -f, or say where with -d"
         )
-    if site is not None:
+    lesson = "prioritize-one-on-ones"
+    if site is not None and args.kind == "pulse":
+        lesson = _check_new_pulse(site.load().catalog, args)
+    elif site is not None:
         handbook = site.load()
         table: dict[str, Any] = (
             handbook.catalog.antipatterns
@@ -445,14 +471,48 @@ def _new(args: argparse.Namespace) -> int:
     if not safeio.present(schema_path):
         files[(project, SCHEMA_FILE)] = schema_text()
     relative = os.path.relpath(schema_path.resolve(), folder.resolve()).replace(os.sep, "/")
-    files[(folder, f"{args.id}.yml")] = _starter(args.kind, args.id, relative)
+    files[(folder, f"{args.id}.yml")] = _starter(args.kind, args.id, relative, lesson=lesson)
     _write_all(files)
     return 0
 
 
-def _starter(kind: str, ident: str, schema_ref: str) -> str:
+def _check_new_pulse(catalog: Catalog, args: argparse.Namespace) -> str:
+    """Whether a pulse file may be written; the lesson its starter statement names (one of
+    the handbook's checklists, so the file builds as written)."""
+    current = catalog.pulse
+    if current is not None and not current.builtin:
+        where = current.doc.path if current.doc is not None else "your files"
+        raise _Refused(
+            f"the handbook has a team pulse already, `{current.id}` in {where}: a handbook "
+            "has one (answers are counted per handbook and quarter); add statements there"
+        )
+    if current is not None and not args.override:
+        raise _Refused(
+            f"the handbook has the built-in pulse `{current.id}`: a pulse of your own replaces "
+            "it for every reader. Pass --override to do that, or copy its statements you want "
+            "to keep into your file"
+        )
+    starter = "prioritize-one-on-ones"  # what the starter statement speaks to
+    checklists = catalog.sorted_checklists()
+    return starter if starter in catalog.checklists or not checklists else checklists[0].id
+
+
+def _starter(
+    kind: str, ident: str, schema_ref: str, *, lesson: str = "prioritize-one-on-ones"
+) -> str:
     title = ident.replace("-", " ").capitalize()
     head = f"# yaml-language-server: $schema={schema_ref}\n"
+    if kind == "pulse":
+        return head + (
+            f"kind: pulse\nid: {ident}\ntitle: {title}\n"
+            "intro: |\n  How things look from where you sit, this quarter. Rate what you have "
+            'seen yourself;\n  "don\'t know" is a fine answer.\n'
+            "statements:\n"
+            "  - id: first-statement\n"
+            "    # One thing a team member can see for themselves, in their words.\n"
+            "    text: My manager holds our one-on-ones, and moves rather than cancels one.\n"
+            f"    lesson: {lesson}   # the id of the checklist it speaks to\n"
+        )
     if kind == "antipattern":
         return head + (
             f"kind: antipattern\nid: {ident}\ntitle: {title}\n"
@@ -481,6 +541,12 @@ def _starter(kind: str, ident: str, schema_ref: str) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
+    if args.pulse:
+        from mkdocs_sremgr.pulse_report import run_pulse_report
+
+        return run_pulse_report(args)
+    if args.quarter is not None:
+        raise _Refused("--quarter needs --pulse: a progress roll-up shows every quarter")
     from mkdocs_sremgr.report import run_report
 
     return run_report(args)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-KINDS = ("checklist", "extension", "antipattern")
+KINDS = ("checklist", "extension", "antipattern", "pulse")
 _YAML_TYPES = {
     bool: "true/false",
     int: "a number",
@@ -93,8 +93,8 @@ def _validator(kind: str) -> Draft202012Validator:
 
 def kind_of(data: dict[str, Any]) -> str:
     """Which part of the schema a document must follow."""
-    if data.get("kind") == "antipattern":
-        return "antipattern"
+    if data.get("kind") in ("antipattern", "pulse"):
+        return str(data["kind"])
     return "extension" if "extends" in data else "checklist"
 
 
@@ -112,9 +112,9 @@ def validate(doc: Document, *, fast: bool = False) -> list[Problem]:
             )
         ]
     kind = doc.data.get("kind", "checklist")
-    if kind not in ("checklist", "antipattern"):
-        hint = did_you_mean(str(kind), ("checklist", "antipattern")) or (
-            "use `checklist` or `antipattern`"
+    if kind not in ("checklist", "antipattern", "pulse"):
+        hint = did_you_mean(str(kind), ("checklist", "antipattern", "pulse")) or (
+            "use `checklist`, `antipattern` or `pulse`"
         )
         return [doc.problem(("kind",), f"unknown kind `{kind}`", hint)]
     ids = _id_problems(doc)
@@ -320,6 +320,13 @@ def _name(path: JsonPath) -> str:
 
 
 def _is_id_path(path: JsonPath) -> bool:
-    return path[-1] in ("id", "extends") or (
-        len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists", "counters")
+    return (
+        path[-1] in ("id", "extends")
+        or (len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists", "counters"))
+        or _is_lesson_path(path)
     )
+
+
+def _is_lesson_path(path: JsonPath) -> bool:
+    """A pulse statement's `lesson`: a checklist id (a checklist's own `lesson` is text)."""
+    return len(path) == 3 and path[0] == "statements" and path[-1] == "lesson"
