@@ -4,8 +4,9 @@ Usage: python scripts/build_assets.py [--check]
 
 Sources: the ES modules in `src/mkdocs_sremgr/assets/src/` (JSDoc-typed, checked by `tsc`)
 and `assets/source/sremgr.css`. Output, committed and shipped: `assets/sremgr.js` (every
-page), `assets/sremgr-dashboard.js` (loaded on demand), `assets/sremgr-pulse.js` (the team
-pulse page only) and `assets/sremgr.css`, next to them.
+page), `assets/sremgr-dashboard.js` (loaded on demand), `assets/sremgr-redirect.js` (a renamed
+checklist's former address), `assets/sremgr-pulse.js` (the team pulse page only) and
+`assets/sremgr.css`, next to them.
 
 Scripts are bundled and minified by esbuild (an npm dev dependency: `npm ci`), into one
 classic IIFE each, because a page opened from file:// cannot load ES modules. The stylesheet
@@ -62,6 +63,7 @@ ESBUILD = REPO / "node_modules" / ".bin" / "esbuild"
 BUNDLES = {
     "sremgr.js": "main.js",
     "sremgr-dashboard.js": "dashboard/main.js",
+    "sremgr-redirect.js": "redirect.js",  # only on a renamed checklist's former address
     "sremgr-pulse.js": "pulse/page.js",  # the team pulse page only
 }
 

@@ -194,3 +194,22 @@ def test_a_handbook_without_a_pulse_says_so(tmp_path: Path) -> None:
     name = write(site.root, "a.json", answers(4, random_id=ids(1)))
     result = site.cli("report", "--pulse", name)
     assert result.returncode == 1 and re.search(r"has no team pulse", result.stderr)
+
+
+def test_the_report_speaks_the_handbooks_language(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        theme="{name: mkdocs, locale: de}",
+        checklists={"alpha.yml": ALPHA, "pulse.yml": PULSE},
+    )
+    files = [write(site.root, f"{n}.json", answers(n, 4, random_id=ids(n))) for n in (1, 2, 5)]
+    files.append(write(site.root, "old.json", answers(1, random_id=ids(9), quarter="2026-Q3")))
+    result = site.cli("report", "--pulse", *files, "--quarter", QUARTER, "--format", "html")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert '<html lang="de">' in out and "<p>Quartal 2026-Q4.</p>" in out
+    assert "Aus 3 Antwortdateien (mindestens 3 braucht es" in out
+    assert '<th scope="col">Stimme überhaupt nicht zu</th>' in out
+    assert "<li>Datei 4: sie gehören zu einem anderen Quartal (2026-Q3).</li>" in out
+    # the terminal's messages stay English, like the command line's
+    assert "file 4 (old.json) not counted: they are for another quarter (2026-Q3)" in result.stderr

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs_sremgr import rules, schema
 from mkdocs_sremgr.errors import HandbookError, Problem, did_you_mean, suggest
@@ -360,10 +360,8 @@ class _Assembler:
     def _check_checklist(self, checklist: Checklist) -> None:
         owners: dict[str, Item] = {}
         for item in checklist.items:
-            if item.id in owners and item.doc is not None:
-                first = owners[item.id]
+            if (first := _claim(owners, item.id, item)) and item.doc is not None:
                 self.problems.append(_twice(item.doc, item.path, item.id, checklist.id, _at(first)))
-            owners.setdefault(item.id, item)
         claimed: dict[str, Item] = {}
         for item in checklist.items:
             for n, alias in enumerate(item.aliases):
@@ -374,14 +372,8 @@ class _Assembler:
                         f"alias `{alias}` is also the id of an item at {_at(owners[alias])}",
                         "an alias names a former id that no item uses now",
                     )
-                elif alias in claimed and claimed[alias] is not item:
-                    self._item_problem(
-                        item,
-                        ("aliases", n),
-                        f"alias `{alias}` is also claimed by item `{claimed[alias].id}`",
-                        "each former id can move to one item only",
-                    )
-                claimed[alias] = item
+                elif earlier := _claim(claimed, alias, item):
+                    self._item_problem(item, ("aliases", n), *_claimed_twice(alias, earlier, "id"))
         seen_sections: dict[str, Section] = {}
         for section in checklist.sections:
             if section.id in seen_sections and section.doc is not None:
@@ -461,16 +453,10 @@ class _Assembler:
                             "an alias names a former id that no checklist uses now",
                         )
                     )
-                elif alias in owners and owners[alias] is not checklist:
+                elif first := _claim(owners, alias, checklist):
                     self.problems.append(
-                        checklist.doc.problem(
-                            where,
-                            f"alias `{alias}` is also an alias of checklist `{owners[alias].id}` "
-                            f"at {_entry_at(owners[alias])}",
-                            "each former id can move to one checklist only",
-                        )
+                        checklist.doc.problem(where, *_claimed_twice(alias, first, "id"))
                     )
-                owners.setdefault(alias, checklist)
 
     def _check_moved_items(self) -> None:
         """An item alias `old-checklist/old-item` (a moved item) must name no item that is
@@ -500,15 +486,8 @@ class _Assembler:
                             f"alias `{alias}` is an item that is still there, at {_at(owner)}",
                             "an alias names a former item that no checklist has now",
                         )
-                    elif alias in claimed and claimed[alias] is not item:
-                        self._item_problem(
-                            item,
-                            where,
-                            f"alias `{alias}` is also claimed by item `{claimed[alias].id}` "
-                            f"at {_at(claimed[alias])}",
-                            "each former item can move to one item only",
-                        )
-                    claimed.setdefault(alias, item)
+                    elif first := _claim(claimed, alias, item):
+                        self._item_problem(item, where, *_claimed_twice(alias, first, "item"))
 
     def _check_pulse(self) -> None:
         """Statement ids and aliases unique in the pulse; each `lesson` a checklist (a former
@@ -694,6 +673,25 @@ def _twice(doc: Document, path: JsonPath, ident: str, checklist: str, first: str
         (*path, "id"),
         f"item id `{ident}` is used twice in checklist `{checklist}` (first at {first})",
         "item ids must be unique within a checklist",
+    )
+
+
+_Claimant = TypeVar("_Claimant", Checklist, Item)
+
+
+def _claim(claimed: dict[str, _Claimant], alias: str, owner: _Claimant) -> _Claimant | None:
+    """Records the first owner of an id (or former id); returns that earlier owner when it is
+    another one: an id names one item, and progress stored under a former id moves to one."""
+    first = claimed.setdefault(alias, owner)
+    return first if first is not owner else None
+
+
+def _claimed_twice(alias: str, first: Checklist | Item, former: str) -> tuple[str, str]:
+    """The message and hint for a former id that a second checklist or item claims."""
+    kind, at = ("item", _at(first)) if isinstance(first, Item) else ("checklist", _entry_at(first))
+    return (
+        f"alias `{alias}` is also claimed by {kind} `{first.id}` at {at}",
+        f"each former {former} can move to one {kind} only",
     )
 
 

@@ -16,7 +16,7 @@ import markdown
 from mkdocs_sremgr import __version__, rules, safeio
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
-from mkdocs_sremgr.markers import Marker, Slots, fill_slots, find_markers
+from mkdocs_sremgr.markers import Marker, Slots, fill_slots, find_markers, rename_note
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.renames import TIMEOUT_SECONDS, ManifestError, lost_ids, read_published
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded
@@ -83,6 +83,16 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _config_file(command: argparse.ArgumentParser, help_text: str) -> None:
+    """`-f/--config-file`, which every command that reads the handbook's config takes."""
+    command.add_argument("-f", "--config-file", type=_path, default=None, help=help_text)
+
+
+def _flag(command: argparse.ArgumentParser, name: str, help_text: str) -> None:
+    """An option that is on when given."""
+    command.add_argument(name, action="store_true", help=help_text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-sremgr", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -95,22 +105,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_path,
         help="files or folders (default: the checklists folder of mkdocs.yml)",
     )
-    validate.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)",
-    )
-    validate.add_argument(
-        "--no-builtin",
-        action="store_true",
-        help="do not load the built-in pack (cross-references to it fail)",
-    )
-    validate.add_argument(
+    _config_file(validate, "mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)")
+    _flag(validate, "--no-builtin", "do not load the built-in pack (cross-references to it fail)")
+    _flag(
+        validate,
         "--lint",
-        action="store_true",
-        help="also print the item standard's warnings for your files (they never fail the run)",
+        "also print the item standard's warnings for your files (they never fail the run)",
     )
     validate.add_argument(
         "--against",
@@ -155,17 +155,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write it (default: the checklists_dir of mkdocs.yml, created if needed)",
     )
-    new.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml of the handbook (default: ./mkdocs.yml)",
-    )
-    new.add_argument(
+    _config_file(new, "mkdocs.yml of the handbook (default: ./mkdocs.yml)")
+    _flag(
+        new,
         "--override",
-        action="store_true",
-        help="write a file with the id of a built-in checklist, or a pulse of your own, "
+        "write a file with the id of a built-in checklist, or a pulse of your own, "
         "to replace the built-in one",
     )
     new.set_defaults(run=_new)
@@ -192,18 +186,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("-o", "--output", type=_path, default=None, help="write here, not stdout")
-    report.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml of the handbook, to name checklists and items",
-    )
-    report.add_argument(
-        "--any-handbook",
-        action="store_true",
-        help="also count exports of another handbook (another storage key)",
-    )
+    _config_file(report, "mkdocs.yml of the handbook, to name checklists and items")
+    _flag(report, "--any-handbook", "also count exports of another handbook (another storage key)")
     report.set_defaults(run=_report)
 
     # For engines that run no MkDocs plugin (Zensical): see standalone.py and docs/zensical.md.
@@ -211,13 +195,7 @@ def _parser() -> argparse.ArgumentParser:
         "write-pages",
         help="write the handbook's pages, assets and manifest into docs_dir (for Zensical)",
     )
-    pages.add_argument(
-        "-f",
-        "--config-file",
-        type=Path,
-        default=None,
-        help="zensical.toml or mkdocs.yml (default: the first of them here)",
-    )
+    _config_file(pages, "zensical.toml or mkdocs.yml (default: the first of them here)")
     pages.set_defaults(run=_write_pages)
     return parser
 
@@ -255,8 +233,12 @@ def _validate(args: argparse.Namespace) -> int:
         )
     else:
         handbook = site.load(builtin=builtin)
+    notes = list(handbook.notes)
     if site is not None and not args.paths:
-        pages = marker_problems(site, handbook)
+        pages, page_notes = marker_problems(site, handbook)
+        notes += page_notes
+    for note in notes:  # the build's INFO lines, e.g. a reference by a former id
+        print(f"mkdocs-sremgr: info: {note}", file=sys.stderr)
     for ident in handbook.unknown_excludes:  # the build warns too (and --strict fails)
         print(
             f"mkdocs-sremgr: warning: `exclude` lists `{ident}`, which is no built-in "
@@ -322,9 +304,11 @@ def _file_or_folder(path: Path) -> bool:
     return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
-def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
-    """Markers in the site's Markdown pages, checked as the build checks them."""
+def marker_problems(site: Site, handbook: Handbook) -> tuple[list[Problem], list[str]]:
+    """Markers in the site's Markdown pages, checked as the build checks them: their problems,
+    and the INFO lines the build logs for them (a checklist named by a former id)."""
     problems: list[Problem] = []
+    notes: list[str] = []
     slots = Slots()
     broken = {ident: path for path, ident in handbook.broken.items()}
     for folder, dirs, names in os.walk(site.docs_dir, onerror=lambda _error: None):
@@ -344,7 +328,8 @@ def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
                 text, display, handbook.catalog, slots, broken=broken
             )
             problems += _outside_code(site, slotted, found, slots) if wrong else []
-    return problems
+            notes += [rename_note(m, display) for m in found if m.renamed_from]
+    return problems, notes
 
 
 def _outside_code(site: Site, slotted: str, found: list[Marker], slots: Slots) -> list[Problem]:

@@ -61,7 +61,7 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     builtin = Checked(publish.check_flag, default=True)
     """Include the pack of checklists and anti-patterns shipped with the plugin."""
     exclude = Checked(publish.check_exclude, default=[])
-    """Ids of built-in checklists or anti-patterns to leave out."""
+    """Ids of built-in checklists, anti-patterns or the team pulse (`team-pulse`) to leave out."""
     url_prefix = Checked(publish.check_url_prefix, default="handbook/")
     """Where generated pages live in the site, e.g. `handbook/` gives `/handbook/be-on-call/`."""
     nav_section = c.Optional(c.Type(str))

@@ -47,12 +47,15 @@ log = logging.getLogger("mkdocs_sremgr")
 ASSET_DIR = "assets/sremgr/"
 # Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
 # sremgr.js adds sremgr-dashboard.js itself, only on a page with a dashboard, and
-# sremgr-notices.js only to show a rare failure notice.
+# sremgr-notices.js only to show a rare failure notice. sremgr-redirect.js is the one script of a
+# renamed checklist's former address (redirect_outputs). The pulse page loads sremgr-pulse.js
+# itself (templates/sremgr/pulse.html).
 STATIC_ASSETS = (
     "sremgr.js",
     "sremgr-dashboard.js",
     "sremgr-pulse.js",
     "sremgr-notices.js",
+    "sremgr-redirect.js",
     "sremgr.css",
 )
 #: Kept in every redirect page (a theme's own `sremgr/redirect.html` too): `write-pages`
@@ -339,7 +342,7 @@ ENGINE_OPTIONS: dict[str, tuple[Any, str]] = {
         "file); keep it outside docs_dir so the YAML is not published",
     ),
     "builtin": (True, "Include the checklists and anti-patterns shipped with the plugin"),
-    "exclude": ([], "Ids of built-in checklists or anti-patterns to leave out"),
+    "exclude": ([], "Ids of built-in checklists, anti-patterns or the team pulse to leave out"),
     "url_prefix": ("handbook/", "Where `write-pages` puts the generated pages"),
     "storage_namespace": (
         "",
@@ -573,7 +576,8 @@ def manifest_outputs(handbook: PublishedHandbook) -> list[Output]:
 
 def redirect_outputs(handbook: PublishedHandbook) -> list[Output]:
     """A small page at each renamed checklist's former URL, sending readers to the new one
-    (`sremgr/redirect.html`, which a theme can override; no script, not in the nav)."""
+    (`sremgr/redirect.html`, which a theme can override; not in the nav). Its one script,
+    `sremgr-redirect.js`, keeps the link's fragment; without it a meta refresh goes."""
     out = []
     for old, checklist in renamed_checklists(handbook):
         target_url = handbook.urls.get(("checklist", checklist.id))
@@ -584,6 +588,9 @@ def redirect_outputs(handbook: PublishedHandbook) -> list[Output]:
         uri = old_url + "index.html" if old_url.endswith("/") else old_url
         html = handbook.templates.get_template("sremgr/redirect.html").render(
             target=relative_url(target_url, old_url),
+            script=relative_url(ASSET_DIR + "sremgr-redirect.js", old_url),
+            former=old,
+            checklist=checklist,
             title=checklist.title,
             language=handbook.strings.language,
             mark=Markup(REDIRECT_MARK),

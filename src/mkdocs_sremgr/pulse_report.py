@@ -21,15 +21,16 @@ from typing import Any
 
 from mkdocs_sremgr import pulse, rules
 from mkdocs_sremgr.errors import format_problems
-from mkdocs_sremgr.i18n import Strings, fill
+from mkdocs_sremgr.i18n import Strings, fill, resolve_language
 from mkdocs_sremgr.model import Catalog, Pulse
+from mkdocs_sremgr.pulse import Refused
 from mkdocs_sremgr.report import md_cell, md_plain
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded, read_stdin_bounded
 from mkdocs_sremgr.site import find_site
 
 #: An answer file is at most pulse.MAX_CHARS UTF-16 units: never more than four bytes each.
 MAX_BYTES = 4 * pulse.MAX_CHARS
-#: The English catalog: the report, like `report`, is written in English.
+#: The English catalog, for the terminal's messages (the report itself is in the site's language).
 _EN = Strings()
 _PERIOD = re.compile(rules.PERIOD_PATTERN, re.ASCII)
 
@@ -43,14 +44,16 @@ class PulseReport:
     pulse: Pulse
     quarter: str
     view: dict[str, Any]
-    #: (file number, reason) of each file not counted, in the order given
-    refused: list[tuple[int, str]] = field(default_factory=list)
+    #: (file number, why) of each file not counted, in the order given
+    refused: list[tuple[int, Refused]] = field(default_factory=list)
     lesson_titles: dict[str, str] = field(default_factory=dict)
+    #: the handbook's language (its catalog): the report's words are the dashboard's
+    strings: Strings = field(default_factory=Strings)
 
 
-def reason(refusal: pulse.Refused) -> str:
-    """A refusal in words: the dashboard's own `dash.pulse.why.*` text, in English."""
-    return fill(_EN.template(refusal.reason), None, {"key": refusal.detail})
+def reason(refusal: pulse.Refused, strings: Strings = _EN) -> str:
+    """A refusal in words: the dashboard's own `dash.pulse.why.*` text."""
+    return fill(strings.template(refusal.reason), None, {"key": refusal.detail})
 
 
 def read_answers(path: Path) -> str | pulse.Refused:
@@ -73,6 +76,7 @@ def count(
     quarter: str,
     minimum: int,
     catalog: Catalog | None = None,
+    strings: Strings = _EN,
 ) -> PulseReport:
     """The aggregate of the files that pass, and `pulse.pulse_view` of it."""
     statements = [s.manifest_entry() for s in the_pulse.statements]
@@ -81,42 +85,28 @@ def count(
         readable, handbook=handbook, quarter=quarter, statements=statements
     )
     results = iter(outcomes)
-    refused: list[tuple[int, str]] = []
+    refused: list[tuple[int, pulse.Refused]] = []
     for number, text in enumerate(texts, start=1):
         outcome = text if isinstance(text, pulse.Refused) else next(results)
         if outcome is not None:
-            refused.append((number, reason(outcome)))
+            refused.append((number, outcome))
     titles = {c.id: c.title for c in catalog.checklists.values()} if catalog is not None else {}
     view = pulse.pulse_view(agg, statements, minimum=minimum)
-    return PulseReport(the_pulse, quarter, view, refused, titles)
+    return PulseReport(the_pulse, quarter, view, refused, titles, strings)
 
 
 # -- output -----------------------------------------------------------------------------------
 
 SCALE = ("pulse.scale.1", "pulse.scale.2", "pulse.scale.3", "pulse.scale.4", "pulse.scale.5")
-ABOUT = (
-    "Counts only: nobody's own answers, no names. Compare the number of answers with the size "
-    "of the team: more answers than people means someone sent theirs more than once."
-)
-NOT_FOR_RANKING = (
-    "The team's view, to talk about with the team: never use it to rank, compare or judge "
-    "people or teams."
-)
 
 
 def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def _needed(n: int) -> str:
-    return f"Not enough answers yet: {n} more {'is' if n == 1 else 'are'} needed before " + (
-        "anything is shown."
-    )
-
-
-def _statement_cells(row: dict[str, Any]) -> list[str]:
+def _statement_cells(row: dict[str, Any], t: Strings) -> list[str]:
     if "needed" in row:
-        return [f"needs {row['needed']} more", *([""] * 7)]
+        return [t("report.pulse.needsMore", row["needed"]), *([""] * 7)]
     return [
         str(row["answers"]),
         *(str(k) for k in row["spread"]),
@@ -134,98 +124,116 @@ def _lesson_cells(lesson: dict[str, Any]) -> list[str]:
     ]
 
 
-def _heads() -> list[str]:
-    return ["Answers", *(_EN(k) for k in SCALE), _EN("pulse.scale.dk"), "Median"]
+def _statement_heads(t: Strings) -> list[str]:
+    return [
+        t("report.pulse.answers"),
+        *(t(k) for k in SCALE),
+        t("pulse.scale.dk"),
+        t("report.pulse.median"),
+    ]
+
+
+def _lesson_heads(t: Strings) -> list[str]:
+    keys = ("lesson", "median", "agreement", "statements")
+    return [t(f"report.pulse.{key}") for key in keys]
+
+
+def _answers_line(view: dict[str, Any], t: Strings) -> str:
+    return t("report.pulse.from", view["answers"], minimum=view["minimum"])
 
 
 def to_markdown(report: PulseReport) -> str:
-    view = report.view
-    out = [f"# {md_plain(report.pulse.title)}", "", f"Quarter {report.quarter}.", ""]
+    t, view = report.strings, report.view
+    quarter = t("report.pulse.quarter", quarter=report.quarter)
+    out = [f"# {md_plain(report.pulse.title)}", "", quarter]
     if "needed" in view:
-        return "\n".join([*out, _needed(view["needed"]), ""])
+        return "\n".join([*out, "", t("report.pulse.needed", view["needed"]), ""])
     texts = {s.id: s.text for s in report.pulse.statements}
-    n = view["answers"]
+    lesson_heads = _lesson_heads(t)
     out += [
-        f"From {n} answer file{'s' if n != 1 else ''} (at least {view['minimum']} are needed "
-        "before anything is shown).",
         "",
-        ABOUT,
+        _answers_line(view, t),
         "",
-        NOT_FOR_RANKING,
+        t("report.pulse.about"),
         "",
-        "## By lesson",
+        t("report.pulse.notRanking"),
         "",
-        "The median of the lesson's statements' medians (1 strongly disagree, 5 strongly "
-        "agree), and the same as agreement from 0 to 100%, to read beside the manager's own "
-        "score for that checklist.",
+        f"## {t('report.pulse.byLesson')}",
         "",
-        "| Lesson | Median | Agreement | Statements |",
-        "|---|---:|---:|---:|",
+        t("report.pulse.lessonNote"),
+        "",
+        "| " + " | ".join(md_cell(h) for h in lesson_heads) + " |",
+        "|---|" + "---:|" * (len(lesson_heads) - 1),
     ]
     for lesson in view["lessons"]:
         title = report.lesson_titles.get(lesson["id"], lesson["id"])
         out.append(f"| {md_plain(title)} | " + " | ".join(_lesson_cells(lesson)) + " |")
-    heads = _heads()
+    heads = _statement_heads(t)
     out += [
         "",
-        "## By statement",
+        f"## {t('report.pulse.byStatement')}",
         "",
-        "| Statement | " + " | ".join(md_cell(h) for h in heads) + " |",
+        "| " + " | ".join(md_cell(h) for h in [t("report.pulse.statement"), *heads]) + " |",
         "|---|" + "---:|" * len(heads),
     ]
     for row in view["statements"]:
-        cells = _statement_cells(row)
+        cells = _statement_cells(row, t)
         out.append(f"| {md_plain(texts[row['id']])} | " + " | ".join(cells) + " |")
     out.append("")
     if report.refused:
-        out += ["## Not counted", ""]
-        out += [f"- File {number}: {md_plain(why)}." for number, why in report.refused]
+        out += [f"## {t('report.pulse.notCounted')}", ""]
+        out += [
+            "- " + md_plain(t("report.pulse.file", number, why=reason(why, t)))
+            for number, why in report.refused
+        ]
         out.append("")
     return "\n".join(out)
 
 
 def to_html(report: PulseReport) -> str:
     e = html.escape
-    view = report.view
+    t, view = report.strings, report.view
     title = e(report.pulse.title)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{e(t.language)}"><head><meta charset="utf-8">',
         f"<title>{title}</title></head><body>",
         f"<h1>{title}</h1>",
-        f"<p>Quarter {e(report.quarter)}.</p>",
+        f"<p>{e(t('report.pulse.quarter', quarter=report.quarter))}</p>",
     ]
     if "needed" in view:
-        parts += [f"<p>{e(_needed(view['needed']))}</p>", "</body></html>"]
+        parts += [f"<p>{e(t('report.pulse.needed', view['needed']))}</p>", "</body></html>"]
         return "\n".join(parts) + "\n"
     texts = {s.id: s.text for s in report.pulse.statements}
-    n = view["answers"]
+    lesson_heads = "".join(f'<th scope="col">{e(h)}</th>' for h in _lesson_heads(t))
     parts += [
-        f"<p>From {n} answer file{'s' if n != 1 else ''} (at least {view['minimum']} are "
-        "needed before anything is shown).</p>",
-        f"<p>{e(ABOUT)}</p>",
-        f"<p>{e(NOT_FOR_RANKING)}</p>",
-        "<h2>By lesson</h2>",
-        '<table><tr><th scope="col">Lesson</th><th scope="col">Median</th>'
-        '<th scope="col">Agreement</th><th scope="col">Statements</th></tr>',
+        f"<p>{e(_answers_line(view, t))}</p>",
+        f"<p>{e(t('report.pulse.about'))}</p>",
+        f"<p>{e(t('report.pulse.notRanking'))}</p>",
+        f"<h2>{e(t('report.pulse.byLesson'))}</h2>",
+        f"<p>{e(t('report.pulse.lessonNote'))}</p>",
+        f"<table><tr>{lesson_heads}</tr>",
     ]
     for lesson in view["lessons"]:
         name = e(report.lesson_titles.get(lesson["id"], lesson["id"]))
         cells = "".join(f"<td>{e(c)}</td>" for c in _lesson_cells(lesson))
         parts.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
-    heads = "".join(f'<th scope="col">{e(h)}</th>' for h in _heads())
+    heads = "".join(f'<th scope="col">{e(h)}</th>' for h in _statement_heads(t))
     parts += [
         "</table>",
-        "<h2>By statement</h2>",
-        f'<table><tr><th scope="col">Statement</th>{heads}</tr>',
+        f"<h2>{e(t('report.pulse.byStatement'))}</h2>",
+        f'<table><tr><th scope="col">{e(t("report.pulse.statement"))}</th>{heads}</tr>',
     ]
     for row in view["statements"]:
-        cells = "".join(f"<td>{e(c)}</td>" for c in _statement_cells(row))
+        cells = "".join(f"<td>{e(c)}</td>" for c in _statement_cells(row, t))
         parts.append(f'<tr><th scope="row">{e(texts[row["id"]])}</th>{cells}</tr>')
     parts.append("</table>")
     if report.refused:
-        items = "".join(f"<li>File {number}: {e(why)}.</li>" for number, why in report.refused)
-        parts += ["<h2>Not counted</h2>", f"<ul>{items}</ul>"]
+        items = "".join(
+            f"<li>{e(t('report.pulse.file', number, why=reason(why, t)))}</li>"
+            for number, why in report.refused
+        )
+        parts += [f"<h2>{e(t('report.pulse.notCounted'))}</h2>", f"<ul>{items}</ul>"]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -248,7 +256,7 @@ def run_pulse_report(args: argparse.Namespace, *, today: date | None = None) -> 
     for number, why in report.refused:
         print(
             f"mkdocs-sremgr report --pulse: file {number} ({_shown(args.files[number - 1])}) "
-            f"not counted: {why}",
+            f"not counted: {reason(why)}",
             file=sys.stderr,
         )
     text = to_html(report) if args.format == "html" else to_markdown(report)
@@ -297,6 +305,7 @@ def _build(args: argparse.Namespace, today: date) -> PulseReport:
         quarter=quarter,
         minimum=site.pulse_minimum,
         catalog=handbook.catalog,
+        strings=Strings(resolve_language(site.language)),
     )
 
 
