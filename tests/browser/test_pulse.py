@@ -423,7 +423,7 @@ def test_a_german_site_answers_in_german(browser: Any, site: Site, tmp_path: Pat
                 ".sremgr-pulse-sent",
             )
         ]
-        assert texts[0].startswith("Ihre Antworten gelten für ")
+        assert texts[0].startswith("Deine Antworten gelten für ")
         assert english_in(texts, "de") == []
         context.close()
     finally:
