@@ -354,21 +354,29 @@ def test_instant_navigation_binds_the_pulse_page_once(browser: Any, site: Site) 
     page = context.new_page()
     page.goto(site.url)
     page.wait_for_function("() => !!window.document$")
-    page.evaluate(
-        "url => { const a = document.createElement('a'); a.href = url; a.textContent = 'go';"
-        " document.querySelector('article').appendChild(a); a.click(); }",
-        site.url + PULSE_PAGE,
-    )
+    page.evaluate("() => { window.sameWindow = true; }")
+
+    def go(url: str) -> None:
+        """Follows a link as a reader would: Material fetches the page and swaps it in."""
+        page.evaluate(
+            "url => { const a = document.createElement('a'); a.href = url;"
+            " a.textContent = 'go'; document.querySelector('article').appendChild(a);"
+            " a.click(); }",
+            url,
+        )
+
+    go(site.url + PULSE_PAGE)
     page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-ready]", state="attached")
-    assert page.evaluate("() => !!window.sremgrPulse")  # no full load: the same window
+    assert page.evaluate("() => window.sameWindow === true")  # no full load
     answer(page, {"alpha-seen": "3"})
     assert page.locator(".sremgr-pulse-sent").count() == 1
     assert "1 of 3 answered." in page.inner_text(".sremgr-pulse .sremgr-feedback")
     # away and back again: bound once more, the answer still there
-    page.go_back()
+    go(site.url + "notes/")
     page.wait_for_selector(".sremgr-pulse", state="detached")
-    page.go_forward()
+    go(site.url + PULSE_PAGE)
     page.wait_for_selector(".sremgr-pulse[data-sremgr-pulse-ready]", state="attached")
+    assert page.evaluate("() => window.sameWindow === true")
     assert page.is_checked("#sremgr-team-pulse--alpha-seen--3")
     assert page.locator(".sremgr-pulse-sent").count() == 1
     context.close()
