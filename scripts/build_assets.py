@@ -133,7 +133,7 @@ def bundle(entry: str) -> str:
     # thread at its first call (explicit compile hints; the comment must open the file).
     return (
         "//# allFunctionsCalledOnLoad\n"
-        f"/* mkdocs-sremgr: assets/src/{entry} (scripts/build_assets.py) */\n"
+        f"/* mkdocs-sremgr: assets/src/{entry}, built */\n"
         + result.stdout.strip()
         + "\n"
     )
