@@ -105,3 +105,34 @@ def test_a_dashboard_in_a_shadow_root_draws_and_its_panel_gives_focus_back(
     page.keyboard.press("Escape")
     assert page.locator("#host .sremgr-panel").is_hidden()
     assert page.evaluate(f"{focused} && {focused}.getAttribute('data-sremgr-action')") == "close"
+
+
+def test_a_note_being_typed_in_a_shadow_root_is_not_overwritten(site: Site, page: Any) -> None:
+    """Another tab's change repaints the page; the note box that has focus keeps what is being
+    typed. Focus is read in the shadow root: `document.activeElement` is only the host."""
+    open_in_shadow(site, page, "handbook/alpha/")
+    page.click('#host li[data-sremgr-item="one"] [data-sremgr-action="note"]')
+    page.keyboard.type("mine")
+    box = page.locator('#host li[data-sremgr-item="one"] textarea.sremgr-note')
+    assert box.input_value() == "mine"
+    # Another tab writes a later note for the same item, and the storage event arrives.
+    page.evaluate(
+        """k => {
+          const data = JSON.parse(localStorage.getItem(k));
+          const item = data.checklists.alpha.items.one;
+          item.note = "theirs";
+          item.noted = new Date(Date.now() + 60000).toISOString();
+          localStorage.setItem(k, JSON.stringify(data));
+          window.dispatchEvent(new StorageEvent("storage", { key: k }));
+        }""",
+        key(page),
+    )
+    page.wait_for_function(
+        "k => JSON.parse(localStorage.getItem(k)).checklists.alpha.items.one.note === 'theirs'",
+        arg=key(page),
+    )
+    # The event's repaint ran inside that call: the box still has focus and what was typed.
+    assert page.evaluate("document.getElementById('host').shadowRoot.activeElement.tagName") == (
+        "TEXTAREA"
+    )
+    assert box.input_value() == "mine"
