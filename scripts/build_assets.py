@@ -139,7 +139,7 @@ def bundle(entry: str) -> str:
     # thread at its first call (explicit compile hints; the comment must open the file).
     return (
         "//# allFunctionsCalledOnLoad\n"
-        f"/* mkdocs-sremgr: assets/src/{entry}, built */\n" + result.stdout.strip() + "\n"
+        f"/* mkdocs-sremgr: assets/src/{entry} */\n" + result.stdout.strip() + "\n"
     )
 
 
