@@ -31,6 +31,7 @@ let LEDGER: Entity;
 
 /** Everything the page asked the network for, through the app's fetchApi. */
 let requested: string[] = [];
+/** The pages the reader fetched (through getEntityDocs), in order. */
 let docsAsked: string[] = [];
 
 /** TechDocs' storage API as TechDocsStorageClient answers: pages and static files under
@@ -129,9 +130,9 @@ beforeEach(() => {
   PAYMENTS = entity('payments');
   LEDGER = entity('ledger');
   requested = [];
+  docsAsked = [];
   manifests = { [manifestUrl(PAYMENTS)]: MANIFEST, [manifestUrl(LEDGER)]: MANIFEST };
   expect(Object.keys(localStorage).filter(k => k.includes(PAYMENTS.name))).toEqual([]);
-  document.head.querySelectorAll('script').forEach(s => s.remove());
 });
 
 afterEach(() => {
@@ -261,10 +262,15 @@ test('in-app navigation between TechDocs pages binds each page once', async () =
     Array.from(shadow.querySelectorAll('a')).find(a => a.getAttribute('href')?.endsWith(to)) as HTMLElement;
 
   fireEvent.click(link('/handbook/dashboard/'));
-  await waitFor(() => expect(shadow.querySelector('.sremgr[data-sremgr-dashboard]')).toHaveAttribute('data-sremgr-ready'));
+  const dashboard = () => shadow.querySelector('.sremgr[data-sremgr-dashboard]') as HTMLElement;
+  await waitFor(() => expect(dashboard()).toHaveAttribute('data-sremgr-ready'));
+  expect(dashboard().querySelectorAll(':scope > .sremgr-notices')).toHaveLength(1);
+  expect(checklist(shadow)).toBeNull(); // the page before is gone from the shadow root
   fireEvent.click(link('/handbook/alpha/'));
   await waitFor(() => expect(checklist(shadow)).toHaveClass('sremgr-js'));
-  // One bind: one notice area and one live region, one listener (one tick is one change).
+  // In-app navigation, not a page load: the reader fetched each page into the same shadow root.
+  expect(docsAsked).toEqual(['handbook/alpha/', 'handbook/dashboard/', 'handbook/alpha/']);
+  // One bind: one notice area and one live region (each bind adds its own).
   const root = checklist(shadow);
   expect(root.querySelectorAll(':scope > .sremgr-notices')).toHaveLength(1);
   expect(root.querySelectorAll(':scope > .sremgr-live')).toHaveLength(1);
