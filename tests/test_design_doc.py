@@ -37,7 +37,15 @@ DEFINED = set(
 )
 DEFINED = {name for group in DEFINED for name in group if name}
 #: What the design names of the platform and of MkDocs, not of this code.
-PLATFORM = {"AbortController", "Intl", "O_NOFOLLOW", "PluginError"}
+PLATFORM = {
+    "AbortController",
+    "Intl",
+    "O_NOFOLLOW",
+    "PluginError",
+    "ShadowRoot",
+    "getRootNode",
+    "isConnected",
+}
 
 
 def section(heading: str) -> str:
