@@ -526,3 +526,20 @@ def test_a_damaged_stored_aggregate_is_said_kept_and_backed_up_before_counting_a
     kept = json.loads(page.evaluate("n => localStorage.getItem(n)", backups[0]))
     assert kept["pulse"] == {quarter: broken}
     context.close()
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [v for v in VARIANTS if "light" in v.id])
+def test_the_default_theme_pulse_page_and_team_view_have_no_violation_of_ours(
+    browser: Any, plain_site: Site, axe: str, tmp_path: Path, viewport: dict, scheme: str
+) -> None:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = open_pulse(context, plain_site)
+    answer(page, {"alpha-seen": "4"})
+    page.click('[data-sremgr-action="download"]')
+    where = f"default theme pulse page {viewport['width']}"
+    assert axe_violations(page, axe, where) == [], where
+    context.close()
+    team = seeded_team(browser, plain_site, tmp_path, viewport, scheme)
+    where = f"default theme team view {viewport['width']}"
+    assert axe_violations(team, axe, where) == [], where
+    team.context.close()
