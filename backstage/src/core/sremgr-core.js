@@ -2169,10 +2169,10 @@ function teamSection(after, { store, period, now: now2, signal, link }) {
     const q = period();
     const handbook = m.storage_key;
     const check2 = contextOf(pulse, handbook, q);
-    const damaged = "bad" in quarterPulse(store.data, handbook, q);
-    if (damaged && !store.backupCurrent()) return report(0, [], t("dash.noBackupReplace"));
     let result = addInputs(startingAggregate(store.data, handbook, q), inputs, check2);
     if (result.added) {
+      const damaged = "bad" in quarterPulse(store.data, handbook, q);
+      if (damaged && !store.backupCurrent()) return report(0, [], t("dash.noBackupReplace"));
       const saved = store.apply({ kind: "transform", run: (d) => {
         result = addInputs(startingAggregate(d, handbook, q), inputs, check2);
         return result.added ? keepPulse(d, result.agg) : d;

@@ -57,10 +57,10 @@ export function teamSection(after, { store, period, now, signal, link }) {
     const q = period();
     const handbook = m.storage_key;
     const check = contextOf(pulse, handbook, q);
-    const damaged = "bad" in quarterPulse(store.data, handbook, q);
-    if (damaged && !store.backupCurrent()) return report(0, [], t("dash.noBackupReplace"));
     let result = addInputs(startingAggregate(store.data, handbook, q), inputs, check);
     if (result.added) {
+      const damaged = "bad" in quarterPulse(store.data, handbook, q);
+      if (damaged && !store.backupCurrent()) return report(0, [], t("dash.noBackupReplace"));
       // Added again to a fresh read inside the write, so another tab's answers are not lost.
       const saved = store.apply({ kind: "transform", run: (d) => {
         result = addInputs(startingAggregate(d, handbook, q), inputs, check);
