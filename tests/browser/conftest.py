@@ -267,5 +267,17 @@ def storage_key(page: Any) -> str:
     return page.get_attribute(".sremgr[data-sremgr-storage-key]", "data-sremgr-storage-key")
 
 
+def instant_armed(page: Any) -> None:
+    """Waits until Material's instant navigation can take a click.
+
+    It intercepts only links its sitemap.xml lists, and fetches that after the page
+    loads: a click before the sitemap arrives is a full page load (seen under load).
+    """
+    page.wait_for_function(
+        "performance.getEntriesByType('resource')"
+        ".some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)"
+    )
+
+
 def ready(page: Any) -> None:
     page.wait_for_selector(".sremgr[data-sremgr-ready]", state="attached")

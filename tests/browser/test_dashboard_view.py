@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import Site, ready
+from conftest import Site, instant_armed, ready
 
 KEY = "sremgr:v1:test-handbook"
 
@@ -63,6 +63,7 @@ def test_instant_navigation_leaves_no_listener_of_an_old_dashboard(
     page.goto(material_site.url)
     page.evaluate("localStorage.clear()")
     dashboard(material_site, page)
+    instant_armed(page)
     page.evaluate("window.__sameDocument = true")
     first = resize_listeners(page)
     for _ in range(3):

@@ -16,6 +16,7 @@ from conftest import (
     _config,
     _free_port,
     _Handler,
+    instant_armed,
     ready,
     storage_key,
     stored,
@@ -91,6 +92,7 @@ def test_instant_navigation_then_dashboard_shows_the_tick(material_site: Site, p
     page.goto(material_site.url)
     page.evaluate("localStorage.clear()")
     page.goto(material_site.url)
+    instant_armed(page)
     page.evaluate("window.__sameDocument = true")
     page.click("article a[href$='alpha/']")
     page.wait_for_url("**/handbook/alpha/")
@@ -217,6 +219,7 @@ def test_dashboard_code_is_fetched_only_where_a_dashboard_is(
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]))
     page.goto(material_site.url)
+    instant_armed(page)
     page.evaluate("window.__sameDocument = true")
     page.click("article a[href$='alpha/']")
     page.wait_for_url("**/handbook/alpha/")
