@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from test_a11y import AXE, VARIANTS, axe_violations
 
-from conftest import ALPHA, BETA, GAMMA, Site, ready, serve_site
+from conftest import ALPHA, BETA, GAMMA, Site, instant_armed, ready, serve_site
 
 PULSE = """\
 kind: pulse
@@ -353,7 +353,7 @@ def test_instant_navigation_binds_the_pulse_page_once(browser: Any, site: Site) 
     context = browser.new_context()
     page = context.new_page()
     page.goto(site.url)
-    page.wait_for_function("() => !!window.document$")
+    instant_armed(page)
     page.evaluate("() => { window.sameWindow = true; }")
 
     def go(url: str) -> None:
