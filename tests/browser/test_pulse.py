@@ -543,3 +543,26 @@ def test_the_default_theme_pulse_page_and_team_view_have_no_violation_of_ours(
     where = f"default theme team view {viewport['width']}"
     assert axe_violations(team, axe, where) == [], where
     team.context.close()
+
+
+def test_answer_files_dropped_on_the_team_view_are_added(
+    browser: Any, site: Site, tmp_path: Path
+) -> None:
+    paths = answer_files(browser, site, tmp_path, [])
+    context = browser.new_context()
+    page = open_dashboard(context, site)
+    texts = [p.read_text() for p in paths]
+    # a drop as the browser delivers it: a DataTransfer holding the files
+    page.evaluate(
+        """(texts) => {
+          const dt = new DataTransfer();
+          texts.forEach((t, i) => dt.items.add(new File([t], `p${i}.json`, {type: 'application/json'})));
+          const zone = document.querySelector('.sremgr-team-drop');
+          zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+          zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        }""",
+        texts,
+    )
+    page.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')
+    assert page.locator(".sremgr-team-drop.sremgr-team-over").count() == 0
+    context.close()
