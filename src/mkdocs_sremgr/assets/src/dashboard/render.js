@@ -168,7 +168,8 @@ export function drawSafety(/** @type {Parts} */ parts, /** @type {Model} */ v) {
     const bl = h("ul", { class: "sremgr-backup-list" });
     for (const b of s.backups) {
       bl.appendChild(h("li", { "data-sremgr-backup": b.name }, [
-        h("span", { class: "sremgr-backup-what", text: b.text }), " ", h("span", { class: "sremgr-quiet sremgr-backup-holds", text: b.holds }), " ",
+        // What made it and when, then what it holds: enough to choose between two backups.
+        h("span", { class: "sremgr-backup-text" }, [h("span", { text: b.text }), " ", h("span", { class: "sremgr-quiet sremgr-backup-holds", text: b.holds })]), " ",
         button(t("dash.restore"), "restore"), button(t("dash.delete"), "delete-backup", "sremgr-danger"),
       ]));
     }
