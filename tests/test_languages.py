@@ -30,9 +30,9 @@ def test_a_german_site_shows_no_english_string_of_ours(tmp_path: Path, theme: st
         assert texts, f"{path}: no .sremgr markup found"
         assert english_in(texts, "de") == [], path
     checklist = read(site, "handbook/betrieb/index.html")
-    for german in ("Lektion:", "wöchentlich prüfen", "3 Einträge · 4 Punkte", "Heute als geprüft markieren",
-                   "Nicht für mich", "Warum und wie", "von Erika Muster",
-                   "zählt doppelt"):  # fmt: skip
+    for german in ("Lektion:", "wöchentlich prüfen", "3 Einträge · 4 Punkte",
+                   "Heute als geprüft markieren", "Nicht für mich", "Warum und wie",
+                   "von Erika Muster", "zählt doppelt"):  # fmt: skip
         assert german in checklist
     dashboard = read(site, "handbook/dashboard/index.html")
     assert "1 Eintrag · monatlich prüfen" in dashboard
