@@ -7,13 +7,17 @@ quarters; docs/quarterly-review.md says what the reader is meant to see.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime, timezone
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ALPHA, Site, ready, storage_key, stored
+from conftest import ALPHA, Site, _config, _free_port, _Handler, ready, storage_key, stored
 
 ANTIPATTERN = """\
 kind: antipattern
@@ -324,3 +328,30 @@ def test_10_an_anti_patterns_headings_are_in_materials_toc(make_site: Any, page:
     page.goto(site.url + path)
     toc = page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts()
     assert "Symptoms" in [x.strip() for x in toc], toc
+
+
+def test_10_on_a_phone_a_builtin_checklist_starts_near_the_top(
+    tmp_path: Path, context: Any
+) -> None:
+    """The built-in "Be on call": on a phone its first item starts within the first screen,
+    not below a screen of explanation (the weights legend is folded)."""
+    port = _free_port()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    config = _config("material", port).replace("builtin: false", "builtin: true")
+    (tmp_path / "mkdocs.yml").write_text(config)
+    site = Site(tmp_path, port, "material").build()
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), partial(_Handler, directory=str(site.site_dir))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = context.new_page()
+        page.set_viewport_size(PHONE)
+        goto(site, page, "handbook/be-on-call/")
+        # Its first line (and its box) within the first screen: on main it started at 1,140 px.
+        first = page.locator(".sremgr-item").first.bounding_box()
+        assert first["y"] + 60 < PHONE["height"], first
+    finally:
+        server.shutdown()
+        server.server_close()
