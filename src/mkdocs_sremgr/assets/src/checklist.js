@@ -26,7 +26,7 @@ export function words(/** @type {string | null} */ text) {
 function sectionAt(/** @type {Element} */ scope, /** @type {Element | null} */ el) {
   const count = scope.querySelectorAll("li[data-sremgr-item]").length;
   let points = count;
-  for (const li of Array.from(scope.querySelectorAll("li[data-sremgr-weight]"))) points += weightOf(li) - 1;
+  for (const li of scope.querySelectorAll("li[data-sremgr-weight]")) points += weightOf(li) - 1;
   return { el, scope, count, points };
 }
 
@@ -70,12 +70,14 @@ export function bindChecklist(root, store, env) {
   const title = root.getAttribute("data-sremgr-title") || checklist.id;
   // A checklist with a weighted item (only those carry the attribute) counts points in every bar.
   const points = !!root.querySelector("[data-sremgr-weight]");
+  // The page's document, or the shadow root a host (Backstage's TechDocs reader) drew it into.
+  const doc = /** @type {Document | ShadowRoot} */ (root.getRootNode());
   // Start-up does work for the items the reader has a record of, not for every item on the
   // page: an untouched item is already right in the HTML (open), and the sections' totals come
   // from the page. An item is read from the page the first time it is needed.
   /** @type {Map<Element, Section>} */
   const sections = new Map();
-  for (const field of Array.from(root.querySelectorAll("fieldset[data-sremgr-section]"))) {
+  for (const field of root.querySelectorAll("fieldset[data-sremgr-section]")) {
     sections.set(field, sectionAt(field, field.querySelector(".sremgr-progress")));
   }
   // A custom template without sections: the whole checklist is one, with no bar of its own.
@@ -83,7 +85,7 @@ export function bindChecklist(root, store, env) {
   /** Old ids (aliases) → the items that took them over: few, so read at once. */
   /** @type {Map<string, Element[]>} */
   const byAlias = new Map();
-  for (const li of Array.from(root.querySelectorAll("li[data-sremgr-aliases]"))) {
+  for (const li of root.querySelectorAll("li[data-sremgr-aliases]")) {
     for (const old of words(li.getAttribute("data-sremgr-aliases"))) byAlias.set(old, (byAlias.get(old) || []).concat(li));
   }
   /** @type {Map<Element, Item>} */
@@ -119,12 +121,12 @@ export function bindChecklist(root, store, env) {
   /** @type {Map<string, Element> | null} */
   let walked = null;
   function itemById(/** @type {string} */ id) {
-    const li = document.getElementById(`sremgr-${checklist.id}--${id}`)?.parentElement;
+    const li = doc.getElementById(`sremgr-${checklist.id}--${id}`)?.parentElement;
     const it = li && li.getAttribute("data-sremgr-item") === id ? itemAt(li) : null;
     if (it) return it;
     if (!walked) {
       walked = new Map();
-      for (const el of Array.from(root.querySelectorAll("li[data-sremgr-item]"))) walked.set(el.getAttribute("data-sremgr-item") || "", el);
+      for (const el of root.querySelectorAll("li[data-sremgr-item]")) walked.set(el.getAttribute("data-sremgr-item") || "", el);
     }
     const found = walked.get(id);
     return found ? itemAt(found) : null;
@@ -166,7 +168,7 @@ export function bindChecklist(root, store, env) {
       it.mark = null;
     }
     if (note && !it.box) noteBox(it);
-    if (it.box && document.activeElement !== it.box) it.box.value = note;
+    if (it.box && doc.activeElement !== it.box) it.box.value = note;
   }
   /** A copy of the template's `<template class="sremgr-NAME-tpl">` (its words are translated
    * there, so the script on every page carries none of them); null in a custom template without it. */
@@ -347,7 +349,7 @@ export function bindChecklist(root, store, env) {
   });
   // Until this class is set, the stylesheet hides the boxes and the buttons, and one line says
   // ticking needs JavaScript: without this script nothing pretends to work.
-  for (const nojs of Array.from(root.querySelectorAll(".sremgr-nojs"))) nojs.remove();
+  for (const nojs of root.querySelectorAll(".sremgr-nojs")) nojs.remove();
   root.classList.add("sremgr-js");
   return { paint, notices: area.render };
 }

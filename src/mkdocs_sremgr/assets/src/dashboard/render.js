@@ -153,7 +153,8 @@ export function drawTags(/** @type {Parts} */ parts, /** @type {Model} */ v) {
 export function drawSafety(/** @type {Parts} */ parts, /** @type {Model} */ v) {
   const { safety, safetyAnswer } = parts;
   const s = v.safety;
-  const focused = safety.contains(document.activeElement) ? document.activeElement : null;
+  const active = /** @type {Document | ShadowRoot} */ (safety.getRootNode()).activeElement; // a shadow root's own
+  const focused = safety.contains(active) ? active : null;
   const keep = focused && focused.getAttribute("data-sremgr-action");
   // The list stays as open as the reader left it, and focus goes to the same control of the row
   // that now stands where the used one stood (a restore adds a row on top, a delete removes one).
