@@ -241,6 +241,29 @@ def test_dashboard_with_closed_quarters_has_no_violation_of_ours(
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), VARIANTS)
+def test_dashboard_after_a_fresh_start_with_backups_open_has_no_violation_of_ours(
+    browser: Any, pack_site: Site, axe_source: str, viewport: dict, scheme: str
+) -> None:
+    """Issue 21: the fresh-start headline, the rows' "nothing ticked since", the answer under
+    the toolbar and the backups that say what made them."""
+    page = open_page(browser, pack_site, DASHBOARD, viewport, scheme)
+    key = page.get_attribute("[data-sremgr-storage-key]", "data-sremgr-storage-key")
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(seeded_record(pack_site))]
+    )
+    page.reload()
+    ready(page)
+    page.click('[data-sremgr-action="close"]')
+    page.get_by_role("button", name="Start fresh").click()
+    page.click("details.sremgr-backups > summary")
+    page.evaluate("window.scrollTo(0, 0)")
+    where = f"{pack_site.theme} dashboard after a fresh start {viewport['width']} {scheme}"
+    violations = axe_violations(page, axe_source, where)
+    assert not violations, "\n".join(violations)
+    page.context.close()
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), VARIANTS)
 def test_antipattern_page_has_no_violation_of_ours(
     browser: Any, pack_site: Site, axe_source: str, viewport: dict, scheme: str
 ) -> None:
