@@ -157,7 +157,7 @@ test("after a fresh start: the headline speaks of the close, rows of their score
   const v = view(d);
   assert.equal(v.summary.title, "A fresh start since 2026-Q3 was closed");
   assert.equal(v.summary.start, null);
-  assert.match(v.summary.fresh, /^Nothing is ticked since\. 2026-Q3 closed at 40%, over the 1 checklist with ticks then/);
+  assert.match(v.summary.fresh, /^Nothing has been ticked since\. 2026-Q3 closed at 40%, over the 1 checklist with ticks then/);
   assert.equal(v.summary.anything, true);
   const alpha = /** @type {any} */ (v.rows[0]);
   assert.deepEqual([alpha.started, alpha.meta], [true, "nothing ticked since 2026-Q3 closed (40% then)"]);

@@ -2231,8 +2231,8 @@ var EN_DASHBOARD = {
   },
   "dash.freshTitle": "A fresh start since {period} was closed",
   "dash.freshIntro": {
-    "one": "Nothing is ticked since. {period} closed at {pct}%, over the {n} checklist with ticks then; your history, notes and “not for me” stay. Tick what you do now.",
-    "other": "Nothing is ticked since. {period} closed at {pct}%, over the {n} checklists with ticks then; your history, notes and “not for me” stay. Tick what you do now."
+    "one": "Nothing has been ticked since. {period} closed at {pct}%, over the {n} checklist with ticks then; your history, notes and “not for me” stay. Tick what you do now.",
+    "other": "Nothing has been ticked since. {period} closed at {pct}%, over the {n} checklists with ticks then; your history, notes and “not for me” stay. Tick what you do now."
   },
   "dash.rowFresh": "nothing ticked since {period} closed ({pct}% then)",
   "dash.quarters": {
