@@ -69,8 +69,8 @@ def test_plurals_follow_each_language() -> None:
     en, fr, ja = Strings("en"), Strings("fr"), Strings("ja")
     assert en("checklist.items", count=1) == "1 item"
     assert en("checklist.items", count=0) == "0 items"
-    assert fr("checklist.items", count=0) == "0 point"
-    assert fr("checklist.items", count=2) == "2 points"
+    assert fr("checklist.items", count=0) == "0 élément"
+    assert fr("checklist.items", count=2) == "2 éléments"
     assert ja("checklist.items", count=1) == "1 項目"
 
 

@@ -30,12 +30,12 @@ def test_a_german_site_shows_no_english_string_of_ours(tmp_path: Path, theme: st
         assert texts, f"{path}: no .sremgr markup found"
         assert english_in(texts, "de") == [], path
     checklist = read(site, "handbook/betrieb/index.html")
-    for german in ("Lektion:", "wöchentlich prüfen", "3 Punkte", "Heute als geprüft markieren",
-                   "Nicht für mich", "Warum und wie", "von Erika Muster",
-                   "Zählt 2-fach"):  # fmt: skip
+    for german in ("Lektion:", "wöchentlich prüfen", "3 Einträge · 4 Punkte",
+                   "Heute als geprüft markieren", "Nicht für mich", "Warum und wie",
+                   "von Erika Muster", "zählt doppelt"):  # fmt: skip
         assert german in checklist
     dashboard = read(site, "handbook/dashboard/index.html")
-    assert "1 Punkt · monatlich prüfen" in dashboard
+    assert "1 Eintrag · monatlich prüfen" in dashboard
     # The nav and the page title: the theme shows them, we name them.
     assert re.search(r"<title>Übersicht", dashboard)
     for label in ("Handbuch", "Anti-Muster", "Übersicht"):
@@ -49,7 +49,7 @@ def test_a_german_site_shows_no_english_string_of_ours(tmp_path: Path, theme: st
     assert data.startswith("window.sremgrStrings=JSON.parse(")
     given = json.loads(json.loads(data[len("window.sremgrStrings=JSON.parse(") : -3]))
     assert given["lang"] == "de" and given["dashboard"] == "strings.de.dashboard.js"
-    assert given["strings"]["item.confirm"] == "Bestätigen"
+    assert given["strings"]["progress.notSaved"] == " (nicht gespeichert)"
     assert "dash.close" not in given["strings"]  # that one ships with the dashboard
     assert (site / "assets" / "sremgr" / "strings.de.dashboard.js").is_file()
 
@@ -78,7 +78,7 @@ def test_a_site_overrides_single_strings(tmp_path: Path) -> None:
     options = (
         "builtin: false\nnav_section: Unser Handbuch\nstrings:\n"
         "  item.na: Passt nicht zu uns\n"
-        "  checklist.items: {one: '{n} Schritt', other: '{n} Schritte'}\n"
+        "  checklist.itemsPoints: {one: '{n} Schritt', other: '{n} Schritte'}\n"
         "  dash.close: Quartal zumachen\n"
     )
     site = build_site(write_german_site(tmp_path, "material", plugin_options=options))
@@ -94,11 +94,11 @@ def test_an_english_site_overriding_a_script_string_gets_a_small_data_script(
     tmp_path: Path,
 ) -> None:
     config = write_german_site(tmp_path, "mkdocs", plugin_options=(
-        "builtin: false\nstrings:\n  item.confirm: Looks right\n"))  # fmt: skip
+        "builtin: false\nstrings:\n  progress.notSaved: Looks right\n"))  # fmt: skip
     config.write_text(config.read_text().replace("locale: de", "locale: en"))
     site = build_site(config)
     data = read(site, "assets/sremgr/strings.en.js")
-    assert "Looks right" in data and "Bestätigen" not in data
+    assert "Looks right" in data and "nicht gespeichert" not in data
     assert "dashboard" not in data  # no dashboard string changed: no second file
 
 

@@ -47,7 +47,7 @@ def test_the_language_option_translates_the_markup(tmp_path: Path) -> None:
     english = convert("<!-- sremgr:checklist alpha -->\n", tmp_path)
     german = convert("<!-- sremgr:checklist alpha -->\n", tmp_path, language="de")
     assert "Mark reviewed today" in english and "Mark reviewed today" not in german
-    assert "Heute als geprüft markieren" in german and "2 Punkte" in german
+    assert "Heute als geprüft markieren" in german and "2 Einträge" in german
 
 
 def test_write_pages_writes_the_strings_of_the_sites_language(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_write_pages_carries_the_strings_option_into_the_data_script(tmp_path: P
     config.write_text(
         '[project]\nsite_name = "Book"\ndocs_dir = "docs"\n'
         "[project.markdown_extensions.sremgr]\nbuiltin = false\n"
-        '[project.markdown_extensions.sremgr.strings]\n"item.confirm" = "Looks right"\n'
+        '[project.markdown_extensions.sremgr.strings]\n"progress.notSaved" = "Looks right"\n'
     )
     options, docs, _ = options_from_config(config)
     write_pages(load_published(options, MarkdownRenderer([], {})), docs)

@@ -169,11 +169,7 @@ PAGE_PREFIXES = (
     "notice.",
     "progress.",
     "section.",
-    "since.",
-    "item.changed",
-    "item.confirm",
     "note.",
-    "reviewed.",
     "reset.",
 )
 #: The per-page script's rare failure notices. In English they stay out of sremgr.js, which
@@ -192,8 +188,9 @@ RARE_NOTICES = (
 #: The page's data script that holds RARE_NOTICES in English.
 NOTICES_FILE = "sremgr-notices.js"
 #: Keys only the dashboard's script shows (sremgr-dashboard.js, loaded on demand); the cadence
-#: words name a checklist's rhythm in its "due" hint.
-DASHBOARD_PREFIXES = ("dash.", "md.", "cadence.")
+#: words name a checklist's rhythm in its "due" hint. The checklist page's "since" and "Last
+#: reviewed" words come with its template (data attributes), so the script on every page has none.
+DASHBOARD_PREFIXES = ("dash.", "md.", "cadence.", "since.")
 #: Keys only the team pulse page's script shows (sremgr-pulse.js, on that page only).
 PULSE_PREFIXES = ("pulse.js.",)
 _PREFIXES = {"page": PAGE_PREFIXES, "dashboard": DASHBOARD_PREFIXES, "pulse": PULSE_PREFIXES}

@@ -120,6 +120,25 @@ def checklist_toc(checklist: Checklist, page_toc: Any) -> list[dict[str, Any]]:
     return tokens
 
 
+#: A heading the anti-pattern template writes: `<h2 id="<id>--symptoms">Symptoms</h2>`.
+_AP_HEADING = re.compile(r'<h2 id="([^"]+--[^"]+)">(.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def antipattern_toc(html: str, antipattern_id: str, page_toc: Any) -> list[dict[str, Any]]:
+    """An anti-pattern page's table of contents: the headings its template wrote (HTML, not
+    Markdown, so the toc extension never saw them), under the page's h1 when it has one."""
+    tokens: list[dict[str, Any]] = [
+        {"level": 2, "id": ident, "name": _TAG.sub("", name).strip(), "children": []}
+        for ident, name in _AP_HEADING.findall(html)
+        if ident.startswith(f"{antipattern_id}--")
+    ]
+    h1 = [t for t in (page_toc.items if page_toc else []) if t.level == 1]
+    if h1:
+        return [{"level": 1, "id": h1[0].id, "name": h1[0].title, "children": tokens}]
+    return tokens
+
+
 def packaged_source(plan: PagePlan) -> Path:
     """The package's own file behind a page it makes: a built-in entry's YAML, else the
     page's template."""

@@ -39,7 +39,14 @@ from mkdocs_sremgr.i18n import Strings, strings_file, strings_scripts, theme_lan
 from mkdocs_sremgr.links import RenamedLinks
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.nav import arrange_nav
-from mkdocs_sremgr.pages import PagePlan, checklist_toc, entry_folder, packaged_source, page_source
+from mkdocs_sremgr.pages import (
+    PagePlan,
+    antipattern_toc,
+    checklist_toc,
+    entry_folder,
+    packaged_source,
+    page_source,
+)
 from mkdocs_sremgr.publish import ASSET_DIR, HandbookOptions, Output, PublishedHandbook
 from mkdocs_sremgr.render import MarkdownRenderer, relative_url, template_env
 from mkdocs_sremgr.rules import RESERVED_IDS
@@ -412,6 +419,9 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         if plan is not None and plan.kind == "checklist" and plan.id in self.catalog.checklists:
             tokens: Any = checklist_toc(self.catalog.checklists[plan.id], page.toc)
             page.toc = get_toc(tokens)
+        elif plan is not None and plan.kind == "antipattern":
+            ap_tokens: Any = antipattern_toc(html, plan.id, page.toc)
+            page.toc = get_toc(ap_tokens)
         return html
 
     def _problems(self, problems: list[Problem]) -> None:

@@ -82,7 +82,7 @@ def test_the_scripts_speak_german(
     page.wait_for_function("document.querySelector('.sremgr-live').textContent !== ''")
     seen += visible(page)
     checklist_text = " ".join(seen)
-    assert "2 von 3 (gewichtet) · 67 %" in checklist_text  # weighted: 2 of 3 points
+    assert "2 von 3 Punkten · 67 %" in checklist_text  # weighted: 2 of 3 points
     assert "Heute als geprüft markiert." in checklist_text
     assert "Belege, nächster Schritt … (nur in diesem Browser gespeichert)" in seen
 
@@ -105,7 +105,7 @@ def test_the_scripts_speak_german(
     shown = visible(page)
     seen += shown
     text = " ".join(shown)
-    assert "Gesamt: " in text and "2026-Q4 wurde am" in text  # the quarter just closed
+    assert "Checklisten begonnen" in text and "2026-Q4 wurde am" in text  # the quarter just closed
     assert "Verlauf nach Quartal" in text and "2026-Q4 (abgeschlossen) und 2026-Q3" in text
     assert "Sicherungen (1)" in text
     # Percentages through Intl as well: German puts a (no-break) space before the sign.

@@ -95,7 +95,7 @@ def test_1_every_action_answers_beside_it_and_last_reviewed_shows(
     page.check("#sremgr-alpha--two")
     goto(material_site, page, "handbook/dashboard/")
     top = page.locator(".sremgr-summary-panel ~ .sremgr-toolbar + .sremgr-feedback[role=status]")
-    for action, expected in (("copy", "Copied the one-on-one summary"), ("export", "Exported")):
+    for action, expected in (("copy", "Copied the 1:1 summary"), ("export", "Exported")):
         if action == "export":
             with page.expect_download():
                 page.click(f'[data-sremgr-action="{action}"]')
@@ -130,10 +130,12 @@ def test_2_count_and_percent_agree_and_overall_is_explained(
     assert page.locator(beta_bar).text_content() == "1 of 2 done · 50%"
     goto(material_site, page, "handbook/dashboard/")
     # Alpha 40%, beta 50%: Overall 45% over the two started; all three (gamma 0): 30%.
-    assert page.locator("#sremgr-overall").text_content() == "Overall: 45%"
+    assert page.locator("#sremgr-overall").text_content() == (
+        "2 of 3 checklists started · 45% of them done"
+    )
     overall = page.locator('[data-sremgr-progress="overall"] .sremgr-bar-text').text_content()
     assert overall == "Mean of the 2 checklists you have started · all 3 checklists: 30%"
-    assert page.get_by_text("Overall:", exact=False).count() == 1, "Overall shown once"
+    assert page.get_by_text("of them done", exact=False).count() == 1, "the figure shown once"
 
 
 # 4. Charts that read on a phone: 12 px text, values written on them, labelled lines.
@@ -297,7 +299,7 @@ def test_8_backups_in_words_local_dates_shared_tags_grouped_toolbar(
     safety = page.locator(".sremgr-safety")
     assert "a full copy of it is kept here" in safety.text_content()
     page.click(".sremgr-backups > summary")
-    assert "Your progress as it was on Sep 20, 2026" in safety.text_content()
+    assert "Before “Reset everything” · Sep 20, 2026" in safety.text_content()
     # Dates follow <html lang>: the same page in German.
     page.evaluate("document.documentElement.lang = 'de'")
     goto(site, page, "handbook/alpha/")

@@ -202,7 +202,7 @@ def test_markdown_summary_for_the_one_on_one(
     assert "- Not started (2): Beta checks, Gamma checks" in short
     assert "Beta one" not in short and len(short.splitlines()) < 30
     feedback = page.locator(".sremgr-feedback[role=status]").first
-    assert feedback.is_visible() and "Copied the one-on-one summary" in feedback.text_content()
+    assert feedback.is_visible() and "Copied the 1:1 summary" in feedback.text_content()
     exported = stored(page)
     assert exported["checklists"]["alpha"]["items"]["one"]["note"].startswith("Shadowed")
 

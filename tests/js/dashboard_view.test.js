@@ -56,7 +56,7 @@ test("a checklist is due once its cadence has passed since the last change, not 
 test("overall: the mean over the started checklists, all of them second, and every item set aside", () => {
   const s = view().summary;
   assert.equal(s.started, true);
-  assert.equal(s.title, "Overall: 38%"); // mean of 75 and 0
+  assert.equal(s.title, "2 of 3 checklists started · 38% of them done"); // mean of 75 and 0
   assert.equal(/** @type {any} */ (s.overall).aside, 2);
   assert.equal(/** @type {any} */ (s.overall).text, "Mean of the 2 checklists you have started · all 3 checklists: 25% · 2 set aside");
   assert.equal(s.quarter.period, "2026-Q4");
@@ -130,14 +130,38 @@ test("a quarter closed earlier shows its own set-aside counts in the history", (
   assert.deepEqual(h.rows.map((r) => r[1]), ["25% · 2 set aside", "75% · 1 set aside", "0% · 1 set aside", "0%"]);
 });
 
-test("backups in words, newest as stored; reset offered once there is anything", () => {
-  const prefix = "sremgr:v1:test:backup:";
-  const v = view(record(), { backups: [prefix + "2026-11-20T09:30:00.000Z", prefix + "odd"], backupPrefix: prefix });
+test("backups in words: what made each, when, what it holds; reset offered once there is anything", () => {
+  const holds = { checklists: 2, quarters: 3, notes: 1 };
+  const v = view(record(), { backups: [
+    { name: "a", when: "2026-11-20T09:30:00.000Z", cause: "fresh", holds },
+    { name: "b", when: "2026-11-19T09:30:00.000Z", cause: "checklist/alpha", holds: { checklists: 1, quarters: 1, notes: 0 } },
+    { name: "c", when: "2026-11-18T09:30:00.000Z", cause: "", holds: { checklists: 0, quarters: 0, notes: 0 } },
+    { name: "d", when: "odd", cause: "", holds: null },
+  ] });
   assert.equal(v.safety.show, true);
   assert.equal(v.safety.reset, true);
-  assert.equal(v.safety.count, 2);
-  assert.match(v.safety.backups[0].text, /^Your progress as it was on .+, .+$/);
-  assert.deepEqual(v.safety.backups[1], { name: prefix + "odd", text: "odd" });
+  assert.equal(v.safety.count, 4);
+  const [a, b, c, d] = v.safety.backups;
+  assert.match(a.text, /^Before “Start fresh” · .+, .+$/);
+  assert.equal(a.holds, "2 checklists, 3 closed quarters, 1 note");
+  assert.match(b.text, /^Before “Reset this checklist” \(Alpha checks\) · /);
+  assert.equal(b.holds, "1 checklist, 1 closed quarter, 0 notes");
+  assert.match(c.text, /^What made it was not recorded \(an earlier version\) · /);
+  // Unreadable and without a cause: what the store moved aside.
+  assert.deepEqual(d, { name: "d", text: "Data this browser could not read, moved aside · odd", holds: "this version cannot read it" });
+});
+
+test("after a fresh start: the headline speaks of the close, rows of their score then, Close stays", () => {
+  const d = record({ "2026-Q3": Q3 });
+  d.checklists = {};
+  const v = view(d);
+  assert.equal(v.summary.title, "A fresh start since 2026-Q3 was closed");
+  assert.equal(v.summary.start, null);
+  assert.match(v.summary.fresh, /^Nothing has been ticked since\. 2026-Q3 closed at 40%, over the 1 checklist with ticks then/);
+  assert.equal(v.summary.anything, true);
+  const alpha = /** @type {any} */ (v.rows[0]);
+  assert.deepEqual([alpha.started, alpha.meta], [true, "nothing ticked since 2026-Q3 closed (40% then)"]);
+  assert.equal(/** @type {any} */ (v.rows[1]).started, false); // beta had no ticks then: not started
 });
 
 test("nothing set aside adds nothing; the count has its plural forms", () => {

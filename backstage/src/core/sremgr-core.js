@@ -95,27 +95,16 @@ function time(iso2) {
 // src/mkdocs_sremgr/assets/src/strings.generated.js
 var EN = {
   "notice.unavailable": "Your saved progress has a problem whose explanation did not load. Nothing is lost: reload the page.",
-  "notice.text": "{text}",
   "progress.label": "{title}: progress",
   "progress.text": "{done} of {total} done · {pct}%",
   "progress.notSaved": " (not saved)",
   "section.fallback": "Section",
-  "since.up": "+{n} since {period}",
-  "since.down": "−{n} since {period}",
-  "since.same": "no change since {period}",
-  "item.changed": "changed since you ticked it ",
-  "item.confirm": "Confirm",
-  "note.label": "Private note: {text}",
-  "reviewed.ok": "Marked as reviewed today.",
-  "reviewed.failed": "Could not save.",
   "progress.points": "{w} of {tw} points · {pct}%",
   "progress.aside": {
     "one": " · {n} set aside",
     "other": " · {n} set aside"
   },
-  "progress.none": "Nothing scored this quarter",
-  "reviewed.last": "Last reviewed: {day}",
-  "reset.done": "Reset; a backup was kept."
+  "progress.none": "Nothing scored this quarter"
 };
 
 // src/mkdocs_sremgr/assets/src/catalog.js
@@ -143,10 +132,10 @@ function button(label2, action, cls = "") {
 function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
-function progressText(s) {
+function progressText(s, points = s.tw != null && s.tw !== s.total) {
   const n = s.aside;
   return t(
-    !s.total && n ? "progress.none" : s.tw != null && s.tw !== s.total ? "progress.points" : "progress.text",
+    !s.total && n ? "progress.none" : points ? "progress.points" : "progress.text",
     /** @type {Record<string, number>} */
     s
   ) + (n ? t("progress.aside", { n }) : "");
@@ -695,8 +684,8 @@ function sectionTitle(field) {
   const legend2 = field.querySelector("legend");
   return legend2 ? legend2.textContent || "" : t("section.fallback");
 }
-function fill(el, title, s) {
-  drawBar(el, el.firstElementChild ? "" : t("progress.label", { title: title() }), s);
+function fill(el, title, s, points) {
+  drawBar(el, el.firstElementChild ? "" : t("progress.label", { title: title() }), s, progressText(s, points));
 }
 function toolsOf(it) {
   if (it.tools === void 0) {
@@ -713,6 +702,7 @@ function bindChecklist(root, store, env) {
   const checklist2 = { id: root.getAttribute("data-sremgr-checklist") || "", aliases: words(root.getAttribute("data-sremgr-checklist-aliases")) };
   const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
   const title = root.getAttribute("data-sremgr-title") || checklist2.id;
+  const points = !!root.querySelector("[data-sremgr-weight]");
   const doc = (
     /** @type {Document | ShadowRoot} */
     root.getRootNode()
@@ -775,7 +765,7 @@ function bindChecklist(root, store, env) {
   const area = noticeArea(root, store);
   const reviewed = root.querySelector(".sremgr-reviewed");
   const answer = root.querySelector(".sremgr-feedback");
-  const tell = (text) => answer && (answer.textContent = text);
+  const said = (btn, ok) => answer && (answer.textContent = btn.getAttribute(ok ? "data-sremgr-ok" : "data-sremgr-failed"));
   function paintItem(it, r, st) {
     const stale = isDone(st) && r && typeof r.fp === "string" && r.fp && it.fp && r.fp !== it.fp;
     const note = r && typeof r.note === "string" ? r.note : "";
@@ -792,8 +782,7 @@ function bindChecklist(root, store, env) {
       if (it.input) it.input.disabled = isSetAside(st);
       for (const b of it.li.querySelectorAll("[aria-pressed]")) b.setAttribute("aria-pressed", String(b.getAttribute("data-sremgr-action") === st));
     }
-    if (stale && !it.mark) {
-      it.mark = h("span", { class: "sremgr-changed" }, [t("item.changed"), button(t("item.confirm"), "confirm")]);
+    if (stale && !it.mark && (it.mark = copy("changed"))) {
       it.li.insertBefore(it.mark, toolsOf(it) || null);
     } else if (!stale && it.mark) {
       it.li.removeChild(it.mark);
@@ -802,30 +791,59 @@ function bindChecklist(root, store, env) {
     if (note && !it.box) noteBox(it);
     if (it.box && doc.activeElement !== it.box) it.box.value = note;
   }
+  function copy(name) {
+    const tpl = (
+      /** @type {HTMLTemplateElement | null} */
+      root.querySelector(`template.sremgr-${name}-tpl`)
+    );
+    return tpl && /** @type {Element} */
+    tpl.content.children[0].cloneNode(true);
+  }
   function noteBox(it) {
-    const label2 = it.li.querySelector("label");
+    const wrap2 = (
+      /** @type {HTMLElement} */
+      copy("note") || h("div", {}, [h("textarea", { class: "sremgr-note" })])
+    );
     const box = (
       /** @type {HTMLTextAreaElement} */
-      h("textarea", {
-        class: "sremgr-note",
-        maxlength: String(MAX_NOTE),
-        rows: "2",
-        "aria-label": t("note.label", { text: label2 ? label2.textContent || "" : it.id }),
-        placeholder: root.getAttribute("data-sremgr-note-placeholder")
-      })
+      wrap2.querySelector("textarea")
     );
+    box.maxLength = MAX_NOTE;
+    const toggle = toolButton(it, "note");
+    if (toggle) {
+      box.setAttribute(
+        "aria-labelledby",
+        /** @type {string} */
+        toggle.getAttribute("aria-labelledby")
+      );
+      toggle.setAttribute("aria-expanded", "true");
+    }
     it.box = box;
     const tools = toolsOf(it);
-    it.li.insertBefore(box, tools ? tools.nextSibling : null);
-    const toggle = toolButton(it, "note");
-    if (toggle) toggle.setAttribute("aria-expanded", "true");
+    it.li.insertBefore(wrap2, tools ? tools.nextSibling : null);
     return box;
   }
-  function closeNote(it) {
-    if (it.box) it.li.removeChild(it.box);
-    it.box = null;
-    const toggle = toolButton(it, "note");
-    if (toggle) toggle.setAttribute("aria-expanded", "false");
+  function showNote(it, open2) {
+    const box = (
+      /** @type {HTMLTextAreaElement} */
+      it.box
+    );
+    const wrap2 = (
+      /** @type {HTMLElement} */
+      box.parentElement
+    );
+    const toggle = (
+      /** @type {HTMLElement | null} */
+      toolButton(it, "note")
+    );
+    wrap2.hidden = !open2;
+    if (toggle) toggle.setAttribute("aria-expanded", String(open2));
+    if (open2) return box.focus();
+    if (!box.value) {
+      it.li.removeChild(wrap2);
+      it.box = null;
+    }
+    if (toggle) toggle.focus();
   }
   let lastShown = NaN;
   let lastTimer = 0;
@@ -835,7 +853,11 @@ function bindChecklist(root, store, env) {
     for (const r of used) if (r.changed) last = Math.max(last, stamp(r.changed, now2));
     if (last === lastShown) return;
     lastShown = last;
-    reviewed.textContent = last > -Infinity ? t("reviewed.last", { day: day(last) }) : "";
+    reviewed.textContent = last > -Infinity ? t(
+      /** @type {Element} */
+      reviewed.getAttribute("data-sremgr-last") || "",
+      { day: day(last) }
+    ) : "";
   }
   const open = (sec) => (
     /** @type {Tally} */
@@ -874,10 +896,10 @@ function bindChecklist(root, store, env) {
         /** @type {const} */
         ["done", "total", "w", "tw", "aside"]
       ) total[k] += st[k];
-      if (sec.el) fill(sec.el, () => sectionTitle(sec.scope), finish(st));
+      if (sec.el) fill(sec.el, () => sectionTitle(sec.scope), finish(st), points);
     }
     finish(total);
-    if (overall2) fill(overall2, () => title, total);
+    if (overall2) fill(overall2, () => title, total, points);
     if (reviewed) {
       clearTimeout(lastTimer);
       lastTimer = setTimeout(() => showLast(c, used));
@@ -893,11 +915,15 @@ function bindChecklist(root, store, env) {
     const snap = snapshotOf(store.data, period, checklist2.id);
     if (!snap || !Array.isArray(snap.done)) return "";
     const d = current2.done - snap.done.length;
-    return d > 0 ? t("since.up", { n: d, period }) : d < 0 ? t("since.down", { n: -d, period }) : t("since.same", { period });
+    return t(
+      /** @type {Element} */
+      since.getAttribute(d > 0 ? "data-sremgr-up" : d < 0 ? "data-sremgr-down" : "data-sremgr-same") || "",
+      { n: Math.abs(d), period }
+    );
   }
   function changed(saved) {
     const s = paint();
-    area.say(`${title}: ${progressText(s)}${saved ? "" : t("progress.notSaved")}`);
+    area.say(`${title}: ${progressText(s, points)}${saved ? "" : t("progress.notSaved")}`);
   }
   function itemOf(el) {
     const li = el.closest("li[data-sremgr-item]");
@@ -922,7 +948,28 @@ function bindChecklist(root, store, env) {
       e.target
     );
     const it = target.classList.contains("sremgr-note") && itemOf(target);
-    if (it) change(it, { note: target.value.slice(0, MAX_NOTE) });
+    if (it) target.parentElement.setAttribute("data-sremgr-saved", String(change(it, { note: target.value.slice(0, MAX_NOTE) })));
+  });
+  root.addEventListener("keydown", (e) => {
+    const target = (
+      /** @type {HTMLElement} */
+      e.target
+    );
+    const key = (
+      /** @type {KeyboardEvent} */
+      e.key
+    );
+    const it = key === "Escape" && target.classList.contains("sremgr-note") && itemOf(target);
+    if (it) showNote(it, false);
+    const next = (
+      /** @type {HTMLElement | null} */
+      target.parentElement && target.parentElement.classList.contains("sremgr-tools") ? key === "ArrowRight" ? target.nextElementSibling : key === "ArrowLeft" ? target.previousElementSibling : null : null
+    );
+    if (next) {
+      target.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    }
   });
   root.addEventListener("click", (e) => {
     const btn = (
@@ -939,18 +986,21 @@ function bindChecklist(root, store, env) {
       changed(change(it, { fp: it.fp }));
       if (it.input) it.input.focus();
     } else if (action === "note" && it) {
-      if (!it.box) noteBox(it).focus();
-      else if (!it.box.value) closeNote(it);
-      else it.box.focus();
+      if (it.box) showNote(
+        it,
+        /** @type {HTMLElement} */
+        it.box.parentElement.hidden
+      );
+      else noteBox(it).focus();
     } else if (action === "reviewed") {
       const ok = store.apply({ kind: "reviewed", checklist: checklist2, at: at2() });
-      tell(ok ? t("reviewed.ok") : t("reviewed.failed"));
+      said(btn, ok);
     } else if (action === "reset") {
       if (!window.confirm(btn.getAttribute("data-sremgr-confirm") || title)) return;
-      if (!store.backupCurrent()) return store.notice("full", "notice.noBackup");
+      if (!store.backupCurrent("~checklist/" + checklist2.id)) return store.notice("full", "notice.noBackup");
       const ok = store.apply({ kind: "reset-checklist", checklist: checklist2 });
       changed(ok);
-      tell(ok ? t("reset.done") : t("reviewed.failed"));
+      said(btn, ok);
     }
   });
   for (const nojs of root.querySelectorAll(".sremgr-nojs")) nojs.remove();
@@ -1166,9 +1216,9 @@ function createStore(opts) {
     repair();
     notify();
   }
-  function backup(raw) {
+  function backup(raw, cause = "") {
     const ls = storage();
-    const name = `${key}:backup:${iso2()}`;
+    const name = `${key}:backup:${iso2()}${cause}`;
     try {
       if (!ls) return null;
       ls.setItem(name, raw);
@@ -1177,11 +1227,11 @@ function createStore(opts) {
       return null;
     }
   }
-  function backupCurrent() {
+  function backupCurrent(cause = "") {
     if (store.mode === "memory") return "memory";
     if (store.mode !== "ok") return null;
     const raw = readRaw();
-    return backup(typeof raw === "string" ? raw : JSON.stringify(store.data));
+    return backup(typeof raw === "string" ? raw : JSON.stringify(store.data), cause);
   }
   load();
   return Object.assign(store, { load });
@@ -1809,6 +1859,13 @@ function mdNote(note) {
   }
   return (out + text(note.slice(last))).replace(/\s*\n\s*/g, " ");
 }
+function weighted(c) {
+  return c.items.some((it) => it.weight !== 1);
+}
+function closedOverall(d, m, period) {
+  const ticked = m.checklists.map((c) => snapshotOf(d, period, c.id)).filter((s) => s && Array.isArray(s.done) && s.done.length);
+  return { pct: mean(ticked.map((s) => s && typeof s.score === "number" ? s.score : null)), n: ticked.length };
+}
 function sinceText(d, done, period, cid) {
   const snap = snapshotOf(d, period, cid);
   if (!snap || !Array.isArray(snap.done)) return "";
@@ -1854,13 +1911,16 @@ function markdownSummary(d, m, p, now2, opts = {}) {
   const lines = [t("md.title", { period: p }), ""];
   const o = x.overall;
   const asideAll = x.tallies.reduce((n, s) => n + s.aside, 0);
-  lines.push(t("md.overall", { pct: o.pct }) + t(o.started === 1 ? "md.overallOfOne" : "md.overallOf", { n: o.started, count: o.count, all: o.all }) + (x.prev ? t("md.overallPrev", { period: x.prev }) : "") + (asideAll ? t("md.overallAside", { n: asideAll }) : ""), "");
+  lines.push(t("md.overall", { pct: o.pct }) + t(o.started === 1 ? "md.overallOfOne" : "md.overallOf", { n: o.started, count: o.count, all: o.all }) + (x.prev ? t("md.overallPrev", { period: x.prev, pct: closedOverall(d, m, x.prev).pct }) : "") + (asideAll ? t("md.overallAside", { n: asideAll }) : ""), "");
   if (opts.full) return full(lines, d, m, x.prev, x.tallies);
   if (x.prev) {
     lines.push(t("md.changes", { period: x.prev }), "");
     const moved2 = x.started.filter((r) => r.gained.length || r.lost.length);
-    if (!moved2.length) lines.push(t("md.noChanges"));
-    for (const r of moved2) {
+    const then = closedOverall(d, m, x.prev);
+    const fresh = x.tallies.every((s) => !s.done) && then.n > 0;
+    if (fresh) lines.push(t("md.fresh", { period: x.prev, pct: then.pct }));
+    else if (!moved2.length) lines.push(t("md.noChanges"));
+    for (const r of fresh ? [] : moved2) {
       for (const it of r.gained) lines.push(`- ${t("md.gained")} ${itemLine(r.c, it)}`);
       for (const it of r.lost) lines.push(`- ${t("md.lost")} ${itemLine(r.c, it)}`);
     }
@@ -1883,7 +1943,7 @@ function markdownSummary(d, m, p, now2, opts = {}) {
   }
   lines.push(...pulseLines(d, m, p, now2, mdPlain));
   lines.push(t("md.checklists"), "");
-  for (const r of x.started) lines.push(`- ${mdPlain(r.c.title)}: ${progressText(r.s)}${r.since ? ` (${r.since})` : ""}`);
+  for (const r of x.started) lines.push(`- ${mdPlain(r.c.title)}: ${progressText(r.s, weighted(r.c))}${r.since ? ` (${r.since})` : ""}`);
   if (x.untouched.length) lines.push(t("md.untouched", { n: x.untouched.length, names: x.untouched.map((c) => mdPlain(c.title)).join(", ") }));
   lines.push("");
   return lines.join("\n");
@@ -1892,7 +1952,7 @@ function full(lines, d, m, prev, tallies2) {
   m.checklists.forEach((c, i) => {
     const s = tallies2[i];
     const since = prev ? sinceText(d, s.done, prev, c.id) : "";
-    lines.push("## " + mdPlain(c.title), "", progressText(s) + (since ? ` (${since})` : ""), "");
+    lines.push("## " + mdPlain(c.title), "", progressText(s, weighted(c)) + (since ? ` (${since})` : ""), "");
     for (const it of c.items) {
       const r = itemRecord(d, c, it);
       const st = stateOf(r);
@@ -2013,6 +2073,27 @@ function replaceWith(data) {
 // src/mkdocs_sremgr/assets/src/backups.js
 var iso = (store) => new Date(store.now()).toISOString();
 var backupPrefix = (key) => `${key}:backup:`;
+var backupTime = (key, name) => name.slice(backupPrefix(key).length).split("~")[0];
+function holds(d) {
+  let notes = 0;
+  for (const c of Object.values(d.checklists)) {
+    const items = isObj(c) && isObj(c.items) ? Object.values(c.items) : [];
+    for (const r of items) if (isObj(r) && typeof r.note === "string" && r.note.trim()) notes++;
+  }
+  return { checklists: Object.keys(d.checklists).length, quarters: closedPeriods(d).length, notes };
+}
+var described = /* @__PURE__ */ new Map();
+function describe(store, name) {
+  let b = described.get(name);
+  if (!b) {
+    const rest = name.slice(backupPrefix(store.key).length);
+    const cut2 = rest.indexOf("~");
+    const data = readBackup(store, name);
+    b = { name, when: cut2 < 0 ? rest : rest.slice(0, cut2), cause: cut2 < 0 ? "" : rest.slice(cut2 + 1), holds: data && holds(data) };
+    described.set(name, b);
+  }
+  return b;
+}
 function exportFile(store) {
   const at2 = iso(store);
   store.apply({ kind: "meta", patch: { exported: at2 } });
@@ -2045,7 +2126,7 @@ function readBackup(store, name) {
 function restore(store, name) {
   const data = readBackup(store, name);
   if (!data) return "unreadable";
-  if (!store.backupCurrent()) return "no-backup";
+  if (!store.backupCurrent("~restore")) return "no-backup";
   return store.apply(replaceWith(data)) ? "ok" : "not-saved";
 }
 function removeBackup(store, name) {
@@ -2476,7 +2557,8 @@ function drawSummary(parts, v, startLink) {
   const { summary: summary2, closeGroup } = parts;
   const s = v.summary;
   clear(summary2);
-  summary2.appendChild(h("h2", { id: "sremgr-overall", text: s.title }));
+  summary2.appendChild(h("h2", { id: "sremgr-overall", tabindex: "-1", text: s.title }));
+  if (s.fresh) summary2.appendChild(h("p", { class: "sremgr-start", text: s.fresh }));
   if (s.start) {
     const first = s.start.first;
     summary2.appendChild(h("p", { class: "sremgr-start" }, first ? [
@@ -2502,7 +2584,7 @@ function drawSummary(parts, v, startLink) {
     }));
   }
   if (s.dueHelp) summary2.appendChild(h("p", { class: "sremgr-quiet sremgr-due-help", text: s.dueHelp }));
-  closeGroup.hidden = !s.started;
+  closeGroup.hidden = !s.anything;
 }
 function drawRows(parts, v) {
   const { list, rows } = parts;
@@ -2570,6 +2652,9 @@ function drawSafety(parts, v) {
   );
   const focused = safety2.contains(active) ? active : null;
   const keep = focused && focused.getAttribute("data-sremgr-action");
+  const wasOpen = !!safety2.querySelector("details[open]");
+  const rowsBefore = Array.from(safety2.querySelectorAll("[data-sremgr-backup]"));
+  const at2 = focused ? rowsBefore.findIndex((r) => r.contains(focused)) : -1;
   clear(safety2);
   if (!s.show) return;
   safety2.appendChild(h("h2", { id: "sremgr-backups", tabindex: "-1", text: t("dash.safety") }));
@@ -2578,19 +2663,22 @@ function drawSafety(parts, v) {
     const bl = h("ul", { class: "sremgr-backup-list" });
     for (const b of s.backups) {
       bl.appendChild(h("li", { "data-sremgr-backup": b.name }, [
-        h("span", { text: b.text }),
+        // What made it and when, then what it holds: enough to choose between two backups.
+        h("span", { class: "sremgr-backup-text" }, [h("span", { text: b.text }), " ", h("span", { class: "sremgr-quiet sremgr-backup-holds", text: b.holds })]),
         " ",
         button(t("dash.restore"), "restore"),
         button(t("dash.delete"), "delete-backup", "sremgr-danger")
       ]));
     }
-    safety2.appendChild(h("details", { class: "sremgr-backups" }, [h("summary", { text: t("dash.backups", { n: s.count }) }), bl]));
+    safety2.appendChild(h("details", { class: "sremgr-backups", open: wasOpen ? "" : null }, [h("summary", { text: t("dash.backups", { n: s.count }) }), bl]));
   } else safety2.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.noBackups") }));
   if (s.reset) safety2.appendChild(h("div", { class: "sremgr-toolbar sremgr-danger-zone" }, [button(t("dash.resetAll"), "reset-all", "sremgr-danger")]));
   safety2.appendChild(safetyAnswer);
   if (focused && !safety2.contains(focused)) {
-    const again = keep && safety2.querySelector(`[data-sremgr-action="${keep}"]`);
-    (again || safety2.querySelector("h2") || safety2).focus();
+    const rows = safety2.querySelectorAll("[data-sremgr-backup]");
+    const row2 = at2 >= 0 && rows.length ? rows[Math.min(at2, rows.length - 1)] : safety2;
+    const again = keep && (row2.querySelector(`[data-sremgr-action="${keep}"]`) || safety2.querySelector(`[data-sremgr-action="${keep}"]`));
+    (again || safety2.querySelector("summary") || safety2.querySelector("h2") || safety2).focus();
   }
 }
 
@@ -2601,15 +2689,17 @@ var EN_DASHBOARD = {
   "cadence.quarterly": "quarterly",
   "cadence.yearly": "yearly",
   "dash.noManifest": "The progress summary needs the site's manifest (assets/sremgr/manifest.js), which could not be loaded. Rebuild the site, then reload this page.",
+  "since.up": "+{n} since {period}",
+  "since.down": "−{n} since {period}",
+  "since.same": "no change since {period}",
   "dash.close": "Close the quarter",
-  "dash.copy": "Copy as Markdown",
-  "dash.download": "Download Markdown",
+  "dash.copy": "Copy the 1:1 summary",
+  "dash.download": "Download the full list",
   "dash.export": "Export progress",
   "dash.import": "Import…",
   "dash.resetAll": "Reset everything",
   "dash.pickerLabel": "Progress file to import",
   "dash.yourProgress": "Your progress",
-  "dash.overall": "Overall: {pct}%",
   "dash.overallLabel": "Overall progress",
   "dash.quarter": "This quarter: {period}",
   "dash.lastClosed": " · last closed: {period}",
@@ -2619,7 +2709,7 @@ var EN_DASHBOARD = {
     "one": " · last exported {n} day ago",
     "other": " · last exported {n} days ago"
   },
-  "dash.notExported": " · not exported yet — export now and then, browsers may clear site data",
+  "dash.notExported": " · not exported yet",
   "dash.exportDue": " (Safari may erase a site's data after 7 days without a visit: export now and then)",
   "dash.lastChange": "Last change: {day}",
   "dash.never": "never",
@@ -2670,7 +2760,7 @@ var EN_DASHBOARD = {
   "dash.exported": "Exported. The file is in your downloads.",
   "dash.tooLarge": "it is larger than 25 MB",
   "dash.unreadable": "the file could not be read",
-  "dash.importAsk": "This file holds progress for {what}, exported {day}. Merge it with yours (the newest change to each item wins), or replace yours with it (a backup of yours is kept)?",
+  "dash.importAsk": "This file holds {what}, exported {day}. Merge it with yours (the newest change to each item wins), or replace yours with it? “Replace mine” drops what you have now ({mine}); a backup of it is kept.",
   "dash.merge": "Merge",
   "dash.merged": "Imported and merged.",
   "dash.mergedNotSaved": "Merged on this page, but it could not be saved.",
@@ -2687,13 +2777,13 @@ var EN_DASHBOARD = {
   "dash.restored": "Backup restored.",
   "dash.restoredNotSaved": "Restored on this page, but it could not be saved.",
   "dash.deleteConfirm": "Delete this backup for good?",
-  "dash.copied": "Copied the one-on-one summary ({n} lines): paste it into your one-on-one notes.",
+  "dash.copied": "Copied the 1:1 summary ({n} lines): paste it into your one-on-one notes.",
   "dash.copyThis": "Copy this summary:",
   "dash.closeBtn": "Close",
   "dash.newer": "Not available: your stored progress belongs to a newer version of this handbook.",
   "md.title": "# Quarterly self-check: {period}",
   "md.overall": "Overall: **{pct}%**",
-  "md.overallPrev": " (last closed quarter: {period})",
+  "md.overallPrev": " · last closed quarter, {period}: {pct}%",
   "md.count": "{done} of {total} done, {pct}%",
   "md.na": " *(not for me)*",
   "md.quiet": " *(didn't come up this quarter)*",
@@ -2814,7 +2904,6 @@ var EN_DASHBOARD = {
   "dash.tagText": "{n} checklists · {pct}%",
   "dash.safety": "Backups and reset",
   "dash.backupsHelp": "Before anything clears or replaces your progress (Reset, Start fresh, Replace mine, Restore), a full copy of it is kept here, in this browser, until you delete it. Restore one to undo such a step. Backups are lost with the browser's data: export to keep a copy elsewhere.",
-  "dash.backupFrom": "Your progress as it was on {day}, {time}",
   "dash.noBackups": "No backups yet.",
   "dash.closeAsk": "Close {period}? Today's progress becomes {period}'s record, the one later quarters compare with.",
   "dash.closeEarly": {
@@ -2844,7 +2933,40 @@ var EN_DASHBOARD = {
   "md.untouched": {
     "one": "- Not started ({n}): {names}",
     "other": "- Not started ({n}): {names}"
-  }
+  },
+  "dash.headline": {
+    "one": "{n} of {count} checklists started · {pct}% of it done",
+    "other": "{n} of {count} checklists started · {pct}% of them done"
+  },
+  "dash.headlineAll": {
+    "one": "{n} checklist, started · {pct}% done",
+    "other": "All {n} checklists started · {pct}% done"
+  },
+  "dash.freshTitle": "A fresh start since {period} was closed",
+  "dash.freshIntro": {
+    "one": "Nothing has been ticked since. {period} closed at {pct}%, over the {n} checklist with ticks then; your history, notes and “not for me” stay. Tick what you do now.",
+    "other": "Nothing has been ticked since. {period} closed at {pct}%, over the {n} checklists with ticks then; your history, notes and “not for me” stay. Tick what you do now."
+  },
+  "dash.rowFresh": "nothing ticked since {period} closed ({pct}% then)",
+  "dash.quarters": {
+    "one": "{n} closed quarter",
+    "other": "{n} closed quarters"
+  },
+  "dash.notes": {
+    "one": "{n} note",
+    "other": "{n} notes"
+  },
+  "dash.cause.reset": "Before “Reset everything”",
+  "dash.cause.replace": "Before “Replace mine” (an import)",
+  "dash.cause.fresh": "Before “Start fresh”",
+  "dash.cause.restore": "Before restoring another backup",
+  "dash.cause.checklist": "Before “Reset this checklist” ({title})",
+  "dash.cause.damaged": "Data this browser could not read, moved aside",
+  "dash.cause.unknown": "What made it was not recorded (an earlier version)",
+  "dash.backupWhen": "{day}, {time}",
+  "dash.backupUnreadableShort": "this version cannot read it",
+  "dash.copiedFull": "Copied the full list ({n} lines: every item of every checklist).",
+  "md.fresh": "A fresh start: nothing is ticked since {period} was closed ({pct}% then)."
 };
 
 // src/mkdocs_sremgr/assets/src/dashboard/strings.js
@@ -2904,7 +3026,7 @@ function dashboardView2(input, period) {
     prev,
     closedNow,
     summary: summary(input, p, prev, closedNow, all, aside),
-    rows: m.checklists.map((c) => row(d, c, tally2(c.id), prev, now2)),
+    rows: m.checklists.map((c) => row(d, c, tally2(c.id), prev, now2, lastClosedUpTo(d, p))),
     history: history(d, m, tally2, p, all.all, aside),
     radar: radar(d, m, tally2, p, prev, closedNow),
     tags: tags(m, tally2),
@@ -2918,6 +3040,8 @@ function summary(input, p, prev, closedNow, all, aside) {
   const { data: d, manifest: m, now: now2, fys } = input;
   const started = all.started > 0;
   const anything = hasAnything(d, started);
+  const closed = lastClosedUpTo(d, p);
+  const last = !started && closed && closedOverall(d, m, closed).n ? closed : null;
   const first = m.checklists[0];
   const end = day(quarterEnd(p, fys).toISOString());
   const closedDay = closedNow ? day(String(d.snapshots[closedNow].closed || "")) : "";
@@ -2928,8 +3052,11 @@ function summary(input, p, prev, closedNow, all, aside) {
   return {
     started,
     anything,
-    title: started ? t("dash.overall", { pct: all.pct }) : t("dash.startTitle"),
-    start: started ? null : { first: first ? { id: first.id, title: first.title, url: first.url } : null },
+    // The headline says how many checklists that figure is over ("1 of 13 checklists started ·
+    // 44% of it done"); with nothing ticked after a close, it speaks of that close, not of a first visit.
+    title: started ? t(all.started === all.count ? "dash.headlineAll" : "dash.headline", { n: all.started, count: all.count, pct: all.pct }) : last ? t("dash.freshTitle", { period: last }) : t("dash.startTitle"),
+    start: started || last ? null : { first: first ? { id: first.id, title: first.title, url: first.url } : null },
+    fresh: last ? freshText(d, m, last) : "",
     overall: started ? { label: t("dash.overallLabel"), bar: { done: 0, total: 0, pct: all.pct }, text: overallText, aside } : null,
     quarter: {
       period: p,
@@ -2943,10 +3070,12 @@ function summary(input, p, prev, closedNow, all, aside) {
     dueHelp: started ? t("dash.dueHelp", cadenceDays) : ""
   };
 }
-function row(d, c, s, prev, now2) {
+function row(d, c, s, prev, now2, last) {
   const ago = daysSince(s.last, now2);
   const isDue = s.started && ago > cadenceLimit(c.cadence);
   const since = prev ? sinceText(d, s.done, prev, c.id) : "";
+  const then = last ? snapshotOf(d, last, c.id) : void 0;
+  const before = !s.started && then && Array.isArray(then.done) && then.done.length ? t("dash.rowFresh", { period: last || "", pct: snapScore(then) || 0 }) : "";
   return {
     id: c.id,
     title: c.title,
@@ -2954,10 +3083,10 @@ function row(d, c, s, prev, now2) {
     bar: s,
     pct: s.pct,
     aside: s.aside,
-    started: s.started,
-    text: progressText(s),
+    started: s.started || !!before,
+    text: progressText(s, weighted(c)),
     // it says how many were set aside
-    meta: s.started ? t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "") : "",
+    meta: before || (s.started ? t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "") : ""),
     due: isDue ? t("dash.dueFor", { n: ago, cadence: t("cadence." + c.cadence) }) : ""
   };
 }
@@ -3030,17 +3159,31 @@ function tags(m, tally2) {
     };
   });
 }
+function holdsText(x) {
+  return [t("dash.checklists", { n: x.checklists }), t("dash.quarters", { n: x.quarters }), t("dash.notes", { n: x.notes })].join(", ");
+}
+function freshText(d, m, last) {
+  const then = closedOverall(d, m, last);
+  return t("dash.freshIntro", { period: last, n: then.n, pct: then.pct });
+}
+function causeText(m, cause) {
+  if (cause.startsWith("checklist/")) {
+    const c = m.checklists.find((x) => x.id === cause.slice(10));
+    return t("dash.cause.checklist", { title: c ? c.title : cause.slice(10) });
+  }
+  return ["reset", "replace", "fresh", "restore"].includes(cause) ? t("dash.cause." + cause) : t("dash.cause.unknown");
+}
 function safety(input, started) {
   const saved = input.backups || [];
-  const prefix = input.backupPrefix || "";
   const anything = hasAnything(input.data, started);
   return {
     show: anything || saved.length > 0,
     count: saved.length,
     reset: anything,
-    backups: saved.map((name) => {
-      const when = name.slice(prefix.length);
-      return { name, text: isDate(when) ? t("dash.backupFrom", { day: day(when), time: time(when) }) : when };
+    backups: saved.map((b) => {
+      const when = isDate(b.when) ? t("dash.backupWhen", { day: day(b.when), time: time(b.when) }) : b.when;
+      const what = !b.holds && !b.cause ? t("dash.cause.damaged") : causeText(input.manifest, b.cause);
+      return { name: b.name, text: what + " · " + when, holds: b.holds ? holdsText(b.holds) : t("dash.backupUnreadableShort") };
     })
   };
 }
@@ -3098,19 +3241,38 @@ function bindDashboard(root, host) {
     area.render();
     if (!m) return;
     drawnAt = parts.charts.clientWidth || 640;
-    const input = { data: store.data, manifest: m, now: now2(), fys, backups: backups(store), backupPrefix: backupPrefix(store.key) };
+    const input = { data: store.data, manifest: m, now: now2(), fys, backups: backups(store).map((name) => describe(store, name)) };
     draw(parts, dashboardView2(input, period()), drawnAt, startLink);
     team.paint(m);
   }
   function say(text, ok = true) {
+    hush();
     const el = answerAt;
     el.textContent = text;
     el.classList.toggle("sremgr-feedback-bad", !ok);
-    if (!ok) store.notice("action", "notice.text", { text });
-    else if ("action" in store.notices) {
-      delete store.notices.action;
-      store.notify();
+    keepFocus();
+  }
+  function hush() {
+    for (const el of [parts.answer, parts.safetyAnswer]) {
+      el.textContent = "";
+      el.classList.remove("sremgr-feedback-bad");
     }
+  }
+  const ask = (text, buttons, cancel) => {
+    hush();
+    show2(text, buttons, cancel);
+  };
+  function keepFocus() {
+    const a = (
+      /** @type {HTMLElement | null} */
+      document.activeElement
+    );
+    if (a && a !== document.body && a.getClientRects().length) return;
+    const heading = (
+      /** @type {HTMLElement | null} */
+      root.querySelector(answerAt === parts.safetyAnswer ? "#sremgr-backups" : "#sremgr-overall")
+    );
+    if (heading) heading.focus();
   }
   const iso2 = () => new Date(now2()).toISOString();
   function askClose(man) {
@@ -3119,7 +3281,7 @@ function bindDashboard(root, host) {
     if (old && !window.confirm(t("dash.replaceSnapshot", { period: p, day: day(old.closed) }))) return;
     const left = daysLeft(p, fys, now2());
     const end = day(quarterEnd(p, fys).toISOString());
-    show2(t("dash.closeAsk", { period: p }) + (left > 0 ? t(left === 1 ? "dash.closeEarlyOne" : "dash.closeEarly", { period: p, end, n: left }) : t("dash.closeLastDay", { period: p })) + t("dash.keepOrFresh"), [
+    ask(t("dash.closeAsk", { period: p }) + (left > 0 ? t(left === 1 ? "dash.closeEarlyOne" : "dash.closeEarly", { period: p, end, n: left }) : t("dash.closeLastDay", { period: p })) + t("dash.keepOrFresh"), [
       [t("dash.keep"), () => closeQuarter(man, false)],
       [t("dash.fresh"), () => closeQuarter(man, true), "sremgr-danger"],
       [t("dash.cancel"), () => say(t("dash.closeCancelled"))]
@@ -3133,12 +3295,12 @@ function bindDashboard(root, host) {
     const ok = store.apply({ kind: "snapshot", period: p, snapshot: snap });
     if (!ok) return say(t("dash.closedNotSaved", { period: p }), false);
     if (!fresh) return say(t("dash.closed", { period: p }) + t("dash.kept"));
-    if (!store.backupCurrent()) return say(t("dash.closed", { period: p }) + t("dash.noBackupClear"), false);
+    if (!store.backupCurrent("~fresh")) return say(t("dash.closed", { period: p }) + t("dash.noBackupClear"), false);
     say(store.apply(freshQuarter(iso2())) ? t("dash.closed", { period: p }) + t("dash.freshDone") : t("dash.freshNotSaved"), true);
   }
   function resetAll2() {
     if (!window.confirm(t("dash.resetConfirm"))) return say(t("dash.resetCancelled"));
-    if (!store.backupCurrent()) return say(t("dash.noBackupReset"), false);
+    if (!store.backupCurrent("~reset")) return say(t("dash.noBackupReset"), false);
     say(store.apply(resetAll()) ? t("dash.resetDone") : t("dash.resetNotSaved"));
   }
   function exportFile2() {
@@ -3156,11 +3318,10 @@ function bindDashboard(root, host) {
       const pulseWrong = storedPulse(result.data, store.key).problems;
       if (pulseWrong.length) return refuse3("dash.why.invalid", pulseWrong[0]);
       const incoming = result.data;
-      const n = Object.keys(incoming.checklists).length;
-      show2(t("dash.importAsk", { what: t("dash.checklists", { n }), day: day(result.exported) }), [
+      ask(t("dash.importAsk", { what: holdsText(holds(incoming)), day: day(result.exported), mine: holdsText(holds(store.data)) }), [
         [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now2(), result.exported, store.key) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
         [t("dash.replace"), () => {
-          if (!store.backupCurrent()) return say(t("dash.noBackupReplace"), false);
+          if (!store.backupCurrent("~replace")) return say(t("dash.noBackupReplace"), false);
           say(store.apply(replaceWith(incoming)) ? t("dash.replaced") : t("dash.replacedNotSaved"));
         }, "sremgr-danger"],
         [t("dash.cancel"), () => say(t("dash.cancelled"))]
@@ -3172,7 +3333,7 @@ function bindDashboard(root, host) {
   }
   function restore2(name) {
     if (!readBackup(store, name)) return say(t("dash.backupUnreadable"), false);
-    if (!window.confirm(t("dash.restoreConfirm", { day: day(name.slice(backupPrefix(store.key).length)) }))) return;
+    if (!window.confirm(t("dash.restoreConfirm", { day: day(backupTime(store.key, name)) }))) return;
     const r = restore(store, name);
     if (r === "no-backup") return say(t("dash.noBackupRestore"), false);
     say(r === "ok" ? t("dash.restored") : t("dash.restoredNotSaved"));
@@ -3184,12 +3345,12 @@ function bindDashboard(root, host) {
   }
   function copyMarkdown(man, full2) {
     const text = markdownSummary(store.data, man, period(), now2(), { full: full2 });
-    const done = () => say(t("dash.copied", { n: text.split("\n").length }));
+    const done = () => say(t(full2 ? "dash.copiedFull" : "dash.copied", { n: text.split("\n").length }));
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, () => showText(text));
     else showText(text);
   }
   function showText(text) {
-    show2(t("dash.copyThis"), [[t("dash.closeBtn"), () => {
+    ask(t("dash.copyThis"), [[t("dash.closeBtn"), () => {
     }]]);
     const box = (
       /** @type {HTMLTextAreaElement} */

@@ -143,10 +143,12 @@ def score(driver: WebDriver, checklist: str) -> str | None:
 
 
 def notice(driver: WebDriver) -> str:
+    """The answer under the dashboard's toolbar: an action's one answer (issue 21)."""
     return str(
         wait(driver, 5).until(
             lambda d: d.execute_script(
-                "const n = document.querySelector('[data-sremgr-notice=action]');"
+                "const n = document.querySelector("
+                "'.sremgr-summary-panel ~ .sremgr-toolbar + .sremgr-feedback');"
                 "return n && n.textContent"
             )
         )

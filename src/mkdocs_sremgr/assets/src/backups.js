@@ -2,6 +2,8 @@
 // list, restore and delete. Kept out of store.js so the script on every page stays small; each
 // function works through the store's own API (apply, backupCurrent, notify).
 import { replaceWith } from "./bulk.js";
+import { closedPeriods } from "./periods.js";
+import { isObj } from "./util.js";
 import { readStored } from "./validate.js";
 import { onlyValidPulse } from "./pulse/stored.js";
 
@@ -10,9 +12,50 @@ import { onlyValidPulse } from "./pulse/stored.js";
 
 const iso = (/** @type {Store} */ store) => new Date(store.now()).toISOString();
 
-/** The start of the name of every backup of the entry `key` (the rest is when it was kept;
- * store.js names them so). */
+/** The start of the name of every backup of the entry `key`. The rest is when it was kept and,
+ * after a "~", what made it (store.js names them so; backups made before 0.x have no cause). */
 export const backupPrefix = (/** @type {string} */ key) => `${key}:backup:`;
+
+/** When a backup was kept (an ISO date, or whatever its name says). */
+export const backupTime = (/** @type {string} */ key, /** @type {string} */ name) => name.slice(backupPrefix(key).length).split("~")[0];
+
+/**
+ * What a record holds, counted as the dashboard says it: checklists with a record, closed
+ * quarters, notes.
+ * @typedef {{checklists: number, quarters: number, notes: number}} Holds
+ */
+
+/** @returns {Holds} */
+export function holds(/** @type {Data} */ d) {
+  let notes = 0;
+  for (const c of Object.values(d.checklists)) {
+    const items = isObj(c) && isObj(c.items) ? Object.values(c.items) : [];
+    for (const r of items) if (isObj(r) && typeof r.note === "string" && r.note.trim()) notes++;
+  }
+  return { checklists: Object.keys(d.checklists).length, quarters: closedPeriods(d).length, notes };
+}
+
+/**
+ * One backup as the dashboard lists it: when it was kept, what made it ("" when its name does
+ * not say: an older version made it), and what it holds (null: this version cannot read it).
+ * @typedef {{name: string, when: string, cause: string, holds: Holds | null}} Backup
+ */
+
+/** Backups never change: each is read once per page life. @type {Map<string, Backup>} */
+const described = new Map();
+
+/** @returns {Backup} */
+export function describe(/** @type {Store} */ store, /** @type {string} */ name) {
+  let b = described.get(name);
+  if (!b) {
+    const rest = name.slice(backupPrefix(store.key).length);
+    const cut = rest.indexOf("~");
+    const data = readBackup(store, name);
+    b = { name, when: cut < 0 ? rest : rest.slice(0, cut), cause: cut < 0 ? "" : rest.slice(cut + 1), holds: data && holds(data) };
+    described.set(name, b);
+  }
+  return b;
+}
 
 /** The export file's text, after recording when it was exported. */
 export function exportFile(/** @type {Store} */ store) {
@@ -57,7 +100,7 @@ export function readBackup(/** @type {Store} */ store, /** @type {string} */ nam
 export function restore(/** @type {Store} */ store, /** @type {string} */ name) {
   const data = readBackup(store, name);
   if (!data) return "unreadable";
-  if (!store.backupCurrent()) return "no-backup";
+  if (!store.backupCurrent("~restore")) return "no-backup";
   return store.apply(replaceWith(data)) ? "ok" : "not-saved";
 }
 

@@ -1,5 +1,5 @@
 // One checklist on a page: binds its HTML (docs/design.md, "Rendered HTML") to the store.
-import { button, drawBar, h, noticeArea, progressText } from "./dom.js";
+import { drawBar, h, noticeArea, progressText } from "./dom.js";
 import { fiscalStart, lastClosedBefore, periodOf, snapshotOf } from "./periods.js";
 import { DONE, OPEN, checklistRecord, isDone, isSetAside, moved, stateOf } from "./records.js";
 import { count, finish, findItem, tally } from "./score.js";
@@ -41,8 +41,8 @@ function sectionTitle(/** @type {Element} */ field) {
 
 /** Fills in a bar the template drew (a custom template without one gets one drawn here, named
  * by `title()`, asked only then). */
-function fill(/** @type {Element} */ el, /** @type {() => string} */ title, /** @type {import("./score.js").Tally} */ s) {
-  drawBar(el, el.firstElementChild ? "" : t("progress.label", { title: title() }), s);
+function fill(/** @type {Element} */ el, /** @type {() => string} */ title, /** @type {import("./score.js").Tally} */ s, /** @type {boolean} */ points) {
+  drawBar(el, el.firstElementChild ? "" : t("progress.label", { title: title() }), s, progressText(s, points));
 }
 
 /** The item's buttons (one per set-aside state, and "Note"), looked up once, when first needed. */
@@ -68,6 +68,8 @@ export function bindChecklist(root, store, env) {
   const checklist = { id: root.getAttribute("data-sremgr-checklist") || "", aliases: words(root.getAttribute("data-sremgr-checklist-aliases")) };
   const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
   const title = root.getAttribute("data-sremgr-title") || checklist.id;
+  // A checklist with a weighted item (only those carry the attribute) counts points in every bar.
+  const points = !!root.querySelector("[data-sremgr-weight]");
   // The page's document, or the shadow root a host (Backstage's TechDocs reader) drew it into.
   const doc = /** @type {Document | ShadowRoot} */ (root.getRootNode());
   // Start-up does work for the items the reader has a record of, not for every item on the
@@ -136,7 +138,8 @@ export function bindChecklist(root, store, env) {
   // visible and spoken (role=status): empty elements of the template (a custom one may drop them).
   const reviewed = root.querySelector(".sremgr-reviewed");
   const answer = root.querySelector(".sremgr-feedback");
-  const tell = (/** @type {string} */ text) => answer && (answer.textContent = text);
+  // The answers are the template's, on the button (data-sremgr-ok, data-sremgr-failed), translated there.
+  const said = (/** @type {Element} */ btn, /** @type {boolean} */ ok) => answer && (answer.textContent = btn.getAttribute(ok ? "data-sremgr-ok" : "data-sremgr-failed"));
 
   /** Brings one item's DOM up to date with its record, writing only what changed: the
    *  HTML starts every item open, so untouched items cost one comparison. */
@@ -158,8 +161,7 @@ export function bindChecklist(root, store, env) {
       if (it.input) it.input.disabled = isSetAside(st);
       for (const b of it.li.querySelectorAll("[aria-pressed]")) b.setAttribute("aria-pressed", String(b.getAttribute("data-sremgr-action") === st));
     }
-    if (stale && !it.mark) {
-      it.mark = h("span", { class: "sremgr-changed" }, [t("item.changed"), button(t("item.confirm"), "confirm")]);
+    if (stale && !it.mark && (it.mark = copy("changed"))) {
       it.li.insertBefore(it.mark, toolsOf(it) || null);
     } else if (!stale && it.mark) {
       it.li.removeChild(it.mark);
@@ -168,24 +170,43 @@ export function bindChecklist(root, store, env) {
     if (note && !it.box) noteBox(it);
     if (it.box && doc.activeElement !== it.box) it.box.value = note;
   }
+  /** A copy of the template's `<template class="sremgr-NAME-tpl">` (its words are translated
+   * there, so the script on every page carries none of them); null in a custom template without it. */
+  function copy(/** @type {string} */ name) {
+    const tpl = /** @type {HTMLTemplateElement | null} */ (root.querySelector(`template.sremgr-${name}-tpl`));
+    return tpl && /** @type {Element} */ (tpl.content.children[0].cloneNode(true));
+  }
+  /** An item's note: the template's box (its placeholder, "Saved" and "Close the note" in the
+   * page's language) copied under the item; a custom template without one gets a bare box. */
   function noteBox(/** @type {Item} */ it) {
-    const label = it.li.querySelector("label");
-    const box = /** @type {HTMLTextAreaElement} */ (h("textarea", {
-      class: "sremgr-note", maxlength: String(MAX_NOTE), rows: "2",
-      "aria-label": t("note.label", { text: label ? label.textContent || "" : it.id }), placeholder: root.getAttribute("data-sremgr-note-placeholder"),
-    }));
+    const wrap = /** @type {HTMLElement} */ (copy("note") || h("div", {}, [h("textarea", { class: "sremgr-note" })]));
+    const box = /** @type {HTMLTextAreaElement} */ (wrap.querySelector("textarea"));
+    box.maxLength = MAX_NOTE;
+    // Named as its button is: "Note" and the item's text.
+    const toggle = toolButton(it, "note");
+    if (toggle) {
+      box.setAttribute("aria-labelledby", /** @type {string} */ (toggle.getAttribute("aria-labelledby")));
+      toggle.setAttribute("aria-expanded", "true");
+    }
     it.box = box;
     const tools = toolsOf(it);
-    it.li.insertBefore(box, tools ? tools.nextSibling : null);
-    const toggle = toolButton(it, "note");
-    if (toggle) toggle.setAttribute("aria-expanded", "true");
+    it.li.insertBefore(wrap, tools ? tools.nextSibling : null);
     return box;
   }
-  function closeNote(/** @type {Item} */ it) {
-    if (it.box) it.li.removeChild(it.box);
-    it.box = null;
-    const toggle = toolButton(it, "note");
-    if (toggle) toggle.setAttribute("aria-expanded", "false");
+  /** Opens an item's note (focus in it) or closes it; closing an empty one removes it, and focus
+   * goes back to the button that opens it. */
+  function showNote(/** @type {Item} */ it, /** @type {boolean} */ open) {
+    const box = /** @type {HTMLTextAreaElement} */ (it.box);
+    const wrap = /** @type {HTMLElement} */ (box.parentElement);
+    const toggle = /** @type {HTMLElement | null} */ (toolButton(it, "note"));
+    wrap.hidden = !open;
+    if (toggle) toggle.setAttribute("aria-expanded", String(open));
+    if (open) return box.focus();
+    if (!box.value) {
+      it.li.removeChild(wrap);
+      it.box = null;
+    }
+    if (toggle) toggle.focus();
   }
 
   let lastShown = NaN;
@@ -196,7 +217,7 @@ export function bindChecklist(root, store, env) {
     for (const r of used) if (r.changed) last = Math.max(last, stamp(r.changed, now));
     if (last === lastShown) return;
     lastShown = last;
-    /** @type {Element} */ (reviewed).textContent = last > -Infinity ? t("reviewed.last", { day: day(last) }) : "";
+    /** @type {Element} */ (reviewed).textContent = last > -Infinity ? t(/** @type {Element} */ (reviewed).getAttribute("data-sremgr-last") || "", { day: day(last) }) : "";
   }
   /** Every section's tally with all its items open: a record then moves its item. */
   const open = (/** @type {Section} */ sec) => /** @type {Tally} */ ({ ...tally(), total: sec.count, tw: sec.points });
@@ -233,10 +254,10 @@ export function bindChecklist(root, store, env) {
     const total = tally();
     for (const [sec, st] of tallies) {
       for (const k of /** @type {const} */ (["done", "total", "w", "tw", "aside"])) total[k] += st[k];
-      if (sec.el) fill(sec.el, () => sectionTitle(sec.scope), finish(st));
+      if (sec.el) fill(sec.el, () => sectionTitle(sec.scope), finish(st), points);
     }
     finish(total);
-    if (overall) fill(overall, () => title, total);
+    if (overall) fill(overall, () => title, total, points);
     // "Last reviewed" (the latest change or review) after start-up: it parses every record's
     // date, and the page's first Intl date formatter costs more than the whole start-up.
     if (reviewed) {
@@ -254,11 +275,12 @@ export function bindChecklist(root, store, env) {
     const snap = snapshotOf(store.data, period, checklist.id);
     if (!snap || !Array.isArray(snap.done)) return "";
     const d = current.done - snap.done.length;
-    return d > 0 ? t("since.up", { n: d, period }) : d < 0 ? t("since.down", { n: -d, period }) : t("since.same", { period });
+    // The words are the template's, on the element (translated there), with {n} and {period} to fill.
+    return t(/** @type {Element} */ (since).getAttribute(d > 0 ? "data-sremgr-up" : d < 0 ? "data-sremgr-down" : "data-sremgr-same") || "", { n: Math.abs(d), period });
   }
   function changed(/** @type {boolean} */ saved) {
     const s = paint();
-    area.say(`${title}: ${progressText(s)}${saved ? "" : t("progress.notSaved")}`);
+    area.say(`${title}: ${progressText(s, points)}${saved ? "" : t("progress.notSaved")}`);
   }
   function itemOf(/** @type {Element} */ el) {
     const li = el.closest("li[data-sremgr-item]");
@@ -279,7 +301,22 @@ export function bindChecklist(root, store, env) {
   root.addEventListener("input", (e) => {
     const target = /** @type {HTMLTextAreaElement} */ (e.target);
     const it = target.classList.contains("sremgr-note") && itemOf(target);
-    if (it) change(it, { note: target.value.slice(0, MAX_NOTE) });
+    // The box says whether the note was kept (the stylesheet shows "Saved" or "Not saved").
+    if (it) /** @type {HTMLElement} */ (target.parentElement).setAttribute("data-sremgr-saved", String(change(it, { note: target.value.slice(0, MAX_NOTE) })));
+  });
+  root.addEventListener("keydown", (e) => {
+    const target = /** @type {HTMLElement} */ (e.target);
+    const key = /** @type {KeyboardEvent} */ (e).key;
+    const it = key === "Escape" && target.classList.contains("sremgr-note") && itemOf(target);
+    if (it) showNote(it, false);
+    // An item's buttons are one toolbar, one tab stop: the arrow keys move between them.
+    const next = /** @type {HTMLElement | null} */ (target.parentElement && target.parentElement.classList.contains("sremgr-tools")
+      ? key === "ArrowRight" ? target.nextElementSibling : key === "ArrowLeft" ? target.previousElementSibling : null : null);
+    if (next) {
+      target.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    }
   });
   root.addEventListener("click", (e) => {
     const btn = /** @type {Element} */ (e.target).closest("[data-sremgr-action]");
@@ -295,19 +332,19 @@ export function bindChecklist(root, store, env) {
       changed(change(it, { fp: it.fp }));
       if (it.input) it.input.focus();
     } else if (action === "note" && it) {
-      if (!it.box) noteBox(it).focus();
-      else if (!it.box.value) closeNote(it);
-      else it.box.focus();
+      // The item's "Note" opens or closes it; the box's own "Close the note" closes it.
+      if (it.box) showNote(it, /** @type {HTMLElement} */ (it.box.parentElement).hidden);
+      else noteBox(it).focus();
     } else if (action === "reviewed") {
       const ok = store.apply({ kind: "reviewed", checklist, at: at() });
-      tell(ok ? t("reviewed.ok") : t("reviewed.failed"));
+      said(btn, ok);
     } else if (action === "reset") {
       // The question is the template's (translated there), with the checklist's title in it.
       if (!window.confirm(btn.getAttribute("data-sremgr-confirm") || title)) return;
-      if (!store.backupCurrent()) return store.notice("full", "notice.noBackup"); // shown at the top
+      if (!store.backupCurrent("~checklist/" + checklist.id)) return store.notice("full", "notice.noBackup"); // shown at the top
       const ok = store.apply({ kind: "reset-checklist", checklist });
       changed(ok);
-      tell(ok ? t("reset.done") : t("reviewed.failed"));
+      said(btn, ok);
     }
   });
   // Until this class is set, the stylesheet hides the boxes and the buttons, and one line says

@@ -30,13 +30,14 @@ export function clear(/** @type {Element} */ el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
-/** "3 of 5 points · 60%" when weights count (some item in play is worth more or less than 1
- *  point), "2 of 4 done · 50%" when every item is worth 1: the count always matches the percent.
+/** "3 of 5 points · 60%" when weights count (`points`: the checklist has an item worth more or
+ *  less than 1 point; by default, some item in play is), "2 of 4 done · 50%" when every item is
+ *  worth 1: the count always matches the percent.
  *  Items set aside are left out of both, and the text says how many (" · 2 set aside"); when
  *  every item is set aside, no percentage at all ("nothing scored this quarter"). */
-export function progressText(/** @type {{done: number, total: number, pct: number, w?: number, tw?: number, aside?: number}} */ s) {
+export function progressText(/** @type {{done: number, total: number, pct: number, w?: number, tw?: number, aside?: number}} */ s, points = s.tw != null && s.tw !== s.total) {
   const n = s.aside;
-  return t(!s.total && n ? "progress.none" : s.tw != null && s.tw !== s.total ? "progress.points" : "progress.text", /** @type {Record<string, number>} */ (s)) + (n ? t("progress.aside", { n }) : "");
+  return t(!s.total && n ? "progress.none" : points ? "progress.points" : "progress.text", /** @type {Record<string, number>} */ (s)) + (n ? t("progress.aside", { n }) : "");
 }
 
 /** Draws (or updates) a progress bar inside `el`. */

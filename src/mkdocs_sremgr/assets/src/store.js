@@ -8,7 +8,7 @@
 //   store.apply(change)  applies ONE change (records.js) to a fresh read and writes it; true when saved
 //   store.subscribe(fn)  fn() after every change of data or notices, from this tab or another
 //   store.external()     another tab wrote (the storage event): re-read, repair, notify
-//   store.backupCurrent() keeps the record as it is before a destructive change
+//   store.backupCurrent(cause) keeps the record as it is before a destructive change ("~fresh"…)
 // The dashboard's own uses (the export file, listing, restoring and deleting backups) are in
 // backups.js, which the per-page bundle leaves out.
 //
@@ -270,9 +270,10 @@ export function createStore(opts) {
     notify();
   }
 
-  function backup(/** @type {string} */ raw) {
+  /** Keeps `raw` aside, named by when and (after a "~") what made it: backups.js lists them. */
+  function backup(/** @type {string} */ raw, cause = "") {
     const ls = storage();
-    const name = `${key}:backup:${iso()}`; // backups.js, backupPrefix
+    const name = `${key}:backup:${iso()}${cause}`; // backups.js, backupPrefix
     try {
       if (!ls) return null;
       ls.setItem(name, raw);
@@ -282,13 +283,14 @@ export function createStore(opts) {
     }
   }
 
-  /** Keeps the current record as a backup before a destructive change: its name, "memory"
+  /** Keeps the current record as a backup before a destructive change (`cause`, "~reset"
+   * and so on, says which: the dashboard names it): its name, "memory"
    * when there is no storage to keep it in (nothing to lose), or null when it failed. */
-  function backupCurrent() {
+  function backupCurrent(cause = "") {
     if (store.mode === "memory") return "memory";
     if (store.mode !== "ok") return null;
     const raw = readRaw();
-    return backup(typeof raw === "string" ? raw : JSON.stringify(store.data));
+    return backup(typeof raw === "string" ? raw : JSON.stringify(store.data), cause);
   }
 
   load();

@@ -4,25 +4,14 @@
 /** @type {Record<string, string | Record<string, string>>} */
 export const EN = {
  "notice.unavailable": "Your saved progress has a problem whose explanation did not load. Nothing is lost: reload the page.",
- "notice.text": "{text}",
  "progress.label": "{title}: progress",
  "progress.text": "{done} of {total} done · {pct}%",
  "progress.notSaved": " (not saved)",
  "section.fallback": "Section",
- "since.up": "+{n} since {period}",
- "since.down": "−{n} since {period}",
- "since.same": "no change since {period}",
- "item.changed": "changed since you ticked it ",
- "item.confirm": "Confirm",
- "note.label": "Private note: {text}",
- "reviewed.ok": "Marked as reviewed today.",
- "reviewed.failed": "Could not save.",
  "progress.points": "{w} of {tw} points · {pct}%",
  "progress.aside": {
   "one": " · {n} set aside",
   "other": " · {n} set aside"
  },
- "progress.none": "Nothing scored this quarter",
- "reviewed.last": "Last reviewed: {day}",
- "reset.done": "Reset; a backup was kept."
+ "progress.none": "Nothing scored this quarter"
 };

@@ -18,7 +18,7 @@ import { pulseSnapshot } from "./teamview.js";
 import { storedPulse } from "../pulse/stored.js";
 import { draw, layout } from "./render.js";
 import { useStrings } from "./strings.js";
-import { dashboardView, snapshot } from "./view.js";
+import { dashboardView, holdsText, snapshot } from "./view.js";
 
 /** The site's root: this file is <root>/assets/sremgr/sremgr-dashboard.js (a host that brings
  * its own copy, the Backstage addon, says where the site is: `host.base`). */
@@ -82,22 +82,40 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
     if (!m) return;
     // Read before any write below: reading a size after them would force a layout of the whole list.
     drawnAt = parts.charts.clientWidth || 640;
-    const input = { data: store.data, manifest: m, now: now(), fys, backups: kept.backups(store), backupPrefix: kept.backupPrefix(store.key) };
+    const input = { data: store.data, manifest: m, now: now(), fys, backups: kept.backups(store).map((name) => kept.describe(store, name)) };
     draw(parts, dashboardView(input, period()), drawnAt, startLink);
     team.paint(m);
   }
 
   // ---- actions
   /** The answer to an action, shown beside the control that was used and announced (role=status). */
+  // One answer at a time: a new one (or a new question) clears every earlier one, here and at
+  // the top of the page, so an old "Exported" or "Import refused" never stands beside it.
   function say(/** @type {string} */ text, /** @type {boolean} */ ok = true) {
+    hush();
     const el = answerAt;
     el.textContent = text;
     el.classList.toggle("sremgr-feedback-bad", !ok);
-    if (!ok) store.notice("action", "notice.text", { text });
-    else if ("action" in store.notices) {
-      delete store.notices.action;
-      store.notify();
+    keepFocus();
+  }
+  function hush() {
+    for (const el of [parts.answer, parts.safetyAnswer]) {
+      el.textContent = "";
+      el.classList.remove("sremgr-feedback-bad");
     }
+  }
+  /** Asks a question in the panel, alone: the earlier answers go first. @type {typeof show} */
+  const ask = (text, buttons, cancel) => {
+    hush();
+    show(text, buttons, cancel);
+  };
+  /** After an action the page was redrawn: focus that fell to <body> (its control gone or
+   * hidden) goes to the heading of the part that answered. */
+  function keepFocus() {
+    const a = /** @type {HTMLElement | null} */ (document.activeElement);
+    if (a && a !== document.body && a.getClientRects().length) return;
+    const heading = /** @type {HTMLElement | null} */ (root.querySelector(answerAt === parts.safetyAnswer ? "#sremgr-backups" : "#sremgr-overall"));
+    if (heading) heading.focus();
   }
   const iso = () => new Date(now()).toISOString();
 
@@ -108,7 +126,7 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
     if (old && !window.confirm(t("dash.replaceSnapshot", { period: p, day: day(old.closed) }))) return;
     const left = daysLeft(p, fys, now());
     const end = day(quarterEnd(p, fys).toISOString());
-    show(t("dash.closeAsk", { period: p }) + (left > 0 ? t(left === 1 ? "dash.closeEarlyOne" : "dash.closeEarly", { period: p, end, n: left }) : t("dash.closeLastDay", { period: p })) + t("dash.keepOrFresh"), [
+    ask(t("dash.closeAsk", { period: p }) + (left > 0 ? t(left === 1 ? "dash.closeEarlyOne" : "dash.closeEarly", { period: p, end, n: left }) : t("dash.closeLastDay", { period: p })) + t("dash.keepOrFresh"), [
       [t("dash.keep"), () => closeQuarter(man, false)],
       [t("dash.fresh"), () => closeQuarter(man, true), "sremgr-danger"],
       [t("dash.cancel"), () => say(t("dash.closeCancelled"))],
@@ -122,12 +140,12 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
     const ok = store.apply({ kind: "snapshot", period: p, snapshot: snap });
     if (!ok) return say(t("dash.closedNotSaved", { period: p }), false);
     if (!fresh) return say(t("dash.closed", { period: p }) + t("dash.kept"));
-    if (!store.backupCurrent()) return say(t("dash.closed", { period: p }) + t("dash.noBackupClear"), false);
+    if (!store.backupCurrent("~fresh")) return say(t("dash.closed", { period: p }) + t("dash.noBackupClear"), false);
     say(store.apply(bulk.freshQuarter(iso())) ? t("dash.closed", { period: p }) + t("dash.freshDone") : t("dash.freshNotSaved"), true);
   }
   function resetAll() {
     if (!window.confirm(t("dash.resetConfirm"))) return say(t("dash.resetCancelled"));
-    if (!store.backupCurrent()) return say(t("dash.noBackupReset"), false);
+    if (!store.backupCurrent("~reset")) return say(t("dash.noBackupReset"), false);
     say(store.apply(bulk.resetAll()) ? t("dash.resetDone") : t("dash.resetNotSaved"));
   }
   function exportFile() {
@@ -147,11 +165,10 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
       const pulseWrong = storedPulse(result.data, store.key).problems;
       if (pulseWrong.length) return refuse("dash.why.invalid", pulseWrong[0]);
       const incoming = result.data;
-      const n = Object.keys(incoming.checklists).length;
-      show(t("dash.importAsk", { what: t("dash.checklists", { n }), day: day(result.exported) }), [
+      ask(t("dash.importAsk", { what: holdsText(kept.holds(incoming)), day: day(result.exported), mine: holdsText(kept.holds(store.data)) }), [
         [t("dash.merge"), () => say(store.apply({ kind: "transform", run: (d) => merge(d, incoming, now(), result.exported, store.key) }) ? t("dash.merged") : t("dash.mergedNotSaved"))],
         [t("dash.replace"), () => {
-          if (!store.backupCurrent()) return say(t("dash.noBackupReplace"), false);
+          if (!store.backupCurrent("~replace")) return say(t("dash.noBackupReplace"), false);
           say(store.apply(bulk.replaceWith(incoming)) ? t("dash.replaced") : t("dash.replacedNotSaved"));
         }, "sremgr-danger"],
         [t("dash.cancel"), () => say(t("dash.cancelled"))],
@@ -164,7 +181,7 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
   }
   function restore(/** @type {string} */ name) {
     if (!kept.readBackup(store, name)) return say(t("dash.backupUnreadable"), false);
-    if (!window.confirm(t("dash.restoreConfirm", { day: day(name.slice(kept.backupPrefix(store.key).length)) }))) return;
+    if (!window.confirm(t("dash.restoreConfirm", { day: day(kept.backupTime(store.key, name)) }))) return;
     const r = kept.restore(store, name);
     if (r === "no-backup") return say(t("dash.noBackupRestore"), false);
     say(r === "ok" ? t("dash.restored") : t("dash.restoredNotSaved"));
@@ -176,12 +193,12 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
   }
   function copyMarkdown(/** @type {Manifest} */ man, /** @type {boolean} */ full) {
     const text = markdownSummary(store.data, man, period(), now(), { full });
-    const done = () => say(t("dash.copied", { n: text.split("\n").length }));
+    const done = () => say(t(full ? "dash.copiedFull" : "dash.copied", { n: text.split("\n").length }));
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, () => showText(text));
     else showText(text);
   }
   function showText(/** @type {string} */ text) {
-    show(t("dash.copyThis"), [[t("dash.closeBtn"), () => {}]]);
+    ask(t("dash.copyThis"), [[t("dash.closeBtn"), () => {}]]);
     const box = /** @type {HTMLTextAreaElement} */ (h("textarea", { class: "sremgr-note", rows: "10", readonly: "" }));
     box.value = text;
     parts.panel.insertBefore(box, parts.panel.lastChild);

@@ -7,7 +7,7 @@
 import { progressText } from "../dom.js";
 import { lastClosedBefore, snapshotOf } from "../periods.js";
 import { isDone, itemRecord, stateOf, stateRow } from "../records.js";
-import { overall, score } from "../score.js";
+import { mean, overall, score } from "../score.js";
 import { num, t } from "../strings.js";
 import { pulseLines } from "./teamview.js";
 
@@ -46,6 +46,18 @@ export function mdNote(/** @type {string} */ note) {
     last = /** @type {number} */ (m.index) + m[0].length;
   }
   return (out + text(note.slice(last))).replace(/\s*\n\s*/g, " ");
+}
+
+/** Whether a checklist counts in points (some item is worth more or less than one). */
+export function weighted(/** @type {ManifestChecklist} */ c) {
+  return c.items.some((it) => it.weight !== 1);
+}
+
+/** A closed quarter's figure as the headline gives it: the mean over the checklists with ticks
+ * then (a snapshot does not keep what else was started), and how many those were. */
+export function closedOverall(/** @type {Data} */ d, /** @type {Manifest} */ m, /** @type {string} */ period) {
+  const ticked = m.checklists.map((c) => snapshotOf(d, period, c.id)).filter((s) => s && Array.isArray(s.done) && s.done.length);
+  return { pct: mean(ticked.map((s) => (s && typeof s.score === "number" ? s.score : null))), n: ticked.length };
 }
 
 /** "+1 since 2026-Q3", "−2 since …", "no change since …", or "" when the quarter has no record. */
@@ -116,13 +128,17 @@ export function markdownSummary(d, m, p, now, opts = {}) {
   const lines = [t("md.title", { period: p }), ""];
   const o = x.overall;
   const asideAll = x.tallies.reduce((n, s) => n + s.aside, 0);
-  lines.push(t("md.overall", { pct: o.pct }) + t(o.started === 1 ? "md.overallOfOne" : "md.overallOf", { n: o.started, count: o.count, all: o.all }) + (x.prev ? t("md.overallPrev", { period: x.prev }) : "") + (asideAll ? t("md.overallAside", { n: asideAll }) : ""), "");
+  lines.push(t("md.overall", { pct: o.pct }) + t(o.started === 1 ? "md.overallOfOne" : "md.overallOf", { n: o.started, count: o.count, all: o.all }) + (x.prev ? t("md.overallPrev", { period: x.prev, pct: closedOverall(d, m, x.prev).pct }) : "") + (asideAll ? t("md.overallAside", { n: asideAll }) : ""), "");
   if (opts.full) return full(lines, d, m, x.prev, x.tallies);
   if (x.prev) {
     lines.push(t("md.changes", { period: x.prev }), "");
     const moved = x.started.filter((r) => r.gained.length || r.lost.length);
-    if (!moved.length) lines.push(t("md.noChanges"));
-    for (const r of moved) {
+    // Nothing ticked now, ticks then: a fresh start, said once, not as every item "no longer done".
+    const then = closedOverall(d, m, x.prev);
+    const fresh = x.tallies.every((s) => !s.done) && then.n > 0;
+    if (fresh) lines.push(t("md.fresh", { period: x.prev, pct: then.pct }));
+    else if (!moved.length) lines.push(t("md.noChanges"));
+    for (const r of fresh ? [] : moved) {
       for (const it of r.gained) lines.push(`- ${t("md.gained")} ${itemLine(r.c, it)}`);
       for (const it of r.lost) lines.push(`- ${t("md.lost")} ${itemLine(r.c, it)}`);
     }
@@ -145,7 +161,7 @@ export function markdownSummary(d, m, p, now, opts = {}) {
   }
   lines.push(...pulseLines(d, m, p, now, mdPlain));
   lines.push(t("md.checklists"), "");
-  for (const r of x.started) lines.push(`- ${mdPlain(r.c.title)}: ${progressText(r.s)}${r.since ? ` (${r.since})` : ""}`);
+  for (const r of x.started) lines.push(`- ${mdPlain(r.c.title)}: ${progressText(r.s, weighted(r.c))}${r.since ? ` (${r.since})` : ""}`);
   if (x.untouched.length) lines.push(t("md.untouched", { n: x.untouched.length, names: x.untouched.map((c) => mdPlain(c.title)).join(", ") }));
   lines.push("");
   return lines.join("\n");
@@ -156,7 +172,7 @@ function full(/** @type {string[]} */ lines, /** @type {Data} */ d, /** @type {M
   m.checklists.forEach((c, i) => {
     const s = tallies[i];
     const since = prev ? sinceText(d, s.done, prev, c.id) : "";
-    lines.push("## " + mdPlain(c.title), "", progressText(s) + (since ? ` (${since})` : ""), "");
+    lines.push("## " + mdPlain(c.title), "", progressText(s, weighted(c)) + (since ? ` (${since})` : ""), "");
     for (const it of c.items) {
       const r = itemRecord(d, c, it);
       const st = stateOf(r);

@@ -56,7 +56,9 @@ export function drawSummary(/** @type {Parts} */ parts, /** @type {Model} */ v, 
   const { summary, closeGroup } = parts;
   const s = v.summary;
   clear(summary);
-  summary.appendChild(h("h2", { id: "sremgr-overall", text: s.title }));
+  // tabindex: focus lands here when the control an action used is gone (main.js, keepFocus).
+  summary.appendChild(h("h2", { id: "sremgr-overall", tabindex: "-1", text: s.title }));
+  if (s.fresh) summary.appendChild(h("p", { class: "sremgr-start", text: s.fresh }));
   if (s.start) {
     // First visit (or nothing ticked yet): say what this is and where to start, no alarm.
     const first = s.start.first;
@@ -78,8 +80,8 @@ export function drawSummary(/** @type {Parts} */ parts, /** @type {Model} */ v, 
     }));
   }
   if (s.dueHelp) summary.appendChild(h("p", { class: "sremgr-quiet sremgr-due-help", text: s.dueHelp }));
-  // Nothing to close or reset before the reader has done anything.
-  /** @type {HTMLElement} */ (closeGroup).hidden = !s.started;
+  // Nothing to close before the reader has done anything; after a fresh start, there is.
+  /** @type {HTMLElement} */ (closeGroup).hidden = !s.anything;
 }
 
 /** Each checklist's bar and line in the handbook's list (made once per row, then updated). */
@@ -154,6 +156,11 @@ export function drawSafety(/** @type {Parts} */ parts, /** @type {Model} */ v) {
   const active = /** @type {Document | ShadowRoot} */ (safety.getRootNode()).activeElement; // a shadow root's own
   const focused = safety.contains(active) ? active : null;
   const keep = focused && focused.getAttribute("data-sremgr-action");
+  // The list stays as open as the reader left it, and focus goes to the same control of the row
+  // that now stands where the used one stood (a restore adds a row on top, a delete removes one).
+  const wasOpen = !!safety.querySelector("details[open]");
+  const rowsBefore = Array.from(safety.querySelectorAll("[data-sremgr-backup]"));
+  const at = focused ? rowsBefore.findIndex((r) => r.contains(focused)) : -1;
   clear(safety);
   if (!s.show) return;
   safety.appendChild(h("h2", { id: "sremgr-backups", tabindex: "-1", text: t("dash.safety") }));
@@ -162,17 +169,20 @@ export function drawSafety(/** @type {Parts} */ parts, /** @type {Model} */ v) {
     const bl = h("ul", { class: "sremgr-backup-list" });
     for (const b of s.backups) {
       bl.appendChild(h("li", { "data-sremgr-backup": b.name }, [
-        h("span", { text: b.text }), " ",
+        // What made it and when, then what it holds: enough to choose between two backups.
+        h("span", { class: "sremgr-backup-text" }, [h("span", { text: b.text }), " ", h("span", { class: "sremgr-quiet sremgr-backup-holds", text: b.holds })]), " ",
         button(t("dash.restore"), "restore"), button(t("dash.delete"), "delete-backup", "sremgr-danger"),
       ]));
     }
-    safety.appendChild(h("details", { class: "sremgr-backups" }, [h("summary", { text: t("dash.backups", { n: s.count }) }), bl]));
+    safety.appendChild(h("details", { class: "sremgr-backups", open: wasOpen ? "" : null }, [h("summary", { text: t("dash.backups", { n: s.count }) }), bl]));
   } else safety.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.noBackups") }));
   if (s.reset) safety.appendChild(h("div", { class: "sremgr-toolbar sremgr-danger-zone" }, [button(t("dash.resetAll"), "reset-all", "sremgr-danger")]));
   safety.appendChild(safetyAnswer);
   // A repaint must not drop the reader's focus to <body>.
   if (focused && !safety.contains(focused)) {
-    const again = keep && safety.querySelector(`[data-sremgr-action="${keep}"]`);
-    /** @type {HTMLElement} */ (again || safety.querySelector("h2") || safety).focus();
+    const rows = safety.querySelectorAll("[data-sremgr-backup]");
+    const row = at >= 0 && rows.length ? rows[Math.min(at, rows.length - 1)] : safety;
+    const again = keep && (row.querySelector(`[data-sremgr-action="${keep}"]`) || safety.querySelector(`[data-sremgr-action="${keep}"]`));
+    /** @type {HTMLElement} */ (again || safety.querySelector("summary") || safety.querySelector("h2") || safety).focus();
   }
 }

@@ -8,15 +8,17 @@ export const EN_DASHBOARD = {
  "cadence.quarterly": "quarterly",
  "cadence.yearly": "yearly",
  "dash.noManifest": "The progress summary needs the site's manifest (assets/sremgr/manifest.js), which could not be loaded. Rebuild the site, then reload this page.",
+ "since.up": "+{n} since {period}",
+ "since.down": "−{n} since {period}",
+ "since.same": "no change since {period}",
  "dash.close": "Close the quarter",
- "dash.copy": "Copy as Markdown",
- "dash.download": "Download Markdown",
+ "dash.copy": "Copy the 1:1 summary",
+ "dash.download": "Download the full list",
  "dash.export": "Export progress",
  "dash.import": "Import…",
  "dash.resetAll": "Reset everything",
  "dash.pickerLabel": "Progress file to import",
  "dash.yourProgress": "Your progress",
- "dash.overall": "Overall: {pct}%",
  "dash.overallLabel": "Overall progress",
  "dash.quarter": "This quarter: {period}",
  "dash.lastClosed": " · last closed: {period}",
@@ -26,7 +28,7 @@ export const EN_DASHBOARD = {
   "one": " · last exported {n} day ago",
   "other": " · last exported {n} days ago"
  },
- "dash.notExported": " · not exported yet — export now and then, browsers may clear site data",
+ "dash.notExported": " · not exported yet",
  "dash.exportDue": " (Safari may erase a site's data after 7 days without a visit: export now and then)",
  "dash.lastChange": "Last change: {day}",
  "dash.never": "never",
@@ -77,7 +79,7 @@ export const EN_DASHBOARD = {
  "dash.exported": "Exported. The file is in your downloads.",
  "dash.tooLarge": "it is larger than 25 MB",
  "dash.unreadable": "the file could not be read",
- "dash.importAsk": "This file holds progress for {what}, exported {day}. Merge it with yours (the newest change to each item wins), or replace yours with it (a backup of yours is kept)?",
+ "dash.importAsk": "This file holds {what}, exported {day}. Merge it with yours (the newest change to each item wins), or replace yours with it? “Replace mine” drops what you have now ({mine}); a backup of it is kept.",
  "dash.merge": "Merge",
  "dash.merged": "Imported and merged.",
  "dash.mergedNotSaved": "Merged on this page, but it could not be saved.",
@@ -94,13 +96,13 @@ export const EN_DASHBOARD = {
  "dash.restored": "Backup restored.",
  "dash.restoredNotSaved": "Restored on this page, but it could not be saved.",
  "dash.deleteConfirm": "Delete this backup for good?",
- "dash.copied": "Copied the one-on-one summary ({n} lines): paste it into your one-on-one notes.",
+ "dash.copied": "Copied the 1:1 summary ({n} lines): paste it into your one-on-one notes.",
  "dash.copyThis": "Copy this summary:",
  "dash.closeBtn": "Close",
  "dash.newer": "Not available: your stored progress belongs to a newer version of this handbook.",
  "md.title": "# Quarterly self-check: {period}",
  "md.overall": "Overall: **{pct}%**",
- "md.overallPrev": " (last closed quarter: {period})",
+ "md.overallPrev": " · last closed quarter, {period}: {pct}%",
  "md.count": "{done} of {total} done, {pct}%",
  "md.na": " *(not for me)*",
  "md.quiet": " *(didn't come up this quarter)*",
@@ -221,7 +223,6 @@ export const EN_DASHBOARD = {
  "dash.tagText": "{n} checklists · {pct}%",
  "dash.safety": "Backups and reset",
  "dash.backupsHelp": "Before anything clears or replaces your progress (Reset, Start fresh, Replace mine, Restore), a full copy of it is kept here, in this browser, until you delete it. Restore one to undo such a step. Backups are lost with the browser's data: export to keep a copy elsewhere.",
- "dash.backupFrom": "Your progress as it was on {day}, {time}",
  "dash.noBackups": "No backups yet.",
  "dash.closeAsk": "Close {period}? Today's progress becomes {period}'s record, the one later quarters compare with.",
  "dash.closeEarly": {
@@ -251,5 +252,38 @@ export const EN_DASHBOARD = {
  "md.untouched": {
   "one": "- Not started ({n}): {names}",
   "other": "- Not started ({n}): {names}"
- }
+ },
+ "dash.headline": {
+  "one": "{n} of {count} checklists started · {pct}% of it done",
+  "other": "{n} of {count} checklists started · {pct}% of them done"
+ },
+ "dash.headlineAll": {
+  "one": "{n} checklist, started · {pct}% done",
+  "other": "All {n} checklists started · {pct}% done"
+ },
+ "dash.freshTitle": "A fresh start since {period} was closed",
+ "dash.freshIntro": {
+  "one": "Nothing has been ticked since. {period} closed at {pct}%, over the {n} checklist with ticks then; your history, notes and “not for me” stay. Tick what you do now.",
+  "other": "Nothing has been ticked since. {period} closed at {pct}%, over the {n} checklists with ticks then; your history, notes and “not for me” stay. Tick what you do now."
+ },
+ "dash.rowFresh": "nothing ticked since {period} closed ({pct}% then)",
+ "dash.quarters": {
+  "one": "{n} closed quarter",
+  "other": "{n} closed quarters"
+ },
+ "dash.notes": {
+  "one": "{n} note",
+  "other": "{n} notes"
+ },
+ "dash.cause.reset": "Before “Reset everything”",
+ "dash.cause.replace": "Before “Replace mine” (an import)",
+ "dash.cause.fresh": "Before “Start fresh”",
+ "dash.cause.restore": "Before restoring another backup",
+ "dash.cause.checklist": "Before “Reset this checklist” ({title})",
+ "dash.cause.damaged": "Data this browser could not read, moved aside",
+ "dash.cause.unknown": "What made it was not recorded (an earlier version)",
+ "dash.backupWhen": "{day}, {time}",
+ "dash.backupUnreadableShort": "this version cannot read it",
+ "dash.copiedFull": "Copied the full list ({n} lines: every item of every checklist).",
+ "md.fresh": "A fresh start: nothing is ticked since {period} was closed ({pct}% then)."
 };

@@ -8,7 +8,7 @@ import { mean, overall as overallOf, score } from "../score.js";
 import { cadenceDays } from "../rules.generated.js";
 import { day, percent, t, time } from "../strings.js";
 import { isDate } from "../util.js";
-import { sinceText } from "./markdown.js";
+import { closedOverall, sinceText, weighted } from "./markdown.js";
 
 /** @typedef {import("../types.js").Data} Data */
 /** @typedef {import("../types.js").Snapshot} Snapshot */
@@ -18,11 +18,13 @@ import { sinceText } from "./markdown.js";
 /** @typedef {import("../score.js").Tally} Tally */
 /** @typedef {import("./charts.js").Series} Series */
 /** @typedef {import("./charts.js").Axis} Axis */
+/** @typedef {import("../backups.js").Backup} Backup */
+/** @typedef {import("../backups.js").Holds} Holds */
 /** @typedef {{done: number, total: number, pct: number, w?: number, tw?: number}} Bar */
 
 /**
  * What the view is made from.
- * @typedef {{data: Data, manifest: Manifest, now: number, fys: number, backups?: readonly string[], backupPrefix?: string}} Input
+ * @typedef {{data: Data, manifest: Manifest, now: number, fys: number, backups?: readonly Backup[]}} Input
  */
 /**
  * One checklist's row: its bar (`text` beside it, the items set aside included), what it says of
@@ -33,7 +35,7 @@ import { sinceText } from "./markdown.js";
 /**
  * The top of the page: the quarter, the overall score (or where to start), the export reminder.
  * @typedef {{started: boolean, anything: boolean, title: string,
- *   start: {first: {id: string, title: string, url: string} | null} | null,
+ *   start: {first: {id: string, title: string, url: string} | null} | null, fresh: string,
  *   overall: {label: string, bar: Bar, text: string, aside: number} | null,
  *   quarter: {period: string, text: string}, exported: {age: string, due: boolean, text: string} | null,
  *   dueHelp: string}} Summary
@@ -42,7 +44,7 @@ import { sinceText } from "./markdown.js";
 /** @typedef {{title: string, help: string, axes: Axis[], key: {label: string, value: string}[],
  *   legend: [string, string][], head: string[], rows: string[][]}} Radar */
 /** @typedef {{tag: string, label: string, bar: Bar, text: string, aside: number}} Tag */
-/** @typedef {{show: boolean, backups: {name: string, text: string}[], count: number, reset: boolean}} Safety */
+/** @typedef {{show: boolean, backups: {name: string, text: string, holds: string}[], count: number, reset: boolean}} Safety */
 /**
  * @typedef {{period: string, prev: string | null, closedNow: string | null, summary: Summary,
  *   rows: Row[], history: History, radar: Radar | null, tags: Tag[], safety: Safety}} View
@@ -106,7 +108,7 @@ export function dashboardView(/** @type {Input} */ input, /** @type {string} */ 
   return {
     period: p, prev, closedNow,
     summary: summary(input, p, prev, closedNow, all, aside),
-    rows: m.checklists.map((c) => row(d, c, tally(c.id), prev, now)),
+    rows: m.checklists.map((c) => row(d, c, tally(c.id), prev, now, lastClosedUpTo(d, p))),
     history: history(d, m, tally, p, all.all, aside),
     radar: radar(d, m, tally, p, prev, closedNow),
     tags: tags(m, tally),
@@ -127,20 +129,28 @@ function summary(
   const { data: d, manifest: m, now, fys } = input;
   const started = all.started > 0;
   const anything = hasAnything(d, started);
+  const closed = lastClosedUpTo(d, p);
+  // A fresh start: nothing ticked, after a closed quarter that had ticks.
+  const last = !started && closed && closedOverall(d, m, closed).n ? closed : null;
   const first = m.checklists[0];
   const end = day(quarterEnd(p, fys).toISOString());
   const closedDay = closedNow ? day(String(d.snapshots[closedNow].closed || "")) : "";
   const ago = daysSince(d.meta.exported, now);
   // Safari erases script-written storage after 7 days without a visit: the reminder counts for it.
   const due = anything && ago >= 7;
+  // Each piece says one thing: "not exported yet", then why to export (the Safari reason) once.
   const exportText = !Number.isFinite(ago) ? t("dash.notExported")
     : ago === 0 ? t("dash.exportedToday") : ago === 1 ? t("dash.exportedYesterday") : t("dash.exportedDays", { n: ago });
   const overallText = (all.started === all.count ? t("dash.overallEvery", { n: all.count })
     : t(all.started === 1 ? "dash.overallOne" : "dash.overallMany", { n: all.started }) + t("dash.overallAll", { n: all.count, pct: all.all })) + asideText(aside);
   return {
     started, anything,
-    title: started ? t("dash.overall", { pct: all.pct }) : t("dash.startTitle"),
-    start: started ? null : { first: first ? { id: first.id, title: first.title, url: first.url } : null },
+    // The headline says how many checklists that figure is over ("1 of 13 checklists started ·
+    // 44% of it done"); with nothing ticked after a close, it speaks of that close, not of a first visit.
+    title: started ? t(all.started === all.count ? "dash.headlineAll" : "dash.headline", { n: all.started, count: all.count, pct: all.pct })
+      : last ? t("dash.freshTitle", { period: last }) : t("dash.startTitle"),
+    start: started || last ? null : { first: first ? { id: first.id, title: first.title, url: first.url } : null },
+    fresh: last ? freshText(d, m, last) : "",
     overall: started ? { label: t("dash.overallLabel"), bar: { done: 0, total: 0, pct: all.pct }, text: overallText, aside } : null,
     quarter: {
       period: p,
@@ -156,14 +166,20 @@ function summary(
 }
 
 /** @returns {Row} */
-function row(/** @type {Data} */ d, /** @type {ManifestChecklist} */ c, /** @type {Tally} */ s, /** @type {string | null} */ prev, /** @type {number} */ now) {
+function row(
+  /** @type {Data} */ d, /** @type {ManifestChecklist} */ c, /** @type {Tally} */ s, /** @type {string | null} */ prev, /** @type {number} */ now,
+  /** @type {string | null} */ last,
+) {
   const ago = daysSince(s.last, now);
   const isDue = s.started && ago > cadenceLimit(c.cadence);
   const since = prev ? sinceText(d, s.done, prev, c.id) : "";
+  // Nothing ticked now, but ticks in the last closed quarter (a fresh start): that, not "not started".
+  const then = last ? snapshotOf(d, last, c.id) : undefined;
+  const before = !s.started && then && Array.isArray(then.done) && then.done.length ? t("dash.rowFresh", { period: last || "", pct: snapScore(then) || 0 }) : "";
   return {
-    id: c.id, title: c.title, label: t("progress.label", { title: c.title }), bar: s, pct: s.pct, aside: s.aside, started: s.started,
-    text: progressText(s), // it says how many were set aside
-    meta: s.started ? t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "") : "",
+    id: c.id, title: c.title, label: t("progress.label", { title: c.title }), bar: s, pct: s.pct, aside: s.aside, started: s.started || !!before,
+    text: progressText(s, weighted(c)), // it says how many were set aside
+    meta: before || (s.started ? t("dash.lastChange", { day: s.last ? day(s.last) : t("dash.never") }) + (since ? " · " + since : "") : ""),
     due: isDue ? t("dash.dueFor", { n: ago, cadence: t("cadence." + c.cadence) }) : "",
   };
 }
@@ -236,16 +252,37 @@ function tags(/** @type {Manifest} */ m, /** @type {(id: string) => Tally} */ ta
   });
 }
 
+/** "2 checklists, 3 closed quarters, 1 note": what a record (a backup, an import) holds. */
+export function holdsText(/** @type {Holds} */ x) {
+  return [t("dash.checklists", { n: x.checklists }), t("dash.quarters", { n: x.quarters }), t("dash.notes", { n: x.notes })].join(", ");
+}
+
+/** A fresh start's paragraph: what the last closed quarter scored, over the checklists with ticks then. */
+function freshText(/** @type {Data} */ d, /** @type {Manifest} */ m, /** @type {string} */ last) {
+  const then = closedOverall(d, m, last);
+  return t("dash.freshIntro", { period: last, n: then.n, pct: then.pct });
+}
+
+/** What made a backup, in words (backups.js reads it from the backup's name). */
+function causeText(/** @type {Manifest} */ m, /** @type {string} */ cause) {
+  if (cause.startsWith("checklist/")) {
+    const c = m.checklists.find((x) => x.id === cause.slice(10));
+    return t("dash.cause.checklist", { title: c ? c.title : cause.slice(10) });
+  }
+  return ["reset", "replace", "fresh", "restore"].includes(cause) ? t("dash.cause." + cause) : t("dash.cause.unknown");
+}
+
 /** @returns {Safety} */
 function safety(/** @type {Input} */ input, /** @type {boolean} */ started) {
   const saved = input.backups || [];
-  const prefix = input.backupPrefix || "";
   const anything = hasAnything(input.data, started);
   return {
     show: anything || saved.length > 0, count: saved.length, reset: anything,
-    backups: saved.map((name) => {
-      const when = name.slice(prefix.length);
-      return { name, text: isDate(when) ? t("dash.backupFrom", { day: day(when), time: time(when) }) : when };
+    backups: saved.map((b) => {
+      const when = isDate(b.when) ? t("dash.backupWhen", { day: day(b.when), time: time(b.when) }) : b.when;
+      // A backup this version cannot read is what the store moved aside: data it could not read.
+      const what = !b.holds && !b.cause ? t("dash.cause.damaged") : causeText(input.manifest, b.cause);
+      return { name: b.name, text: what + " · " + when, holds: b.holds ? holdsText(b.holds) : t("dash.backupUnreadableShort") };
     }),
   };
 }
