@@ -14,6 +14,7 @@ import * as bulk from "../bulk.js";
 import { prepare } from "./model.js";
 import { questions } from "./panel.js";
 import { draw, layout } from "./render.js";
+import { drawSheet, quarterSheet } from "./sheet.js";
 import { useStrings } from "./strings.js";
 import { dashboardView, snapshot } from "./view.js";
 
@@ -79,6 +80,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     drawnAt = parts.charts.clientWidth || 640;
     const input = { data: store.data, manifest: m, now: now(), fys, backups: kept.backups(store), backupPrefix: kept.backupPrefix(store.key) };
     draw(parts, dashboardView(input, period()), drawnAt, startLink);
+    drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now()));
   }
 
   // ---- actions
@@ -184,6 +186,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
     const backupRow = btn.closest("[data-sremgr-backup]");
     const backupName = backupRow && backupRow.getAttribute("data-sremgr-backup");
     answerAt = parts.safety.contains(btn) ? parts.safetyAnswer : parts.answer;
+    if (a === "print") return window.print(); // the print stylesheet prints the quarter on a page
     if (store.mode === "newer" && a !== "copy" && a !== "download" && a !== "copy-full") return say(t("dash.newer"), false);
     if (a === "close") askClose(man);
     else if (a === "copy") copyMarkdown(man, false);
