@@ -81,7 +81,7 @@ export function drawSheet(/** @type {Element} */ el, /** @type {Sheet} */ s) {
   clear(out);
   out.appendChild(h("h2", { id: "sremgr-sheet-title", text: s.title }));
   out.appendChild(h("p", { class: "sremgr-quiet", text: s.sub }));
-  out.appendChild(h("table", { class: "sremgr-table sremgr-sheet-scores" }, [
+  out.appendChild(h("table", { class: "sremgr-sheet-scores" }, [
     h("thead", {}, [h("tr", {}, s.head.map((c) => h("th", { scope: "col", text: c })))]),
     h("tbody", {}, s.rows.map((r) => h("tr", r.id ? {} : { class: "sremgr-sheet-all" }, [
       h("th", { scope: "row", text: r.title }), h("td", { text: r.now }), h("td", { text: r.before }), h("td", { text: r.change }),
