@@ -207,7 +207,7 @@ export const EN_DASHBOARD = {
   "other": "{n} not started"
  },
  "dash.pickLine": "Highlight a line",
- "dash.chartsLater": "Charts come once you close your first quarter (Close the quarter, above): each lesson this quarter against the last, and your history by quarter.",
+ "dash.chartsLater": "Charts come once a quarter is closed: tick what you did this quarter, then Close the quarter on this page. They show each lesson this quarter against the last, and your history by quarter.",
  "dash.historyLater": "Your history by quarter comes next quarter, once there are two quarters to draw.",
  "dash.print": "Print the quarter on a page",
  "dash.sheetTitle": "{period} on a page",
