@@ -282,7 +282,7 @@ def test_9_the_dashboard_prints_the_quarter_on_one_page(browser: Any, pack_site:
     rows = page.locator(".sremgr-sheet-scores tbody tr").all_inner_texts()
     guard = next(r for r in rows if r.startswith("Guard your calendar")).split("\t")
     now, before = (int(re.findall(r"(\d+)%", cell)[-1]) for cell in guard[1:3])
-    assert before == 60 and guard[3] == f"+{now - before}", guard  # now, the last close, the change
+    assert before == 60 and guard[3] == f"▲ +{now - before}", guard  # now, the last close, the change
     manifest = json.loads((pack_site.site_dir / "assets" / "sremgr" / "manifest.json").read_text())
     untouched = len(manifest["checklists"]) - len(STARTED)
     assert f"Not started ({untouched}): " in text, "the untouched ones in one line"

@@ -26,6 +26,12 @@ export function change(/** @type {number | null} */ now, /** @type {number | nul
   return d > 0 ? "+" + num(d) : d < 0 ? "−" + num(-d) : "±0";
 }
 
+/** A trend arrow before a change, read at a glance on paper (a screen reader reads the number). */
+function trend(/** @type {string} */ change) {
+  const arrow = change.startsWith("+") ? "▲ " : change.startsWith("−") ? "▼ " : "";
+  return arrow ? h("span", { class: "sremgr-trend", "aria-hidden": "true", text: arrow }) : null;
+}
+
 /** @returns {Sheet} */
 export function quarterSheet(/** @type {Data} */ d, /** @type {Manifest} */ m, /** @type {string} */ p, /** @type {number} */ now) {
   const x = summaryParts(d, m, p, now);
@@ -84,7 +90,7 @@ export function drawSheet(/** @type {Element} */ el, /** @type {Sheet} */ s) {
   out.appendChild(h("table", { class: "sremgr-sheet-scores" }, [
     h("thead", {}, [h("tr", {}, s.head.map((c) => h("th", { scope: "col", text: c })))]),
     h("tbody", {}, s.rows.map((r) => h("tr", r.id ? {} : { class: "sremgr-sheet-all" }, [
-      h("th", { scope: "row", text: r.title }), h("td", { text: r.now }), h("td", { text: r.before }), h("td", { text: r.change }),
+      h("th", { scope: "row", text: r.title }), h("td", { text: r.now }), h("td", { text: r.before }), h("td", {}, [trend(r.change), r.change]),
     ]))),
   ]));
   if (s.untouched) out.appendChild(h("p", { class: "sremgr-sheet-untouched", text: s.untouched }));
