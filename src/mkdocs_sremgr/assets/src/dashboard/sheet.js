@@ -98,7 +98,7 @@ export function drawSheet(/** @type {Element} */ el, /** @type {Sheet} */ s) {
   const list = (/** @type {string} */ cls, /** @type {string} */ title, /** @type {(string | Node)[][]} */ items) => {
     if (items.length) out.appendChild(h("section", { class: cls }, [h("h3", { text: title }), h("ul", {}, items.map((kids) => h("li", {}, kids)))]));
   };
-  list("sremgr-sheet-notes", t("dash.sheetNotes"), s.notes.map((n) => [h("b", { text: n.where }), ": " + n.text]));
+  list("sremgr-sheet-notes", t("dash.sheetNotes"), s.notes.map((n) => [h("b", { text: n.where }), h("br"), n.text]));
   list("sremgr-sheet-aside", t("dash.sheetAside"), s.aside.map((n) => [n.where + " ", h("i", { text: n.why })]));
   list("sremgr-sheet-open", s.openTitle, s.open.map((n) => [n.where]));
 }
