@@ -164,6 +164,14 @@ def test_1_a_line_is_picked_by_keyboard_and_by_touch(browser: Any, pack_site: An
     picked = page.locator(f"{chart} g.sremgr-picked[data-series='guard-your-calendar']")
     assert picked.count() == 2, "the line and its label stand out"
     assert page.locator(f"{chart} g.sremgr-dim[data-series='be-on-call']").count() == 2
+    # A repaint (here a narrower screen) keeps the pick and the focus.
+    drawn = page.get_attribute(chart, "width")
+    page.set_viewport_size({"width": 340, "height": 844})
+    page.wait_for_function(f"document.querySelector({chart!r}).getAttribute('width') !== {drawn!r}")
+    assert (
+        page.evaluate("document.activeElement.getAttribute('data-series')") == "guard-your-calendar"
+    )
+    assert guard.get_attribute("aria-pressed") == "true" and picked.count() == 2
     # A tap on another name picks that one; the same again shows every line alike.
     be = group.get_by_role("button", name="Be on call")
     be.tap()
@@ -282,7 +290,9 @@ def test_9_the_dashboard_prints_the_quarter_on_one_page(browser: Any, pack_site:
     rows = page.locator(".sremgr-sheet-scores tbody tr").all_inner_texts()
     guard = next(r for r in rows if r.startswith("Guard your calendar")).split("\t")
     now, before = (int(re.findall(r"(\d+)%", cell)[-1]) for cell in guard[1:3])
-    assert before == 60 and guard[3] == f"▲ +{now - before}", guard  # now, the last close, the change
+    assert before == 60 and guard[3] == f"▲ +{now - before}", (
+        guard
+    )  # now, the last close, the change
     manifest = json.loads((pack_site.site_dir / "assets" / "sremgr" / "manifest.json").read_text())
     untouched = len(manifest["checklists"]) - len(STARTED)
     assert f"Not started ({untouched}): " in text, "the untouched ones in one line"

@@ -121,6 +121,9 @@ export function drawRows(/** @type {Parts} */ parts, /** @type {Model} */ v) {
  */
 export function drawCharts(/** @type {Parts} */ parts, /** @type {Model} */ v, /** @type {number} */ width) {
   const { charts } = parts;
+  // A repaint (another tab, a resize) must not drop the focus of a reader picking lines.
+  const active = document.activeElement;
+  const had = active && charts.contains(active) ? active.getAttribute("data-series") : null;
   clear(charts);
   const hist = v.history;
   const r = v.prev || v.closedNow ? v.radar : null;
@@ -131,6 +134,8 @@ export function drawCharts(/** @type {Parts} */ parts, /** @type {Model} */ v, /
     ]);
     charts.appendChild(block);
     block.appendChild(historyChart(hist.labels, hist.series, width, charts));
+    const again = had && Array.from(block.querySelectorAll("button[data-series]")).find((b) => b.getAttribute("data-series") === had);
+    if (again) /** @type {HTMLElement} */ (again).focus();
     charts.appendChild(dataTable(t("dash.tableCaption"), hist.head, hist.rows));
   }
   if (!r) return;
