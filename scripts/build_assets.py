@@ -4,7 +4,10 @@ Usage: python scripts/build_assets.py [--check]
 
 Sources: the ES modules in `src/mkdocs_sremgr/assets/src/` (JSDoc-typed, checked by `tsc`)
 and `assets/source/sremgr.css`. Output, committed and shipped: `assets/sremgr.js` (every
-page), `assets/sremgr-dashboard.js` (loaded on demand) and `assets/sremgr.css`, next to them.
+page), `assets/sremgr-dashboard.js` (loaded on demand), `assets/sremgr-redirect.js` (a renamed
+checklist's former address) and `assets/sremgr.css`, next to them;
+and, committed in the Backstage addon's package, `backstage/src/core/sremgr-core.js`: the same
+core as one ES module (entry `embed.js`) for a host that binds it itself (docs/backstage.md).
 
 Scripts are bundled and minified by esbuild (an npm dev dependency: `npm ci`), into one
 classic IIFE each, because a page opened from file:// cannot load ES modules. The stylesheet
@@ -57,7 +60,15 @@ STRING_MODULES = {
 RECORD = ASSETS / "build.json"
 ESBUILD = REPO / "node_modules" / ".bin" / "esbuild"
 #: shipped bundle -> its entry module
-BUNDLES = {"sremgr.js": "main.js", "sremgr-dashboard.js": "dashboard/main.js"}
+BUNDLES = {
+    "sremgr.js": "main.js",
+    "sremgr-dashboard.js": "dashboard/main.js",
+    "sremgr-redirect.js": "redirect.js",  # only on a renamed checklist's former address
+}
+#: The core as one ES module for a host that binds it itself (the Backstage TechDocs addon's
+#: package, backstage/), committed there so the package is whole without this repository.
+CORE_MODULE = REPO / "backstage" / "src" / "core" / "sremgr-core.js"
+CORE_ENTRY = "embed.js"
 
 
 def rules_module() -> str:
@@ -133,9 +144,26 @@ def bundle(entry: str) -> str:
     # thread at its first call (explicit compile hints; the comment must open the file).
     return (
         "//# allFunctionsCalledOnLoad\n"
-        f"/* mkdocs-sremgr: assets/src/{entry} (scripts/build_assets.py) */\n"
+        f"/* mkdocs-sremgr: assets/src/{entry} */\n" + result.stdout.strip() + "\n"
+    )
+
+
+def core_module() -> str:
+    """esbuild's ES module of the core (not minified: it is read in the package), with the
+    rare notices' English texts, which the page loads from sremgr-notices.js, as `NOTICES`."""
+    result = subprocess.run(
+        [str(ESBUILD), str(SRC / CORE_ENTRY), "--bundle", "--format=esm", "--target=es2020",
+         "--legal-comments=none", "--charset=utf8"],
+        capture_output=True, text=True, check=True, cwd=REPO,
+    )  # fmt: skip
+    english = _read(DEFAULT_LANGUAGE)
+    notices = json.dumps({key: english[key] for key in RARE_NOTICES}, ensure_ascii=False, indent=1)
+    return (
+        f"// mkdocs-sremgr: assets/src/{CORE_ENTRY} as one ES module, built by"
+        " scripts/build_assets.py: do not edit.\n"
+        "// @ts-nocheck: the sources are type-checked there; sremgr-core.d.ts declares this API.\n"
         + result.stdout.strip()
-        + "\n"
+        + f"\n\n/** The rare notices' English texts. */\nexport const NOTICES = {notices};\n"
     )
 
 
@@ -143,6 +171,7 @@ def expected_texts(with_node: bool) -> dict[Path, str]:
     texts = {**generated_modules(), ASSETS / "sremgr.css": css()}
     if with_node:
         texts.update({ASSETS / name: bundle(entry) for name, entry in BUNDLES.items()})
+        texts[CORE_MODULE] = core_module()
     return texts
 
 
@@ -150,7 +179,10 @@ def record_text() -> str:
     record = {
         "note": "Written by scripts/build_assets.py: lets --check work without Node.",
         "sources": sources_digest(),
-        "bundles": {name: digest(ASSETS / name) for name in BUNDLES},
+        "bundles": {
+            **{name: digest(ASSETS / name) for name in BUNDLES},
+            CORE_MODULE.relative_to(REPO).as_posix(): digest(CORE_MODULE),
+        },
     }
     return json.dumps(record, indent=1, sort_keys=True) + "\n"
 
@@ -167,9 +199,11 @@ def main() -> int:
         for path, text in generated_modules().items():  # before bundling: the bundles import them
             path.write_text(text, encoding="utf-8")
         for path, text in expected_texts(with_node=True).items():
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         RECORD.write_text(record_text(), encoding="utf-8")
-        print("built " + ", ".join([*BUNDLES, "sremgr.css", RULES_MODULE.name, RECORD.name]))
+        built = [*BUNDLES, CORE_MODULE.name, "sremgr.css", RULES_MODULE.name, RECORD.name]
+        print("built " + ", ".join(built))
         return 0
     stale = [
         path.name

@@ -51,6 +51,17 @@ npx --no-install tsc --noEmit -p tsconfig.json
 npx --no-install eslint src/mkdocs_sremgr/assets/src tests/js
 node --test tests/js/
 
+# The Backstage TechDocs addon (backstage/, an npm package of its own: docs/backstage.md):
+# Backstage's reader and its test utilities, pinned by backstage/package-lock.json, then the
+# package's type check and its jest tests, which render the addon in TechDocs' real reader.
+if [ ! -f backstage/node_modules/.package-lock.json ] ||
+   [ backstage/package-lock.json -nt backstage/node_modules/.package-lock.json ]; then
+  echo "== npm ci (backstage/)"
+  (cd backstage && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "== Backstage addon: tsc (strict), jest"
+(cd backstage && npx --no-install tsc --noEmit -p tsconfig.json && npx --no-install jest --silent)
+
 echo "== pytest"
 export NO_MKDOCS_2_WARNING=1
 # Arguments naming tests (a path or a node id) give exactly that pytest run. Otherwise two runs,

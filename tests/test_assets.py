@@ -25,7 +25,7 @@ SCRIPTS = {
 STYLE = ASSETS.joinpath("source", "sremgr.css").read_text(encoding="utf-8")
 SHIPPED = {
     name: ASSETS.joinpath(name).read_text(encoding="utf-8")
-    for name in ("sremgr.js", "sremgr-dashboard.js")
+    for name in ("sremgr.js", "sremgr-dashboard.js", "sremgr-redirect.js")
 }
 BUILD = Path(__file__).resolve().parent.parent / "scripts" / "build_assets.py"
 

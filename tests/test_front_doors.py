@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort, PluginError
 from interop_sites import ALPHA, HERO
 from mkdocs_sremgr.cli import main as cli
 from mkdocs_sremgr.errors import HandbookError
-from sites import make_site
+from sites import Site, make_site
 
 ZENSICAL = (
     '[project]\nsite_name = "Zen"\ndocs_dir = "docs"\n'
@@ -278,14 +278,19 @@ def test_the_markdown_extension_leaves_an_unknown_marker_in_code_alone(tmp_path:
 RENAMED = ALPHA.replace("id: alpha\n", "id: alpha-habits\naliases: [alpha]\n")
 
 
-def test_a_reference_by_a_former_id_resolves_to_the_renamed_checklist(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    site = make_site(
+def referenced_by_a_former_id(tmp_path: Path) -> Site:
+    """A renamed checklist that a marker and an anti-pattern still name by its former id."""
+    return make_site(
         tmp_path,
         checklists={"alpha.yml": RENAMED, "hero.yml": HERO},  # HERO names `alpha`
         pages={"guide.md": "# Guide\n\n<!-- sremgr:checklist alpha -->\n"},
     )
+
+
+def test_a_reference_by_a_former_id_resolves_to_the_renamed_checklist(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = referenced_by_a_former_id(tmp_path)
     with caplog.at_level(logging.INFO):
         site.build(strict=True)
     assert (
@@ -300,15 +305,51 @@ def test_a_reference_by_a_former_id_resolves_to_the_renamed_checklist(
     assert 'href="../../alpha-habits/"' in hero
 
 
+def test_validate_names_the_new_id_where_a_former_one_is_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`validate` prints the INFO lines the build logs for a reference by a former id."""
+    site = referenced_by_a_former_id(tmp_path)
+    result = site.cli("validate")
+    assert result.returncode == 0, result.stderr
+    printed = result.stderr.splitlines()
+    assert (
+        "mkdocs-sremgr: info: docs/guide.md:3:1: `alpha` is a former id of the checklist "
+        "`alpha-habits`, shown here (hint: write `alpha-habits` in the marker)"
+    ) in printed
+    assert (
+        "mkdocs-sremgr: info: docs/checklists/hero.yml:7:14: `alpha` is a former id of the "
+        "checklist `alpha-habits`, used for it (hint: write `alpha-habits`)"
+    ) in printed
+    with caplog.at_level(logging.INFO):
+        site.build(strict=True)
+    logged = [
+        r.getMessage().removeprefix("mkdocs_sremgr: ")
+        for r in caplog.records
+        if "former id" in r.getMessage()
+    ]
+    assert len(logged) == 2
+    assert {f"mkdocs-sremgr: info: {line}" for line in logged} <= set(printed)
+
+
 def test_the_former_url_of_a_renamed_checklist_redirects(tmp_path: Path) -> None:
     site = make_site(
         tmp_path, checklists={"alpha.yml": RENAMED}, theme="{name: material, font: false}"
     )
     site.build(strict=True)
     old = site.read("handbook/alpha/index.html")
-    assert '<meta http-equiv="refresh" content="0; url=../alpha-habits/">' in old
+    # Its one script keeps the link's fragment (tests/browser/test_redirect.py); without
+    # JavaScript the meta refresh goes, and the link is always there.
+    assert (
+        '<script src="../../assets/sremgr/sremgr-redirect.js" data-sremgr-from="alpha" '
+        'data-sremgr-to="alpha-habits"></script>'
+    ) in old
+    assert (
+        '<noscript><meta http-equiv="refresh" content="0; url=../alpha-habits/"></noscript>' in old
+    )
     assert '<a href="../alpha-habits/">Alpha checks</a>' in old
-    assert '<meta name="robots" content="noindex">' in old and "<script" not in old
+    assert '<meta name="robots" content="noindex">' in old and old.count("<script") == 1
+    assert "location.replace" in site.read("assets/sremgr/sremgr-redirect.js")
     assert "handbook/alpha/" not in site.read("index.html")  # not in the nav
     assert 'data-sremgr-checklist="alpha-habits"' in site.read("handbook/alpha-habits/index.html")
 

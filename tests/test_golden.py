@@ -86,6 +86,21 @@ further_reading:
     author: Matthew Skelton
 """
 
+PULSE = """\
+kind: pulse
+id: ask
+title: Ask the team
+intro: Rate what you have *seen* yourself.
+statements:
+  - id: holds-rota
+    text: My manager took shifts on our rota this quarter.
+    lesson: rota
+  - id: reviews-without-blame
+    text: Our reviews ask what made sense at the time & not "who".
+    lesson: review
+    aliases: [no-blame-reviews]
+"""
+
 THEMES = {
     # The tags plugin makes Material show the tags itself (the template then leaves them out).
     "material": {"theme": MATERIAL, "plugins": "  - search\n  - tags\n"},
@@ -95,8 +110,9 @@ PAGES = {
     "checklist": "handbook/rota/index.html",
     "antipattern": "handbook/antipatterns/hero/index.html",
     "dashboard": "handbook/dashboard/index.html",
+    "pulse": "handbook/pulse/ask/index.html",
 }
-ROOTS = ("sremgr-checklist", "sremgr-antipattern", "sremgr-dashboard")
+ROOTS = ("sremgr-checklist", "sremgr-antipattern", "sremgr-dashboard", "sremgr-pulse")
 
 
 class _Fragments(HTMLParser):
@@ -163,7 +179,12 @@ def built(
         tmp_path_factory.mktemp(f"golden-{theme}"),
         **THEMES[theme],
         extra="markdown_extensions: [admonition]\n",
-        checklists={"rota.yml": CHECKLIST, "review.yml": OTHER, "hero.yml": ANTIPATTERN},
+        checklists={
+            "rota.yml": CHECKLIST,
+            "review.yml": OTHER,
+            "hero.yml": ANTIPATTERN,
+            "ask.yml": PULSE,
+        },
     )
     return theme, site.build()
 

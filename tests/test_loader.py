@@ -139,6 +139,50 @@ def test_weight_must_be_positive() -> None:
     assert found[0].startswith("c.yml:8:17: `sections[0].items[0].weight` is 0:")
 
 
+_MANY_ITEMS = "".join(f"      - id: i{n}\n        text: T.\n" for n in range(501))
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            VALID + "further_reading:\n  - title: A book\n    url: ftp://example.org/x\n",
+            "c.yml:10:10: `further_reading[0].url` `ftp://example.org/x` has the wrong form "
+            "(hint: links must start with http://, https://, / or ./)",
+        ),
+        (
+            VALID.split("sections:")[0] + "sections: []\n",
+            "c.yml:3:11: `sections` is empty (hint: add at least one entry)",
+        ),
+        (
+            VALID.split("      - id: first")[0] + _MANY_ITEMS,
+            "c.yml:6:7: `sections[0].items` has too many entries (501) "
+            "(hint: keep it to 500; split the checklist)",
+        ),
+        (
+            VALID.replace("title: Team rota", 'title: ""'),
+            "c.yml:2:8: `title` is empty (hint: write some text or remove the key)",
+        ),
+        (
+            VALID.replace("title: Team rota", "title: " + "x" * 301),
+            "c.yml:2:8: `title` is too long (301 characters) (hint: keep it under 300 characters)",
+        ),
+        (
+            VALID + "tags: [ops, ops]\n",
+            "c.yml:8:7: `tags` lists the same value twice (hint: remove the repeat)",
+        ),
+        (
+            VALID + "        weight: 101\n",
+            "c.yml:8:17: `sections[0].items[0].weight` is 101: 101 is greater than the maximum "
+            "of 100 (hint: use a positive number such as 1, 2 or 3)",
+        ),
+    ],
+    ids=["pattern", "minItems", "maxItems", "minLength", "maxLength", "uniqueItems", "maximum"],
+)
+def test_each_limit_of_the_schema_has_its_own_message(source: str, expected: str) -> None:
+    assert problems_of(source) == [expected]
+
+
 # -- YAML 1.1 implicit typing --------------------------------------------------------------
 
 
@@ -400,8 +444,8 @@ def test_alias_claimed_by_two_items(tmp_path: Path) -> None:
     text += "      - id: second\n        text: Two.\n        aliases: [old]\n"
     result = load_dir(tmp_path, {"a.yml": text})
     assert messages(result) == [
-        "checklists/a.yml:11:19: alias `old` is also claimed by item `first` "
-        "(hint: each former id can move to one item only)"
+        "checklists/a.yml:11:19: alias `old` is also claimed by item `first` at "
+        "checklists/a.yml:6:9 (hint: each former id can move to one item only)"
     ]
 
 

@@ -151,7 +151,7 @@ def test_checklist_aliases_reach_the_manifest_and_the_page(tmp_path: Path) -> No
         ),
         (
             "id: b\naliases: [old-rota]",
-            "docs/checklists/b.yml:2:11: alias `old-rota` is also an alias of checklist "
+            "docs/checklists/b.yml:2:11: alias `old-rota` is also claimed by checklist "
             "`rota` at docs/checklists/a.yml:1:5",
         ),
     ],

@@ -24,7 +24,7 @@ from mkdocs_sremgr.model import fingerprint
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pulse"
 SCRIPTS = ROOT / "src" / "mkdocs_sremgr" / "assets" / "src" / "pulse"
-STATEMENTS = ROOT / "src" / "mkdocs_sremgr" / "pulses" / "team-pulse.yml"
+STATEMENTS = ROOT / "src" / "mkdocs_sremgr" / "pack" / "pulse" / "team-pulse.yml"
 
 
 def read(name: str) -> Any:
@@ -237,14 +237,20 @@ def test_the_built_in_pulse_speaks_to_the_packs_lessons() -> None:
         assert len(fingerprint(text)) == 8
 
 
-def test_the_loader_does_not_read_the_pulse_yet() -> None:
-    """The pack loader takes every YAML file under pack/ for a checklist or an anti-pattern;
-    the pulse stays outside it until the loader knows `kind: pulse`."""
+def test_the_loader_reads_the_built_in_pulse_as_it_is_written() -> None:
+    """The pack's pulse is a built-in entry like its checklists: loaded, fingerprinted, its
+    lessons the pack's checklists (and `exclude: [team-pulse]` names it)."""
     from mkdocs_sremgr.handbook import load_handbook
 
     handbook = load_handbook([], display_base=ROOT)
     assert handbook.problems == []
-    assert "team-pulse" not in handbook.builtin_ids
+    assert "team-pulse" in handbook.builtin_ids
+    loaded = handbook.catalog.pulse
+    assert loaded is not None and loaded.builtin
+    written = yaml.safe_load(STATEMENTS.read_text(encoding="utf-8"))["statements"]
+    assert [(s.id, s.lesson, s.fp) for s in loaded.statements] == [
+        (s["id"], s["lesson"], fingerprint(s["text"])) for s in written
+    ]
 
 
 # -- the two implementations side by side --------------------------------------------------------

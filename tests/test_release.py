@@ -157,9 +157,14 @@ def test_the_sdist_holds_the_sources_and_tests_but_no_local_clutter(dist: Dist) 
         "src/mkdocs_sremgr/assets/src/main.js",
         "scripts/build_assets.py",
         "tests/conftest.py",
+        "backstage/package.json",
+        "backstage/src/core/sremgr-core.js",
     ):
         assert needed in names, needed
-    clutter = ("node_modules/", ".venv/", "site/", ".pytest_cache/", "dist/", "benchmarks/out/")
+    clutter = (
+        *("node_modules/", "backstage/node_modules/", ".venv/", "site/", ".pytest_cache/"),
+        *("dist/", "benchmarks/out/"),
+    )
     assert not [n for n in names if n.startswith(clutter) or "__pycache__" in n]
 
 

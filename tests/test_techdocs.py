@@ -106,3 +106,32 @@ def test_plugin_order_does_not_matter(techdocs: TechDocs, site: Path, tmp_path: 
     assert len(pages) > 20
     for page in pages:
         assert read(reordered, str(page)) == read(site, str(page)), page
+
+
+#: The pages the Backstage addon's tests render (backstage/test/), copied from this build: the
+#: addon is tested on what techdocs-core really makes of a handbook, not on hand-written HTML.
+BACKSTAGE_FIXTURES = Path(__file__).resolve().parents[1] / "backstage" / "test" / "fixtures"
+FIXTURE_PAGES = {
+    "alpha.html": "handbook/alpha/index.html",
+    "dashboard.html": "handbook/dashboard/index.html",
+    "manifest.json": "assets/sremgr/manifest.json",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_PAGES))
+def test_backstage_addon_fixtures_are_this_build(
+    site: Path, name: str, request: pytest.FixtureRequest
+) -> None:
+    """Stale fixtures would test the addon on pages the plugin no longer makes. After an
+    intended change of the pages, run `pytest tests/test_techdocs.py --update-golden`."""
+    built = read(site, FIXTURE_PAGES[name])
+    fixture = BACKSTAGE_FIXTURES / name
+    if request.config.getoption("--update-golden"):
+        fixture.parent.mkdir(parents=True, exist_ok=True)
+        fixture.write_text(built, encoding="utf-8")
+        return
+    assert fixture.is_file(), f"{fixture} is missing: run pytest {__file__} --update-golden"
+    assert fixture.read_text(encoding="utf-8") == built, (
+        f"{fixture.name} is not what techdocs-core builds now: run pytest {__file__} "
+        "--update-golden and rerun the addon's tests (cd backstage && npm test)"
+    )

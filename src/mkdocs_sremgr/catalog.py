@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs_sremgr import rules, schema
 from mkdocs_sremgr.errors import HandbookError, Problem, did_you_mean, suggest
@@ -20,8 +20,10 @@ from mkdocs_sremgr.model import (
     Catalog,
     Checklist,
     Item,
+    Pulse,
     Reading,
     Section,
+    Statement,
     walk_texts,
 )
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded
@@ -63,7 +65,8 @@ class Parsed:
         page can then show its problems, and a marker naming it can blame the file."""
         data = self.doc.data if self.doc is not None else None
         if isinstance(data, dict):
-            kind = "antipattern" if schema.kind_of(data) == "antipattern" else "checklist"
+            kind = schema.kind_of(data)
+            kind = "checklist" if kind == "extension" else kind
             ident = data.get("extends", data.get("id"))
             if isinstance(ident, str) and rules.is_id(ident):
                 return kind, ident
@@ -274,12 +277,16 @@ class _Assembler:
         self._check_moved_items()
         self._check_references()
         self._check_counters()
+        self._check_pulse()
         return LoadResult(self.catalog, sorted(set(self.problems)), self.notes, self.parsed)
 
     # -- building ---------------------------------------------------------------------------
 
     def _add(self, doc: Document, *, builtin: bool) -> None:
         data: dict[str, Any] = doc.data
+        if schema.kind_of(data) == "pulse":
+            self._add_pulse(doc, builtin=builtin)
+            return
         entry: Checklist | AntiPattern
         if schema.kind_of(data) == "antipattern":
             table: dict[str, Any] = self.catalog.antipatterns
@@ -292,6 +299,31 @@ class _Assembler:
         if previous is not None and previous.builtin and not builtin:
             self.notes.append(f"{doc.path} replaces the built-in {entry.kind} `{entry.id}`")
         table[entry.id] = entry
+
+    def _add_pulse(self, doc: Document, *, builtin: bool) -> None:
+        """The team pulse; a handbook has one (answers are counted per handbook and quarter),
+        so a team's pulse replaces the built-in one whatever its id, with a note."""
+        statements = [
+            Statement.from_data(raw, doc=doc, path=("statements", n))
+            for n, raw in enumerate(doc.data["statements"])
+        ]
+        pulse: Pulse = Pulse.from_data(doc.data, statements=statements, builtin=builtin, doc=doc)
+        previous = self.catalog.pulse
+        if previous is not None and not previous.builtin:
+            where = previous.doc.where(("id",)) if previous.doc is not None else (0, 0)
+            at = f"{previous.doc.path if previous.doc else '?'}:{where[0]}:{where[1]}"
+            self.problems.append(
+                doc.problem(
+                    ("id",),
+                    f"a second team pulse `{pulse.id}`: the handbook has one, `{previous.id}` "
+                    f"at {at}",
+                    "answers are counted per handbook and quarter: keep one pulse file",
+                )
+            )
+            return
+        if previous is not None and not builtin:
+            self.notes.append(f"{doc.path} replaces the built-in pulse `{previous.id}`")
+        self.catalog.pulse = pulse
 
     def _extend(self, doc: Document) -> None:
         data = doc.data
@@ -328,10 +360,8 @@ class _Assembler:
     def _check_checklist(self, checklist: Checklist) -> None:
         owners: dict[str, Item] = {}
         for item in checklist.items:
-            if item.id in owners and item.doc is not None:
-                first = owners[item.id]
+            if (first := _claim(owners, item.id, item)) and item.doc is not None:
                 self.problems.append(_twice(item.doc, item.path, item.id, checklist.id, _at(first)))
-            owners.setdefault(item.id, item)
         claimed: dict[str, Item] = {}
         for item in checklist.items:
             for n, alias in enumerate(item.aliases):
@@ -342,14 +372,8 @@ class _Assembler:
                         f"alias `{alias}` is also the id of an item at {_at(owners[alias])}",
                         "an alias names a former id that no item uses now",
                     )
-                elif alias in claimed and claimed[alias] is not item:
-                    self._item_problem(
-                        item,
-                        ("aliases", n),
-                        f"alias `{alias}` is also claimed by item `{claimed[alias].id}`",
-                        "each former id can move to one item only",
-                    )
-                claimed[alias] = item
+                elif earlier := _claim(claimed, alias, item):
+                    self._item_problem(item, ("aliases", n), *_claimed_twice(alias, earlier, "id"))
         seen_sections: dict[str, Section] = {}
         for section in checklist.sections:
             if section.id in seen_sections and section.doc is not None:
@@ -429,16 +453,10 @@ class _Assembler:
                             "an alias names a former id that no checklist uses now",
                         )
                     )
-                elif alias in owners and owners[alias] is not checklist:
+                elif first := _claim(owners, alias, checklist):
                     self.problems.append(
-                        checklist.doc.problem(
-                            where,
-                            f"alias `{alias}` is also an alias of checklist `{owners[alias].id}` "
-                            f"at {_entry_at(owners[alias])}",
-                            "each former id can move to one checklist only",
-                        )
+                        checklist.doc.problem(where, *_claimed_twice(alias, first, "id"))
                     )
-                owners.setdefault(alias, checklist)
 
     def _check_moved_items(self) -> None:
         """An item alias `old-checklist/old-item` (a moved item) must name no item that is
@@ -468,15 +486,83 @@ class _Assembler:
                             f"alias `{alias}` is an item that is still there, at {_at(owner)}",
                             "an alias names a former item that no checklist has now",
                         )
-                    elif alias in claimed and claimed[alias] is not item:
-                        self._item_problem(
-                            item,
-                            where,
-                            f"alias `{alias}` is also claimed by item `{claimed[alias].id}` "
-                            f"at {_at(claimed[alias])}",
-                            "each former item can move to one item only",
-                        )
-                    claimed.setdefault(alias, item)
+                    elif first := _claim(claimed, alias, item):
+                        self._item_problem(item, where, *_claimed_twice(alias, first, "item"))
+
+    def _check_pulse(self) -> None:
+        """Statement ids and aliases unique in the pulse; each `lesson` a checklist (a former
+        id is read as the current one). A built-in statement whose checklist the team left
+        out is left out with it; a team's is an error, with the nearest id."""
+        pulse = self.catalog.pulse
+        if pulse is None:
+            return
+        owners: dict[str, Statement] = {}
+        for statement in pulse.statements:
+            if statement.id in owners:
+                self._statement_problem(
+                    statement,
+                    ("id",),
+                    f"statement id `{statement.id}` is used twice in pulse `{pulse.id}` "
+                    f"(first at {_at(owners[statement.id])})",
+                    "statement ids must be unique within a pulse",
+                )
+            owners.setdefault(statement.id, statement)
+        claimed: dict[str, Statement] = {}
+        for statement in pulse.statements:
+            for n, alias in enumerate(statement.aliases):
+                if alias in owners:
+                    self._statement_problem(
+                        statement,
+                        ("aliases", n),
+                        f"alias `{alias}` is also the id of a statement, at {_at(owners[alias])}",
+                        "an alias names a former id that no statement uses now",
+                    )
+                elif alias in claimed and claimed[alias] is not statement:
+                    self._statement_problem(
+                        statement,
+                        ("aliases", n),
+                        f"alias `{alias}` is also claimed by statement `{claimed[alias].id}`",
+                        "each former id can move to one statement only",
+                    )
+                claimed.setdefault(alias, statement)
+        kept: list[Statement] = []
+        for statement in pulse.statements:
+            checklist = self.catalog.checklist_named(statement.lesson)
+            if checklist is not None:
+                if checklist.id != statement.lesson and not pulse.builtin and statement.doc:
+                    self._renamed_note(
+                        statement.doc,
+                        (*statement.path, "lesson"),
+                        statement.lesson,
+                        checklist.id,
+                    )
+                statement.lesson = checklist.id
+                kept.append(statement)
+                continue
+            if pulse.builtin:
+                continue  # a lesson the team left out takes its statements with it
+            if statement.lesson in self.exclude:
+                message = f"lesson `{statement.lesson}` is excluded"
+                hint = f"remove this statement or take `{statement.lesson}` out of `exclude`"
+            else:
+                message = f"unknown checklist `{statement.lesson}` as the lesson"
+                own = [i for i, c in self.catalog.checklists.items() if not c.builtin]
+                others = [i for i in self.catalog.checklists if i not in own]
+                hint = (
+                    suggest(statement.lesson, own, others)
+                    if self.catalog.checklists
+                    else "no checklist is loaded: a statement's lesson is a checklist id"
+                )
+            self._statement_problem(statement, ("lesson",), message, hint)
+        pulse.statements = kept
+        if not kept:
+            self.catalog.pulse = None  # every lesson it spoke to was left out
+
+    def _statement_problem(
+        self, statement: Statement, sub: tuple[str | int, ...], message: str, hint: str
+    ) -> None:
+        if statement.doc is not None:
+            self.problems.append(statement.doc.problem((*statement.path, *sub), message, hint))
 
     def _check_counters(self) -> None:
         """Each `checklist/item` an anti-pattern names must exist; an item's or a
@@ -590,11 +676,32 @@ def _twice(doc: Document, path: JsonPath, ident: str, checklist: str, first: str
     )
 
 
+_Claimant = TypeVar("_Claimant", Checklist, Item)
+
+
+def _claim(claimed: dict[str, _Claimant], alias: str, owner: _Claimant) -> _Claimant | None:
+    """Records the first owner of an id (or former id); returns that earlier owner when it is
+    another one: an id names one item, and progress stored under a former id moves to one."""
+    first = claimed.setdefault(alias, owner)
+    return first if first is not owner else None
+
+
+def _claimed_twice(alias: str, first: Checklist | Item, former: str) -> tuple[str, str]:
+    """The message and hint for a former id that a second checklist or item claims."""
+    kind, at = ("item", _at(first)) if isinstance(first, Item) else ("checklist", _entry_at(first))
+    return (
+        f"alias `{alias}` is also claimed by {kind} `{first.id}` at {at}",
+        f"each former {former} can move to one {kind} only",
+    )
+
+
 def _reserved_page(ident: str) -> str:
     if ident == rules.DASHBOARD_PAGE:
         return "the dashboard page (readers' export, import, backups and closing a quarter)"
     if ident == rules.ANTIPATTERN_FOLDER:
         return "the anti-patterns' folder"
+    if ident == rules.PULSE_FOLDER:
+        return "the team pulse's folder"
     return f"the page `{ident}`"
 
 
@@ -621,7 +728,7 @@ def _entry_at(entry: Checklist | AntiPattern) -> str:
     return f"{entry.doc.path}:{line}:{column}"
 
 
-def _at(item: Item) -> str:
+def _at(item: Item | Statement) -> str:
     if item.doc is None:
         return "?"
     line, column = item.doc.where(item.path)

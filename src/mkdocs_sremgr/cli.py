@@ -16,7 +16,7 @@ import markdown
 from mkdocs_sremgr import __version__, rules, safeio
 from mkdocs_sremgr.errors import Problem, format_problems
 from mkdocs_sremgr.handbook import Handbook, load_handbook
-from mkdocs_sremgr.markers import Marker, Slots, fill_slots, find_markers
+from mkdocs_sremgr.markers import Marker, Slots, fill_slots, find_markers, rename_note
 from mkdocs_sremgr.model import Catalog
 from mkdocs_sremgr.renames import TIMEOUT_SECONDS, ManifestError, lost_ids, read_published
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded
@@ -83,6 +83,16 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _config_file(command: argparse.ArgumentParser, help_text: str) -> None:
+    """`-f/--config-file`, which every command that reads the handbook's config takes."""
+    command.add_argument("-f", "--config-file", type=_path, default=None, help=help_text)
+
+
+def _flag(command: argparse.ArgumentParser, name: str, help_text: str) -> None:
+    """An option that is on when given."""
+    command.add_argument(name, action="store_true", help=help_text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-sremgr", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -95,22 +105,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_path,
         help="files or folders (default: the checklists folder of mkdocs.yml)",
     )
-    validate.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)",
-    )
-    validate.add_argument(
-        "--no-builtin",
-        action="store_true",
-        help="do not load the built-in pack (cross-references to it fail)",
-    )
-    validate.add_argument(
+    _config_file(validate, "mkdocs.yml whose sremgr options apply (default: ./mkdocs.yml)")
+    _flag(validate, "--no-builtin", "do not load the built-in pack (cross-references to it fail)")
+    _flag(
+        validate,
         "--lint",
-        action="store_true",
-        help="also print the item standard's warnings for your files (they never fail the run)",
+        "also print the item standard's warnings for your files (they never fail the run)",
     )
     validate.add_argument(
         "--against",
@@ -143,8 +143,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(run=_init)
 
-    new = commands.add_parser("new", help="write a starter checklist or anti-pattern file")
-    new.add_argument("kind", choices=("checklist", "antipattern"))
+    new = commands.add_parser(
+        "new", help="write a starter checklist, anti-pattern or team pulse file"
+    )
+    new.add_argument("kind", choices=("checklist", "antipattern", "pulse"))
     new.add_argument("id", help="kebab-case id, e.g. be-on-call")
     new.add_argument(
         "-d",
@@ -153,38 +155,39 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write it (default: the checklists_dir of mkdocs.yml, created if needed)",
     )
-    new.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml of the handbook (default: ./mkdocs.yml)",
-    )
-    new.add_argument(
+    _config_file(new, "mkdocs.yml of the handbook (default: ./mkdocs.yml)")
+    _flag(
+        new,
         "--override",
-        action="store_true",
-        help="write a file with the id of a built-in checklist, to replace it",
+        "write a file with the id of a built-in checklist, or a pulse of your own, "
+        "to replace the built-in one",
     )
     new.set_defaults(run=_new)
 
-    report = commands.add_parser("report", help="anonymous team roll-up of exported progress")
+    report = commands.add_parser(
+        "report", help="anonymous team roll-up of exported progress, or of team pulse answers"
+    )
     report.add_argument(
-        "files", nargs="+", type=_path, help="exported progress JSON files (`-` for stdin)"
+        "files",
+        nargs="+",
+        type=_path,
+        help="exported progress JSON files; with --pulse, answer files or codes, one per file "
+        "(`-` for stdin)",
+    )
+    report.add_argument(
+        "--pulse",
+        action="store_true",
+        help="count team pulse answers, with the dashboard's threshold and figures",
+    )
+    report.add_argument(
+        "--quarter",
+        default=None,
+        help="with --pulse: the quarter to count, e.g. 2026-Q4 (default: the current one)",
     )
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
     report.add_argument("-o", "--output", type=_path, default=None, help="write here, not stdout")
-    report.add_argument(
-        "-f",
-        "--config-file",
-        type=_path,
-        default=None,
-        help="mkdocs.yml of the handbook, to name checklists and items",
-    )
-    report.add_argument(
-        "--any-handbook",
-        action="store_true",
-        help="also count exports of another handbook (another storage key)",
-    )
+    _config_file(report, "mkdocs.yml of the handbook, to name checklists and items")
+    _flag(report, "--any-handbook", "also count exports of another handbook (another storage key)")
     report.set_defaults(run=_report)
 
     # For engines that run no MkDocs plugin (Zensical): see standalone.py and docs/zensical.md.
@@ -192,13 +195,7 @@ def _parser() -> argparse.ArgumentParser:
         "write-pages",
         help="write the handbook's pages, assets and manifest into docs_dir (for Zensical)",
     )
-    pages.add_argument(
-        "-f",
-        "--config-file",
-        type=Path,
-        default=None,
-        help="zensical.toml or mkdocs.yml (default: the first of them here)",
-    )
+    _config_file(pages, "zensical.toml or mkdocs.yml (default: the first of them here)")
     pages.set_defaults(run=_write_pages)
     return parser
 
@@ -236,8 +233,12 @@ def _validate(args: argparse.Namespace) -> int:
         )
     else:
         handbook = site.load(builtin=builtin)
+    notes = list(handbook.notes)
     if site is not None and not args.paths:
-        pages = marker_problems(site, handbook)
+        pages, page_notes = marker_problems(site, handbook)
+        notes += page_notes
+    for note in notes:  # the build's INFO lines, e.g. a reference by a former id
+        print(f"mkdocs-sremgr: info: {note}", file=sys.stderr)
     for ident in handbook.unknown_excludes:  # the build warns too (and --strict fails)
         print(
             f"mkdocs-sremgr: warning: `exclude` lists `{ident}`, which is no built-in "
@@ -303,9 +304,11 @@ def _file_or_folder(path: Path) -> bool:
     return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
-def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
-    """Markers in the site's Markdown pages, checked as the build checks them."""
+def marker_problems(site: Site, handbook: Handbook) -> tuple[list[Problem], list[str]]:
+    """Markers in the site's Markdown pages, checked as the build checks them: their problems,
+    and the INFO lines the build logs for them (a checklist named by a former id)."""
     problems: list[Problem] = []
+    notes: list[str] = []
     slots = Slots()
     broken = {ident: path for path, ident in handbook.broken.items()}
     for folder, dirs, names in os.walk(site.docs_dir, onerror=lambda _error: None):
@@ -325,7 +328,8 @@ def marker_problems(site: Site, handbook: Handbook) -> list[Problem]:
                 text, display, handbook.catalog, slots, broken=broken
             )
             problems += _outside_code(site, slotted, found, slots) if wrong else []
-    return problems
+            notes += [rename_note(m, display) for m in found if m.renamed_from]
+    return problems, notes
 
 
 def _outside_code(site: Site, slotted: str, found: list[Marker], slots: Slots) -> list[Problem]:
@@ -441,7 +445,10 @@ def _new(args: argparse.Namespace) -> int:
             "no mkdocs.yml here, so no checklists folder: run it in your handbook's folder, "
             "name one with -f, or say where with -d"
         )
-    if site is not None:
+    lesson = "prioritize-one-on-ones"
+    if site is not None and args.kind == "pulse":
+        lesson = _check_new_pulse(site.load().catalog, args)
+    elif site is not None:
         handbook = site.load()
         table: dict[str, Any] = (
             handbook.catalog.antipatterns
@@ -464,14 +471,48 @@ def _new(args: argparse.Namespace) -> int:
     if not safeio.present(schema_path):
         files[(project, SCHEMA_FILE)] = schema_text()
     relative = os.path.relpath(schema_path.resolve(), folder.resolve()).replace(os.sep, "/")
-    files[(folder, f"{args.id}.yml")] = _starter(args.kind, args.id, relative)
+    files[(folder, f"{args.id}.yml")] = _starter(args.kind, args.id, relative, lesson=lesson)
     _write_all(files)
     return 0
 
 
-def _starter(kind: str, ident: str, schema_ref: str) -> str:
+def _check_new_pulse(catalog: Catalog, args: argparse.Namespace) -> str:
+    """Whether a pulse file may be written; the lesson its starter statement names (one of
+    the handbook's checklists, so the file builds as written)."""
+    current = catalog.pulse
+    if current is not None and not current.builtin:
+        where = current.doc.path if current.doc is not None else "your files"
+        raise _Refused(
+            f"the handbook has a team pulse already, `{current.id}` in {where}: a handbook "
+            "has one (answers are counted per handbook and quarter); add statements there"
+        )
+    if current is not None and not args.override:
+        raise _Refused(
+            f"the handbook has the built-in pulse `{current.id}`: a pulse of your own replaces "
+            "it for every reader. Pass --override to do that, or copy its statements you want "
+            "to keep into your file"
+        )
+    starter = "prioritize-one-on-ones"  # what the starter statement speaks to
+    checklists = catalog.sorted_checklists()
+    return starter if starter in catalog.checklists or not checklists else checklists[0].id
+
+
+def _starter(
+    kind: str, ident: str, schema_ref: str, *, lesson: str = "prioritize-one-on-ones"
+) -> str:
     title = ident.replace("-", " ").capitalize()
     head = f"# yaml-language-server: $schema={schema_ref}\n"
+    if kind == "pulse":
+        return head + (
+            f"kind: pulse\nid: {ident}\ntitle: {title}\n"
+            "intro: |\n  How things look from where you sit, this quarter. Rate what you have "
+            'seen yourself;\n  "don\'t know" is a fine answer.\n'
+            "statements:\n"
+            "  - id: first-statement\n"
+            "    # One thing a team member can see for themselves, in their words.\n"
+            "    text: My manager holds our one-on-ones, and moves rather than cancels one.\n"
+            f"    lesson: {lesson}   # the id of the checklist it speaks to\n"
+        )
     if kind == "antipattern":
         return head + (
             f"kind: antipattern\nid: {ident}\ntitle: {title}\n"
@@ -500,6 +541,12 @@ def _starter(kind: str, ident: str, schema_ref: str) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
+    if args.pulse:
+        from mkdocs_sremgr.pulse_report import run_pulse_report
+
+        return run_pulse_report(args)
+    if args.quarter is not None:
+        raise _Refused("--quarter needs --pulse: a progress roll-up shows every quarter")
     from mkdocs_sremgr.report import run_report
 
     return run_report(args)

@@ -34,7 +34,8 @@ class Checked(base.BaseConfigOption[Any]):
         try:
             return self.check(value)
         except ValueError as exc:
-            raise ValidationError(str(exc)) from None
+            hint = getattr(exc, "hint", "")
+            raise ValidationError(f"{exc} (hint: {hint})" if hint else str(exc)) from None
 
 
 class Strings(c.Type[dict]):  # type: ignore[type-arg]
@@ -60,7 +61,7 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     builtin = Checked(publish.check_flag, default=True)
     """Include the pack of checklists and anti-patterns shipped with the plugin."""
     exclude = Checked(publish.check_exclude, default=[])
-    """Ids of built-in checklists or anti-patterns to leave out."""
+    """Ids of built-in checklists, anti-patterns or the team pulse (`team-pulse`) to leave out."""
     url_prefix = Checked(publish.check_url_prefix, default="handbook/")
     """Where generated pages live in the site, e.g. `handbook/` gives `/handbook/be-on-call/`."""
     nav_section = c.Optional(c.Type(str))
@@ -79,3 +80,6 @@ class SremgrConfig(base.Config):  # type: ignore[no-untyped-call]
     """Name of this handbook's browser storage; default: from `site_url` path and `site_name`."""
     fiscal_year_start = Checked(publish.check_fiscal_year_start, default=1)
     """Month (1-12) in which your year starts; quarters are counted from it."""
+    pulse_minimum = Checked(publish.check_pulse_minimum, default=3)
+    """Answers the team pulse needs before the dashboard or `report --pulse` shows anything;
+    never below 3."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from mkdocs_sremgr.errors import Problem
@@ -34,6 +34,7 @@ from mkdocs_sremgr.wording import (
     windows,
     words,
 )
+from mkdocs_sremgr.yamlload import JsonPath
 
 __all__ = ["RULES", "Finding", "link_problem", "lint", "near_duplicates", "windows", "words"]
 
@@ -47,20 +48,14 @@ evidence are reported only while fewer than 80% of their checklist's items have 
 
 
 @dataclass(frozen=True, order=True)
-class Finding:
-    """One lint warning, with the file position of what it is about and what to do."""
+class Finding(Problem):
+    """One lint warning: a problem's place, message and hint, and the rule that found it."""
 
-    path: str
-    line: int
-    column: int
-    rule: str
-    message: str
-    hint: str = ""
+    rule: str = field(kw_only=True)
 
     def __str__(self) -> str:
         # Written as a build problem is, plus the rule's name.
-        where = Problem(self.path, self.line, self.column, self.message, self.hint)
-        return f"{where} [{self.rule}]"
+        return f"{super().__str__()} [{self.rule}]"
 
 
 RULES = (
@@ -117,14 +112,17 @@ def _at(
     *,
     hint: str = "",
 ) -> Finding:
-    return Finding(*_item_at(item, checklist, field), rule, message, hint)
+    return Finding(*_item_at(item, checklist, field), message, hint, rule=rule)
 
 
-def _entry_at(entry: Checklist | AntiPattern, path: tuple[str | int, ...]) -> tuple[str, int, int]:
+def _entry_finding(
+    entry: Checklist | AntiPattern, path: JsonPath, rule: str, message: str, hint: str
+) -> Finding:
+    """A finding about a checklist's or anti-pattern's own key (`path` in its file)."""
     if entry.doc is None:
-        return f"<{entry.id}>", 0, 0
+        return Finding(f"<{entry.id}>", 0, 0, message, hint, rule=rule)
     line, column = entry.doc.where(path)
-    return entry.doc.path, line, column
+    return Finding(entry.doc.path, line, column, message, hint, rule=rule)
 
 
 # -- near-duplicate texts -------------------------------------------------------------------
@@ -312,22 +310,18 @@ def link_problem(url: str) -> str:
 
 def _reading(entry: Checklist | AntiPattern) -> Iterator[Finding]:
     if not entry.further_reading:
-        path, line, column = _entry_at(entry, ("id",))
-        yield Finding(
-            path,
-            line,
-            column,
+        yield _entry_finding(
+            entry,
+            ("id",),
             "reading",
             f"`{entry.id}` has no further reading",
             "name at least one well-known source under `further_reading`, with an https link",
         )
         return
     if not any(book.url for book in entry.further_reading):
-        path, line, column = _entry_at(entry, ("further_reading",))
-        yield Finding(
-            path,
-            line,
-            column,
+        yield _entry_finding(
+            entry,
+            ("further_reading",),
             "reading",
             f"no further reading of `{entry.id}` has a link",
             "give at least one source a `url` (https) where readers can find it",
@@ -337,13 +331,9 @@ def _reading(entry: Checklist | AntiPattern) -> Iterator[Finding]:
         why = link_problem(book.url) if book.url else ""
         if why:
             mine = index < len(own) and own[index].get("url") == book.url
-            path, line, column = _entry_at(
-                entry, ("further_reading", index, "url") if mine else ("further_reading",)
-            )
-            yield Finding(
-                path,
-                line,
-                column,
+            yield _entry_finding(
+                entry,
+                ("further_reading", index, "url") if mine else ("further_reading",),
                 "link",
                 f"link of “{book.title}” {why}: {book.url}",
                 "use the source's https address as published, or a path starting with /, ./ or ../",

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from mkdocs_sremgr import rules
 from mkdocs_sremgr.model import Catalog, Item
+from mkdocs_sremgr.pulse import MIN_ANSWERS
 
 FORMAT = 1
 
@@ -22,7 +23,12 @@ def storage_key(namespace: str | None, site_url: str | None, site_name: str) -> 
 
 
 def build_manifest(
-    catalog: Catalog, urls: dict[tuple[str, str], str], key: str, fiscal_year_start: int
+    catalog: Catalog,
+    urls: dict[tuple[str, str], str],
+    key: str,
+    fiscal_year_start: int,
+    *,
+    pulse_minimum: int = MIN_ANSWERS,
 ) -> str:
     checklists = []
     for checklist in catalog.sorted_checklists():
@@ -48,9 +54,26 @@ def build_manifest(
         "fiscal_year_start": fiscal_year_start,
         "dashboard_url": urls.get(("dashboard", "dashboard"), ""),
         "checklists": checklists,
+        "pulse": _pulse(catalog, urls, pulse_minimum),
     }
     # allow_nan=False: the loader refuses NaN and infinity, and this makes sure of it.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _pulse(
+    catalog: Catalog, urls: dict[tuple[str, str], str], minimum: int
+) -> dict[str, Any] | None:
+    """The team pulse as the dashboard and `report --pulse` read it (None without one)."""
+    pulse = catalog.pulse
+    if pulse is None:
+        return None
+    return {
+        "id": pulse.id,
+        "title": pulse.title,
+        "url": urls.get(("pulse", pulse.id), ""),
+        "minimum": minimum,
+        "statements": [s.manifest_entry() for s in pulse.statements],
+    }
 
 
 def _item(item: Item) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist
 MARKER = re.compile(r"<!--\s*sremgr:([A-Za-z_-]*)(?:\s+([^\s>]*))?\s*-->")
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-KINDS = ("checklist", "antipattern", "dashboard")
+KINDS = ("checklist", "antipattern", "pulse", "dashboard")
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,8 @@ def _check(
         )
     if kind == "dashboard":
         return None
+    if kind == "pulse":
+        return _check_pulse(ident, catalog, problem, broken)
     table: dict[str, Checklist] | dict[str, AntiPattern] = (
         catalog.checklists if kind == "checklist" else catalog.antipatterns
     )
@@ -209,3 +211,24 @@ def _check(
     own = [i for i, entry in table.items() if not entry.builtin]
     others = [i for i, entry in table.items() if entry.builtin]
     return problem(f"unknown {kind} `{ident}` in marker", suggest(ident, own, others))
+
+
+def _check_pulse(
+    ident: str,
+    catalog: Catalog,
+    problem: Callable[[str, str], Problem],
+    broken: dict[tuple[str, str], str],
+) -> Problem | None:
+    """`<!-- sremgr:pulse ID -->` names the handbook's one pulse."""
+    pulse = catalog.pulse
+    if pulse is not None and ident == pulse.id:
+        return None
+    if not ident:
+        return problem("the `sremgr:pulse` marker names no id", "write `<!-- sremgr:pulse ID -->`")
+    if ("pulse", ident) in broken:
+        return problem(
+            f"pulse `{ident}` cannot be shown: {broken[('pulse', ident)]} has errors",
+            f"fix {broken[('pulse', ident)]} (its problems are listed above)",
+        )
+    hint = f"did you mean `{pulse.id}`?" if pulse is not None else "the handbook has no pulse"
+    return problem(f"unknown pulse `{ident}` in marker", hint)

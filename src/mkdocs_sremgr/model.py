@@ -310,11 +310,58 @@ class AntiPattern(Model):
     kind: ClassVar[str] = "antipattern"
 
 
+@dataclass
+class Statement(Model):
+    """One statement of a team pulse, rated from 1 (strongly disagree) to 5, or "don't know"."""
+
+    id: str
+    #: Plain text in the team's words: its fingerprint is what answer files carry.
+    text: str = text_field(PLAIN)
+    #: The id of the checklist it speaks to; after loading, a current one (an alias resolved).
+    lesson: str = ""
+    #: Former ids of this statement in this pulse.
+    aliases: tuple[str, ...] = ()
+    doc: Document | None = field(default=None, repr=False, compare=False)
+    path: JsonPath = ()
+
+    BROWSER = (("id", "statement"), ("fp", "fp"), ("lesson", "lesson"), ("aliases", "aliases"))
+
+    @cached_property
+    def fp(self) -> str:
+        return fingerprint(self.text)
+
+    def manifest_entry(self) -> dict[str, Any]:
+        """What the dashboard and `report --pulse` read: `pulse.pulse_view`'s statements."""
+        return {
+            "id": self.id,
+            "fp": self.fp,
+            "lesson": self.lesson,
+            "text": self.text,
+            "aliases": list(self.aliases),
+        }
+
+
+@dataclass
+class Pulse(Model):
+    """A team pulse: statements a team member rates in their own browser (docs/pulse.md)."""
+
+    id: str
+    title: str = text_field(PLAIN)
+    intro: str = text_field(BLOCK, default="")
+    statements: list[Statement] = nested(Statement)
+    builtin: bool = False
+    doc: Document | None = field(default=None, repr=False, compare=False)
+
+    kind: ClassVar[str] = "pulse"
+    tags: ClassVar[tuple[str, ...]] = ()
+
+
 #: Which model class describes a document of each schema kind.
 ENTRY_CLASSES: dict[str, type[Model]] = {
     "checklist": Checklist,
     "extension": Checklist,
     "antipattern": AntiPattern,
+    "pulse": Pulse,
 }
 
 
@@ -328,6 +375,9 @@ class Catalog:
 
     checklists: dict[str, Checklist] = field(default_factory=dict)
     antipatterns: dict[str, AntiPattern] = field(default_factory=dict)
+    #: The team pulse, if the handbook has one (at most one: answers are counted per
+    #: handbook and quarter, docs/pulse.md).
+    pulse: Pulse | None = None
 
     def sorted_checklists(self) -> list[Checklist]:
         return sorted(self.checklists.values(), key=sort_key)

@@ -17,15 +17,15 @@ from urllib.parse import quote
 import yaml
 
 from mkdocs_sremgr.catalog import builtin_dir
-from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist
-from mkdocs_sremgr.rules import ANTIPATTERN_FOLDER, DASHBOARD_PAGE
+from mkdocs_sremgr.model import AntiPattern, Catalog, Checklist, Pulse
+from mkdocs_sremgr.rules import ANTIPATTERN_FOLDER, DASHBOARD_PAGE, PULSE_FOLDER
 
 
 @dataclass(frozen=True)
 class PagePlan:
     """One page the plugin adds: what it shows and where it lives."""
 
-    kind: str  # checklist | antipattern | dashboard
+    kind: str  # checklist | antipattern | pulse | dashboard
     id: str
     src_uri: str
     title: str
@@ -39,8 +39,9 @@ def plan_pages(
     if dashboard:
         uri = f"{url_prefix}{DASHBOARD_PAGE}.md"
         plans.append(PagePlan("dashboard", "dashboard", uri, dashboard_title))
-    entries: list[Checklist | AntiPattern] = [
+    entries: list[Checklist | AntiPattern | Pulse] = [
         *catalog.sorted_checklists(),
+        *([catalog.pulse] if catalog.pulse is not None else []),
         *catalog.sorted_antipatterns(),
     ]
     for entry in entries:
@@ -59,7 +60,8 @@ def plan_pages(
 
 def entry_folder(kind: str) -> str:
     """The folder under url_prefix where pages of this kind live ("" for checklists)."""
-    return f"{ANTIPATTERN_FOLDER}/" if kind == "antipattern" else ""
+    folders = {"antipattern": f"{ANTIPATTERN_FOLDER}/", "pulse": f"{PULSE_FOLDER}/"}
+    return folders.get(kind, "")
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
@@ -121,11 +123,13 @@ def checklist_toc(checklist: Checklist, page_toc: Any) -> list[dict[str, Any]]:
 def packaged_source(plan: PagePlan) -> Path:
     """The package's own file behind a page it makes: a built-in entry's YAML, else the
     page's template."""
-    folder = {"checklist": "checklists", "antipattern": "antipatterns"}.get(plan.kind)
+    folder = {"checklist": "checklists", "antipattern": "antipatterns", "pulse": "pulse"}.get(
+        plan.kind
+    )
     if folder:
         pack_file = builtin_dir() / folder / f"{plan.id}.yml"
         if pack_file.is_file():
             return pack_file
-    known = plan.kind in ("checklist", "antipattern", "dashboard")
+    known = plan.kind in ("checklist", "antipattern", "pulse", "dashboard")
     template = f"{plan.kind if known else 'checklist'}.html"
     return Path(str(package_files("mkdocs_sremgr").joinpath("templates", "sremgr", template)))

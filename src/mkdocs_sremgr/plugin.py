@@ -124,6 +124,7 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             url_prefix=self.config.url_prefix,
             storage_namespace=self.config.storage_namespace or "",
             fiscal_year_start=self.config.fiscal_year_start,
+            pulse_minimum=self.config.pulse_minimum,
             site_name=config.site_name,
             # One key for every version mike builds too, whatever the plugins' order.
             site_url=interop.site_url_without_mike_version(config) or "",
@@ -277,6 +278,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             entry: Any = self.catalog.checklists.get(plan.id)
         elif plan.kind == "antipattern":
             entry = self.catalog.antipatterns.get(plan.id)
+        elif plan.kind == "pulse":
+            entry = self.catalog.pulse
         else:
             return None
         if entry is None or entry.builtin or entry.doc is None:
@@ -291,9 +294,13 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
         """While serving: a broken file's page shows its problems instead of a 404."""
         problems = handbook.broken_files()
         for path, (kind, ident) in sorted(handbook.broken.items()):
-            table: dict[str, Any] = (
-                self.catalog.checklists if kind == "checklist" else self.catalog.antipatterns
-            )
+            pulse = self.catalog.pulse
+            tables: dict[str, dict[str, Any]] = {
+                "checklist": self.catalog.checklists,
+                "antipattern": self.catalog.antipatterns,
+                "pulse": {pulse.id: pulse} if pulse is not None else {},
+            }
+            table = tables[kind]
             self.broken[(kind, ident)] = path
             # e.g. a broken extension of a checklist that still builds; a reserved id's page
             # is the handbook's own (its file's problem says so)
@@ -444,6 +451,8 @@ class SremgrPlugin(BasePlugin[SremgrConfig]):  # type: ignore[no-untyped-call]
             title = self.catalog.checklists[ident].title
         elif kind == "antipattern" and ident in self.catalog.antipatterns:
             title = self.catalog.antipatterns[ident].title
+        elif kind == "pulse" and self.catalog.pulse is not None:
+            title = self.catalog.pulse.title
         else:
             title = ident
         target = self.urls.get((kind, ident or "dashboard"))

@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from mkdocs_sremgr import markers, rules
+from mkdocs_sremgr import markers, pulse, rules
 from mkdocs_sremgr.catalog import CatalogLoader
 from mkdocs_sremgr.errors import HandbookError, Problem
 from mkdocs_sremgr.handbook import Handbook, load_handbook
@@ -47,8 +47,15 @@ log = logging.getLogger("mkdocs_sremgr")
 ASSET_DIR = "assets/sremgr/"
 # Built from assets/source by scripts/build_assets.py. Every page links sremgr.js and sremgr.css;
 # sremgr.js adds sremgr-dashboard.js itself, only on a page with a dashboard, and
-# sremgr-notices.js only to show a rare failure notice.
-STATIC_ASSETS = ("sremgr.js", "sremgr-dashboard.js", "sremgr-notices.js", "sremgr.css")
+# sremgr-notices.js only to show a rare failure notice. sremgr-redirect.js is the one script of a
+# renamed checklist's former address (redirect_outputs).
+STATIC_ASSETS = (
+    "sremgr.js",
+    "sremgr-dashboard.js",
+    "sremgr-notices.js",
+    "sremgr-redirect.js",
+    "sremgr.css",
+)
 #: Kept in every redirect page (a theme's own `sremgr/redirect.html` too): `write-pages`
 #: knows its own pages by it.
 REDIRECT_MARK = '<meta name="generator" content="mkdocs-sremgr">'
@@ -116,6 +123,37 @@ def check_fiscal_year_start(value: object) -> int:
     """The month (1-12) the year starts in; quarters are counted from it."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
         raise ValueError(f"expected a month from 1 to 12, not {_shown(value)}")
+    return value
+
+
+class OptionValueError(ValueError):
+    """A wrong option value with a hint (what to write instead)."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def check_pulse_minimum(value: object) -> int:
+    """`pulse_minimum`: how many answers the team pulse needs before it shows anything. Never
+    below 3 (pulse.MIN_ANSWERS): a lower value is an error, not quietly raised, so nobody
+    believes the pulse shows two people's answers."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise OptionValueError(
+            f"expected a whole number of answers, not {_shown(value)}",
+            f"write a number such as {pulse.MIN_ANSWERS} or 5",
+        )
+    if value < pulse.MIN_ANSWERS:
+        raise OptionValueError(
+            f"{value} is below {pulse.MIN_ANSWERS}: with fewer answers, who said what is "
+            "easy to guess",
+            f"use {pulse.MIN_ANSWERS} or more (docs/privacy.md says why)",
+        )
+    if value > pulse.MAX_ANSWERS:
+        raise OptionValueError(
+            f"{value} is more answers than a quarter can hold ({pulse.MAX_ANSWERS})",
+            "use the size of your team or less",
+        )
     return value
 
 
@@ -245,6 +283,7 @@ class HandbookOptions:
     url_prefix: str = "handbook/"
     storage_namespace: str = ""
     fiscal_year_start: int = 1
+    pulse_minimum: int = pulse.MIN_ANSWERS
     site_name: str = ""
     site_url: str = ""
     use_directory_urls: bool = True
@@ -267,6 +306,7 @@ class HandbookOptions:
             "url_prefix": check_url_prefix,
             "storage_namespace": check_text,
             "fiscal_year_start": check_fiscal_year_start,
+            "pulse_minimum": check_pulse_minimum,
             "use_directory_urls": check_flag,
             "dashboard": check_flag,
             "language": check_text,
@@ -278,7 +318,8 @@ class HandbookOptions:
             try:
                 checked[name] = check(getattr(self, name))
             except ValueError as exc:
-                problems.append(Problem(where, 0, 0, f"option `{name}`: {exc}"))
+                hint = getattr(exc, "hint", "")
+                problems.append(Problem(where, 0, 0, f"option `{name}`: {exc}", hint))
         if problems:
             raise OptionError(problems)
         return replace(self, **checked)
@@ -299,13 +340,17 @@ ENGINE_OPTIONS: dict[str, tuple[Any, str]] = {
         "file); keep it outside docs_dir so the YAML is not published",
     ),
     "builtin": (True, "Include the checklists and anti-patterns shipped with the plugin"),
-    "exclude": ([], "Ids of built-in checklists or anti-patterns to leave out"),
+    "exclude": ([], "Ids of built-in checklists, anti-patterns or the team pulse to leave out"),
     "url_prefix": ("handbook/", "Where `write-pages` puts the generated pages"),
     "storage_namespace": (
         "",
         "Name of the browser storage; default: from site_url's path and site_name",
     ),
     "fiscal_year_start": (1, "Month (1-12) in which your year starts"),
+    "pulse_minimum": (
+        pulse.MIN_ANSWERS,
+        "Answers the team pulse needs before it shows anything (at least 3)",
+    ),
     "language": (
         "",
         "Language of the handbook's strings (de, fr, …); default: the theme's `language`, "
@@ -346,6 +391,7 @@ def engine_options(
         url_prefix=given["url_prefix"],
         storage_namespace=given["storage_namespace"],
         fiscal_year_start=given["fiscal_year_start"],
+        pulse_minimum=given["pulse_minimum"],
         site_name=str(site.get("site_name") or given["site_name"] or ""),
         site_url=str(site.get("site_url") or given["site_url"] or ""),
         use_directory_urls=site.get("use_directory_urls", True),
@@ -514,7 +560,11 @@ def asset_outputs(handbook: PublishedHandbook) -> list[Output]:
 def manifest_outputs(handbook: PublishedHandbook) -> list[Output]:
     """manifest.json, and manifest.js, which the dashboard loads (works from file:// too)."""
     text = build_manifest(
-        handbook.catalog, handbook.urls, handbook.storage_key, handbook.fiscal_year_start
+        handbook.catalog,
+        handbook.urls,
+        handbook.storage_key,
+        handbook.fiscal_year_start,
+        pulse_minimum=handbook.options.pulse_minimum,
     )
     return [
         Output(ASSET_DIR + "manifest.json", text),
@@ -524,7 +574,8 @@ def manifest_outputs(handbook: PublishedHandbook) -> list[Output]:
 
 def redirect_outputs(handbook: PublishedHandbook) -> list[Output]:
     """A small page at each renamed checklist's former URL, sending readers to the new one
-    (`sremgr/redirect.html`, which a theme can override; no script, not in the nav)."""
+    (`sremgr/redirect.html`, which a theme can override; not in the nav). Its one script,
+    `sremgr-redirect.js`, keeps the link's fragment; without it a meta refresh goes."""
     out = []
     for old, checklist in renamed_checklists(handbook):
         target_url = handbook.urls.get(("checklist", checklist.id))
@@ -535,6 +586,9 @@ def redirect_outputs(handbook: PublishedHandbook) -> list[Output]:
         uri = old_url + "index.html" if old_url.endswith("/") else old_url
         html = handbook.templates.get_template("sremgr/redirect.html").render(
             target=relative_url(target_url, old_url),
+            script=relative_url(ASSET_DIR + "sremgr-redirect.js", old_url),
+            former=old,
+            checklist=checklist,
             title=checklist.title,
             language=handbook.strings.language,
             mark=Markup(REDIRECT_MARK),
@@ -588,6 +642,9 @@ def marker_context(
             ]
         )
         return {"antipattern": antipattern, "checklists": checklists, "counter_items": items}
+    if marker.kind == "pulse":
+        assert catalog.pulse is not None  # markers.find_markers checked it
+        return {"pulse": catalog.pulse}
     checklists = catalog.sorted_checklists()
     markdown.prefetch((c.lesson, True) for c in checklists)
     return {"checklists": checklists, "antipatterns": catalog.sorted_antipatterns()}
@@ -607,6 +664,7 @@ def render_marker(
     return handbook.templates.get_template(f"sremgr/{marker.kind}.html").render(
         storage_key=handbook.storage_key,
         fiscal_year_start=handbook.fiscal_year_start,
+        pulse_minimum=handbook.options.pulse_minimum,
         theme_shows_tags=theme_shows_tags,
         url_for=url_for,
         page_url=page_url,

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from mkdocs_sremgr import rules
@@ -444,6 +445,17 @@ def check_aggregate(given: object) -> dict[str, Any] | Refused:
 
 def _is_int(value: object, expected: int) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, float)) and value == expected
+
+
+# ---- The quarter ------------------------------------------------------------------------------
+
+
+def period_of(day: date, fiscal_year_start: int = 1) -> str:
+    """`2026-Q4`, as the browser's `periodOf`: with a year starting in month
+    `fiscal_year_start`, the year is the one the quarter's year starts in."""
+    i = (day.month - fiscal_year_start + 12) % 12
+    year = day.year if day.month >= fiscal_year_start else day.year - 1
+    return f"{year}-Q{i // 3 + 1}"
 
 
 # ---- The view --------------------------------------------------------------------------------

@@ -17,11 +17,12 @@ ID_MAX_LENGTH: Final = 80
 _ID = re.compile(ID_PATTERN)
 
 #: Names the generated pages use beside the checklists' own (pages.plan_pages): the dashboard
-#: page and the anti-patterns' folder. A checklist with one of these ids (or aliases) would
-#: replace that page or hide under that folder, so the loader refuses it.
+#: page, the anti-patterns' folder and the team pulse's. A checklist with one of these ids (or
+#: aliases) would replace that page or hide under that folder, so the loader refuses it.
 DASHBOARD_PAGE: Final = "dashboard"
 ANTIPATTERN_FOLDER: Final = "antipatterns"
-RESERVED_IDS: Final = (DASHBOARD_PAGE, ANTIPATTERN_FOLDER)
+PULSE_FOLDER: Final = "pulse"
+RESERVED_IDS: Final = (DASHBOARD_PAGE, ANTIPATTERN_FOLDER, PULSE_FOLDER)
 
 #: A reference to one item of one checklist, `checklist-id/item-id`: an anti-pattern's
 #: `counters`, and an item alias that names an item of another checklist (a moved item).

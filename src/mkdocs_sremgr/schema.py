@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-KINDS = ("checklist", "extension", "antipattern")
+KINDS = ("checklist", "extension", "antipattern", "pulse")
 _YAML_TYPES = {
     bool: "true/false",
     int: "a number",
@@ -93,8 +93,8 @@ def _validator(kind: str) -> Draft202012Validator:
 
 def kind_of(data: dict[str, Any]) -> str:
     """Which part of the schema a document must follow."""
-    if data.get("kind") == "antipattern":
-        return "antipattern"
+    if data.get("kind") in ("antipattern", "pulse"):
+        return str(data["kind"])
     return "extension" if "extends" in data else "checklist"
 
 
@@ -112,9 +112,9 @@ def validate(doc: Document, *, fast: bool = False) -> list[Problem]:
             )
         ]
     kind = doc.data.get("kind", "checklist")
-    if kind not in ("checklist", "antipattern"):
-        hint = did_you_mean(str(kind), ("checklist", "antipattern")) or (
-            "use `checklist` or `antipattern`"
+    if kind not in ("checklist", "antipattern", "pulse"):
+        hint = did_you_mean(str(kind), ("checklist", "antipattern", "pulse")) or (
+            "use `checklist`, `antipattern` or `pulse`"
         )
         return [doc.problem(("kind",), f"unknown kind `{kind}`", hint)]
     ids = _id_problems(doc)
@@ -199,6 +199,28 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_RULE_TEXTS: dict[str, tuple[str, str]] = {
+    "pattern": (
+        "{name} `{value}` has the wrong form",
+        "links must start with http://, https://, / or ./",
+    ),
+    "minItems": ("{name} is empty", "add at least one entry"),
+    "maxItems": (
+        "{name} has too many entries ({size})",
+        "keep it to {expected}; split the checklist",
+    ),
+    "minLength": ("{name} is empty", "write some text or remove the key"),
+    "maxLength": ("{name} is too long ({size} characters)", "keep it under {expected} characters"),
+    "uniqueItems": ("{name} lists the same value twice", "remove the repeat"),
+    **dict.fromkeys(
+        ("exclusiveMinimum", "maximum", "minimum"),
+        ("{name} is {value}: {detail}", "use a positive number such as 1, 2 or 3"),
+    ),
+}
+"""The message and hint of each schema rule that needs no more than the value, its size and
+the rule's limit (`{name}`, `{value}`, `{size}`, `{expected}`, `{detail}` are filled in)."""
+
+
 def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     path: JsonPath = tuple(error.absolute_path)
     name = _name(path)
@@ -239,44 +261,16 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
                 f"write the whole address, https://{_shown(host)}, or a path with one /",
             )
         ]
-    if rule == "pattern":
-        return [
-            doc.problem(
-                path,
-                f"{name} `{_shown(instance)}` has the wrong form",
-                "links must start with http://, https://, / or ./",
-            )
-        ]
-    if rule == "minItems":
-        return [doc.problem(path, f"{name} is empty", "add at least one entry")]
-    if rule == "maxItems":
-        return [
-            doc.problem(
-                path,
-                f"{name} has too many entries ({len(instance)})",
-                f"keep it to {expected}; split the checklist",
-            )
-        ]
-    if rule == "minLength":
-        return [doc.problem(path, f"{name} is empty", "write some text or remove the key")]
-    if rule == "maxLength":
-        return [
-            doc.problem(
-                path,
-                f"{name} is too long ({len(instance)} characters)",
-                f"keep it under {expected} characters",
-            )
-        ]
-    if rule == "uniqueItems":
-        return [doc.problem(path, f"{name} lists the same value twice", "remove the repeat")]
-    if rule in ("exclusiveMinimum", "maximum", "minimum"):
-        return [
-            doc.problem(
-                path,
-                f"{name} is {instance}: {error.message}",
-                "use a positive number such as 1, 2 or 3",
-            )
-        ]
+    if rule in _RULE_TEXTS:
+        message, hint = _RULE_TEXTS[rule]
+        fields = {
+            "name": name,
+            "value": _shown(instance),
+            "size": len(instance) if isinstance(instance, (str, list, dict)) else 0,
+            "expected": expected,
+            "detail": error.message,
+        }
+        return [doc.problem(path, message.format(**fields), hint.format(**fields))]
     return [doc.problem(path, f"{name}: {error.message}")]
 
 
@@ -326,6 +320,13 @@ def _name(path: JsonPath) -> str:
 
 
 def _is_id_path(path: JsonPath) -> bool:
-    return path[-1] in ("id", "extends") or (
-        len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists", "counters")
+    return (
+        path[-1] in ("id", "extends")
+        or (len(path) >= 2 and path[-2] in ("aliases", "antipatterns", "checklists", "counters"))
+        or _is_lesson_path(path)
     )
+
+
+def _is_lesson_path(path: JsonPath) -> bool:
+    """A pulse statement's `lesson`: a checklist id (a checklist's own `lesson` is text)."""
+    return len(path) == 3 and path[0] == "statements" and path[-1] == "lesson"

@@ -29,6 +29,10 @@ class Site:
     exclude: list[str] = field(default_factory=list)
     #: The browser storage key its pages use, which every progress export of it names.
     storage_key: str = ""
+    fiscal_year_start: int = 1
+    pulse_minimum: int = 3
+    #: The language its pages are written in (the plugin's `language`, else the theme's).
+    language: str = ""
     #: The site's Markdown extensions and their settings, as MkDocs converts its pages with.
     markdown_extensions: list[Any] = field(default_factory=list)
     mdx_configs: dict[str, Any] = field(default_factory=dict)
@@ -63,6 +67,7 @@ def find_site(config_file: Path | None) -> Site | None:
         return None
     from mkdocs.config import load_config
 
+    from mkdocs_sremgr.i18n import theme_language
     from mkdocs_sremgr.interop import site_url_without_mike_version
     from mkdocs_sremgr.manifest import storage_key
 
@@ -99,6 +104,9 @@ def find_site(config_file: Path | None) -> Site | None:
         builtin=bool(options.builtin),
         exclude=list(options.exclude),
         storage_key=key,
+        fiscal_year_start=int(options.fiscal_year_start),
+        pulse_minimum=int(options.pulse_minimum),
+        language=str(options.language or theme_language(config.theme) or ""),
         markdown_extensions=list(config.markdown_extensions),
         mdx_configs=dict(config.mdx_configs),
     )

@@ -1,7 +1,15 @@
-"""Two tabs writing at once lose nothing: every write is one change applied to a fresh read.
+"""Two tabs writing at once lose nothing: every write is one change applied to a fresh read,
+and a write built on a stale read is repaired by the tabs whose changes it erased.
 
 On the old code each tab saved its whole in-memory record, so the last writer erased the
 other tab's ticks (19 of 40 lost at the same instant, 3-4 of 20 while a note was typed).
+
+Two pages of one Playwright context share one renderer process, whose localStorage never
+hands out a stale copy: the race above never makes the stale write that tabs in two
+processes can (browsers promise no more). So each test then makes one itself
+(`stale_write`): one tab writes back a record it read before the race, as such a tab would,
+and every tick and note must come back (store.js `repair`). With the repair disabled, both
+tests fail at that step.
 """
 
 from __future__ import annotations
@@ -74,6 +82,26 @@ def settles(page: Any, ids: list[str], note: str | None = None) -> None:
         )
 
 
+def snapshot(page: Any) -> str:
+    """The stored record as it is now, for `stale_write` (a record must be there already)."""
+    raw = page.evaluate("k => localStorage.getItem(k)", storage_key(page))
+    assert raw is not None
+    return str(raw)
+
+
+def stale_write(page: Any, raw: str) -> None:
+    """`page` writes back `raw`, an older read: what a tab in another process does when its
+    fresh read was stale. The other tab hears it as a storage event, this tab does not."""
+    page.evaluate("([k, raw]) => localStorage.setItem(k, raw)", [storage_key(page), raw])
+
+
+def stored_before_the_race(page: Any) -> str:
+    """Marks the checklist reviewed (so that a record is stored) and returns that record."""
+    page.click('[data-sremgr-action="reviewed"]')
+    page.wait_for_function("k => localStorage.getItem(k) !== null", arg=storage_key(page))
+    return snapshot(page)
+
+
 def ticked(page: Any) -> set[str]:
     items = stored(page)["checklists"]["wide"]["items"]
     return {iid for iid, r in items.items() if r.get("state") == "done"}
@@ -82,6 +110,7 @@ def ticked(page: Any) -> set[str]:
 def test_two_tabs_clicking_at_the_same_instant_lose_no_tick(make_site: Any, context: Any) -> None:
     _, first, second = two_tabs(make_site, context)
     ids = [f"i{n}" for n in range(N)]
+    before = stored_before_the_race(second)
     at = int(time.time() * 1000) + 400
     one = first.evaluate_handle(f"({CLICK_AT})({[at, ids[0::2], 0]})")
     two = second.evaluate_handle(f"({CLICK_AT})({[at, ids[1::2], 0]})")
@@ -90,6 +119,12 @@ def test_two_tabs_clicking_at_the_same_instant_lose_no_tick(make_site: Any, cont
     settles(first, ids)
     assert ticked(first) == set(ids)
     for tab in (first, second):  # and both pages show it, without a reload
+        shows(tab, N)
+    # A stale write erases all 40 ticks: each tab brings its own 20 back.
+    stale_write(second, before)
+    settles(first, ids)
+    assert ticked(first) == set(ids)
+    for tab in (first, second):
         shows(tab, N)
     first.reload()
     ready(first)
@@ -120,6 +155,7 @@ def test_a_note_typed_in_one_tab_while_the_other_ticks(make_site: Any, context: 
             for tab in (first, second):
                 tab.reload()
                 ready(tab)
+        before = stored_before_the_race(second)
         first.click('li[data-sremgr-item="i0"] [data-sremgr-action="note"]')
         at = int(time.time() * 1000) + 300
         typing = first.evaluate_handle(f"({TYPE_AT})({[at, 'i0', NOTE, 0]})")
@@ -131,3 +167,10 @@ def test_a_note_typed_in_one_tab_while_the_other_ticks(make_site: Any, context: 
         assert stored(second)["checklists"]["wide"]["items"]["i0"]["note"] == NOTE
         shows(first, 20)
         assert second.locator(".sremgr-check:checked").count() == 20
+        # A stale write erases the note and the ticks: the typing tab brings the note back,
+        # the ticking tab its ticks.
+        stale_write(second, before)
+        settles(second, ids, NOTE)
+        assert ticked(second) == set(ids), f"round {round_}, after a stale write"
+        assert stored(second)["checklists"]["wide"]["items"]["i0"]["note"] == NOTE
+        shows(first, 20)

@@ -26,7 +26,7 @@ export function words(/** @type {string | null} */ text) {
 function sectionAt(/** @type {Element} */ scope, /** @type {Element | null} */ el) {
   const count = scope.querySelectorAll("li[data-sremgr-item]").length;
   let points = count;
-  for (const li of Array.from(scope.querySelectorAll("li[data-sremgr-weight]"))) points += weightOf(li) - 1;
+  for (const li of scope.querySelectorAll("li[data-sremgr-weight]")) points += weightOf(li) - 1;
   return { el, scope, count, points };
 }
 
@@ -68,12 +68,14 @@ export function bindChecklist(root, store, env) {
   const checklist = { id: root.getAttribute("data-sremgr-checklist") || "", aliases: words(root.getAttribute("data-sremgr-checklist-aliases")) };
   const fys = fiscalStart(root.getAttribute("data-sremgr-fiscal-year-start"));
   const title = root.getAttribute("data-sremgr-title") || checklist.id;
+  // The page's document, or the shadow root a host (Backstage's TechDocs reader) drew it into.
+  const doc = /** @type {Document | ShadowRoot} */ (root.getRootNode());
   // Start-up does work for the items the reader has a record of, not for every item on the
   // page: an untouched item is already right in the HTML (open), and the sections' totals come
   // from the page. An item is read from the page the first time it is needed.
   /** @type {Map<Element, Section>} */
   const sections = new Map();
-  for (const field of Array.from(root.querySelectorAll("fieldset[data-sremgr-section]"))) {
+  for (const field of root.querySelectorAll("fieldset[data-sremgr-section]")) {
     sections.set(field, sectionAt(field, field.querySelector(".sremgr-progress")));
   }
   // A custom template without sections: the whole checklist is one, with no bar of its own.
@@ -81,7 +83,7 @@ export function bindChecklist(root, store, env) {
   /** Old ids (aliases) → the items that took them over: few, so read at once. */
   /** @type {Map<string, Element[]>} */
   const byAlias = new Map();
-  for (const li of Array.from(root.querySelectorAll("li[data-sremgr-aliases]"))) {
+  for (const li of root.querySelectorAll("li[data-sremgr-aliases]")) {
     for (const old of words(li.getAttribute("data-sremgr-aliases"))) byAlias.set(old, (byAlias.get(old) || []).concat(li));
   }
   /** @type {Map<Element, Item>} */
@@ -117,12 +119,12 @@ export function bindChecklist(root, store, env) {
   /** @type {Map<string, Element> | null} */
   let walked = null;
   function itemById(/** @type {string} */ id) {
-    const li = document.getElementById(`sremgr-${checklist.id}--${id}`)?.parentElement;
+    const li = doc.getElementById(`sremgr-${checklist.id}--${id}`)?.parentElement;
     const it = li && li.getAttribute("data-sremgr-item") === id ? itemAt(li) : null;
     if (it) return it;
     if (!walked) {
       walked = new Map();
-      for (const el of Array.from(root.querySelectorAll("li[data-sremgr-item]"))) walked.set(el.getAttribute("data-sremgr-item") || "", el);
+      for (const el of root.querySelectorAll("li[data-sremgr-item]")) walked.set(el.getAttribute("data-sremgr-item") || "", el);
     }
     const found = walked.get(id);
     return found ? itemAt(found) : null;
@@ -164,7 +166,7 @@ export function bindChecklist(root, store, env) {
       it.mark = null;
     }
     if (note && !it.box) noteBox(it);
-    if (it.box && document.activeElement !== it.box) it.box.value = note;
+    if (it.box && doc.activeElement !== it.box) it.box.value = note;
   }
   function noteBox(/** @type {Item} */ it) {
     const label = it.li.querySelector("label");
@@ -310,7 +312,7 @@ export function bindChecklist(root, store, env) {
   });
   // Until this class is set, the stylesheet hides the boxes and the buttons, and one line says
   // ticking needs JavaScript: without this script nothing pretends to work.
-  for (const nojs of Array.from(root.querySelectorAll(".sremgr-nojs"))) nojs.remove();
+  for (const nojs of root.querySelectorAll(".sremgr-nojs")) nojs.remove();
   root.classList.add("sremgr-js");
   return { paint, notices: area.render };
 }

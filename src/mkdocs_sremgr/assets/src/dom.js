@@ -17,7 +17,7 @@ export function h(tag, attrs = {}, kids = []) {
     else if (k === "on") el.addEventListener("click", /** @type {(e: Event) => void} */ (v));
     else el.setAttribute(k, String(v));
   }
-  for (const c of kids) if (c) el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+  for (const c of kids) if (c) el.append(c);
   return el;
 }
 
@@ -46,8 +46,7 @@ export function drawBar(/** @type {Element} */ el, /** @type {string} */ label, 
     bar = h("div", { class: "sremgr-bar", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-label": label }, [
       h("span", { class: "sremgr-fill" }),
     ]);
-    el.appendChild(bar);
-    el.appendChild(h("span", { class: "sremgr-bar-text" }));
+    el.append(bar, h("span", { class: "sremgr-bar-text" }));
   }
   const text = own || progressText(s);
   bar.setAttribute("aria-valuenow", String(s.pct));
@@ -61,7 +60,7 @@ export function noticeArea(/** @type {Element} */ root, /** @type {Store} */ sto
   const box = h("div", { class: "sremgr-notices", role: "status" });
   const live = h("div", { class: "sremgr-live", "aria-live": "polite" });
   root.insertBefore(box, root.firstChild);
-  root.appendChild(live);
+  root.append(live);
   let shown = "";
   return {
     render() {
@@ -74,7 +73,7 @@ export function noticeArea(/** @type {Element} */ root, /** @type {Store} */ sto
       clear(box);
       for (const id of ids) {
         const n = store.notices[id];
-        box.appendChild(h("p", { class: "sremgr-notice", "data-sremgr-notice": id, text: t(n.key, n.params) }));
+        box.append(h("p", { class: "sremgr-notice", "data-sremgr-notice": id, text: t(n.key, n.params) }));
       }
     },
     say(/** @type {string} */ text) {

@@ -18,21 +18,22 @@ import { drawSheet, quarterSheet } from "./sheet.js";
 import { useStrings } from "./strings.js";
 import { dashboardView, snapshot } from "./view.js";
 
-/** The site's root: this file is <root>/assets/sremgr/sremgr-dashboard.js. */
+/** The site's root: this file is <root>/assets/sremgr/sremgr-dashboard.js (a host that brings
+ * its own copy, the Backstage addon, says where the site is: `host.base`). */
 const siteRoot = new URL("../../", (document.currentScript && /** @type {HTMLScriptElement} */ (document.currentScript).src) || location.href).href;
 
-/** @typedef {import("../main.js").Host} Host */
-/** @typedef {import("../main.js").View} View */
+/** @typedef {import("../page.js").Host} Host */
+/** @typedef {import("../page.js").View} View */
 /** @typedef {import("./model.js").Manifest} Manifest */
 
 /** Each bound dashboard's listeners, by its root: a root no longer in the document (instant
  * navigation swapped the page) has them all removed at once, at the next bind or event. */
 const bound = new Map(/** @type {[Element, AbortController][]} */ ([]));
 
-/** @returns {View} */
-function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
+/** Binds one dashboard root (in a document or a shadow root) to the page's store. @returns {View} */
+export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   useStrings(host.strings);
-  for (const [old, life] of bound) if (!document.documentElement.contains(old)) life.abort();
+  for (const [old, life] of bound) if (!old.isConnected) life.abort();
   const life = new AbortController();
   const { signal } = life;
   bound.set(root, life);
@@ -54,7 +55,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
 
   /** Whether this dashboard is still on the page; once it is not, its listeners go. */
   const alive = () => {
-    if (!signal.aborted && !document.documentElement.contains(root)) life.abort();
+    if (!signal.aborted && !root.isConnected) life.abort();
     return !signal.aborted;
   };
   window.addEventListener("resize", () => {
@@ -69,7 +70,7 @@ function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ host) {
   /** The link to a checklist: the list's own (relative to this page), else the manifest's from the site root. */
   function startLink(/** @type {string} */ id, /** @type {string} */ url) {
     const a = parts.list && parts.list.querySelector(`li[data-sremgr-checklist="${id}"] a`);
-    return a ? /** @type {HTMLAnchorElement} */ (a).href : new URL(url, siteRoot).href;
+    return a ? /** @type {HTMLAnchorElement} */ (a).href : new URL(url, host.base || siteRoot).href;
   }
 
   function paint() {

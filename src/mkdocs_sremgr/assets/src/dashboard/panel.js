@@ -11,12 +11,14 @@ export function questions(panel, controls, fallback, signal) {
   let opener = null;
   /** What Escape does while the panel is open (the panel's "cancel"). @type {(() => void) | null} */
   let onEscape = null;
+  /** The focused element of the panel's document, or of the shadow root it is drawn in. */
+  const focused = () => /** @type {Document | ShadowRoot} */ (panel.getRootNode()).activeElement;
   function hide() {
-    const inside = panel.contains(document.activeElement);
+    const inside = panel.contains(focused());
     panel.hidden = true;
     clear(panel);
     onEscape = null;
-    if (inside) (opener && document.documentElement.contains(opener) ? opener : fallback).focus();
+    if (inside) (opener && opener.isConnected ? opener : fallback).focus();
   }
   panel.addEventListener("keydown", (/** @type {Event} */ e) => {
     if (/** @type {KeyboardEvent} */ (e).key !== "Escape" || panel.hidden) return;
@@ -30,7 +32,7 @@ export function questions(panel, controls, fallback, signal) {
     show(text, buttons, cancel) {
       clear(panel);
       panel.appendChild(h("p", { id: "sremgr-panel-question", text }));
-      const active = /** @type {HTMLElement | null} */ (document.activeElement);
+      const active = /** @type {HTMLElement | null} */ (focused());
       if (active && controls.contains(active)) opener = active;
       for (const [label, act, cls] of buttons) {
         panel.appendChild(h("button", { type: "button", class: "sremgr-btn" + (cls ? " " + cls : ""), text: label, on: () => { hide(); act(); } }));

@@ -171,7 +171,8 @@ export function drawTags(/** @type {Parts} */ parts, /** @type {Model} */ v) {
 export function drawSafety(/** @type {Parts} */ parts, /** @type {Model} */ v) {
   const { safety, safetyAnswer } = parts;
   const s = v.safety;
-  const focused = safety.contains(document.activeElement) ? document.activeElement : null;
+  const active = /** @type {Document | ShadowRoot} */ (safety.getRootNode()).activeElement; // a shadow root's own
+  const focused = safety.contains(active) ? active : null;
   const keep = focused && focused.getAttribute("data-sremgr-action");
   clear(safety);
   if (!s.show) return;
