@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,11 @@ def test_demo_builds_strict(tool: str, tmp_path: Path) -> None:
 
     # The navigation puts the handbook before the plugin's own developer pages.
     home = (site / "index.html").read_text()
+    # "Get started", the first button, leads a reader to the first checklist in the talk's
+    # order (issue 21, 6), not to the plugin's install page.
+    first = re.search(r'<a class="md-button md-button--primary" href="([^"]+)"[^>]*>([^<]+)<', home)
+    assert first and first.group(1) == "handbook/be-on-call/", first and first.groups()
+    assert first.group(2).startswith("Get started")
     assert home.index('href="handbook/dashboard/"') < home.index('href="getting-started/"')
     assert home.index('href="handbook/antipatterns/hero-on-call/"') < home.index('href="design/"')
 

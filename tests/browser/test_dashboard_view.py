@@ -61,7 +61,17 @@ def test_instant_navigation_leaves_no_listener_of_an_old_dashboard(
     material_site: Site, page: Any
 ) -> None:
     page.goto(material_site.url)
-    page.evaluate("localStorage.clear()")
+    # Two closed quarters: the history chart is drawn (a first visit has none).
+    closed = {"closed": "2026-03-28T09:00:00.000Z", "checklists": {}}
+    record = {"version": 1, "checklists": {}, "meta": {}}
+    record["snapshots"] = {
+        "2026-Q1": closed,
+        "2026-Q2": {**closed, "closed": "2026-06-28T09:00:00.000Z"},
+    }
+    page.evaluate(
+        "([k, v]) => { localStorage.clear(); localStorage.setItem(k, v) }",
+        [KEY, json.dumps(record)],
+    )
     dashboard(material_site, page)
     instant_armed(page)
     page.evaluate("window.__sameDocument = true")

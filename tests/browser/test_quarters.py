@@ -234,7 +234,10 @@ def test_print_hides_controls_and_shows_the_tables(material_site: Site, clocked:
     assert before["snapshots"], "the closed quarter is in storage"
     page.emulate_media(media="print")
     assert not page.locator('[data-sremgr-action="close"]').is_visible()
-    assert page.locator(".sremgr-charts table").first.is_visible()
+    # The quarter on a page prints first, then the charts; their tables stay on screen (the
+    # sheet has the numbers).
+    assert page.locator(".sremgr-sheet").is_visible()
+    assert not page.locator(".sremgr-charts table").first.is_visible()
     assert page.locator("svg.sremgr-chart").first.is_visible()
     page.screenshot(path=str(Path(__file__).parent / "out" / "print-dashboard.png"), full_page=True)
     for paper, width in (("A4", 794), ("Letter", 816)):  # CSS pixels at 96 dpi
@@ -243,5 +246,6 @@ def test_print_hides_controls_and_shows_the_tables(material_site: Site, clocked:
         assert page.pdf(format=paper).startswith(b"%PDF")
     goto(material_site, page, "handbook/alpha/")
     assert not page.locator('[data-sremgr-action="na"]').first.is_visible()
-    assert page.locator(".sremgr-details p").first.is_visible(), "details print open"
+    # Printed, a checklist keeps its items and where to check; the reasoning stays on screen.
+    assert not page.locator(".sremgr-details p").first.is_visible()
     assert stored(page) == before, "printing (or making the PDFs) changed storage"

@@ -91,6 +91,16 @@ def test_a_dashboard_in_a_shadow_root_draws_and_its_panel_gives_focus_back(
 ) -> None:
     open_in_shadow(site, page, "handbook/alpha/")
     page.check("#host #sremgr-alpha--one")
+    # Two closed quarters, so that the dashboard has charts to draw (a first one has none).
+    page.evaluate(
+        """k => {
+          const data = JSON.parse(localStorage.getItem(k));
+          const closed = {closed: "2026-03-28T09:00:00.000Z", checklists: {}};
+          data.snapshots = {"2026-Q1": closed, "2026-Q2": {...closed, closed: "2026-06-28T09:00:00.000Z"}};
+          localStorage.setItem(k, JSON.stringify(data));
+        }""",
+        key(page),
+    )
     open_in_shadow(site, page, "handbook/dashboard/")
     page.wait_for_selector("#host .sremgr[data-sremgr-ready]", state="attached")
     row = page.locator('#host li[data-sremgr-checklist="alpha"]')

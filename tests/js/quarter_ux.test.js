@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { daysLeft, lastClosedUpTo, quarterEnd, quarterStart } from "../../src/mkdocs_sremgr/assets/src/periods.js";
 import { overall, tally, count, finish } from "../../src/mkdocs_sremgr/assets/src/score.js";
 import { progressText } from "../../src/mkdocs_sremgr/assets/src/dom.js";
-import { fit, spread, wrap } from "../../src/mkdocs_sremgr/assets/src/dashboard/charts.js";
+import { fit, place, untouched, wrap, wrapTo } from "../../src/mkdocs_sremgr/assets/src/dashboard/charts.js";
 import "./english.js";
 import { markdownSummary, summaryParts } from "../../src/mkdocs_sremgr/assets/src/dashboard/markdown.js";
 
@@ -90,13 +90,32 @@ test("the short summary fits on a screen; the full one lists every item", () => 
   assert.equal((full.match(/^- \[[ x]\]/gm) || []).length, 32);
 });
 
-test("chart labels: fitted, wrapped on two lines, spread apart", () => {
+test("chart labels: fitted, wrapped on two lines, placed apart and inside", () => {
   assert.equal(fit("Delegation and trust", 10), "Delegatio…");
   assert.deepEqual(wrap("Hiring and onboarding well", 14), ["Hiring and", "onboarding we…"]);
   assert.deepEqual(wrap("Short", 14), ["Short"]);
-  assert.deepEqual(spread([50, 50, 52, 200], 14, 0, 300), [50, 64, 78, 200]);
-  const pushed = spread([290, 295], 14, 0, 300);
-  assert.ok(pushed[1] <= 300 && pushed[1] - pushed[0] >= 14);
+  const chars = (/** @type {string} */ s) => s.length * 10;
+  assert.deepEqual(wrapTo("Guard your calendar", 120, chars), ["Guard your", "calendar"]);
+  assert.deepEqual(wrapTo("四半期ごとの推移を見る", 50, chars), ["四半期ごと", "の推移を…"]);
+  assert.deepEqual(wrapTo("Short", 120, chars), ["Short"]);
+  // Three labels wanted near the top, ten at the bottom (the bug of issue 21: all stacked at
+  // the top): each keeps its order, none overlaps, all inside.
+  const wants = [40, 120, 130, ...Array(10).fill(228)];
+  const heights = wants.map(() => 15);
+  const tops = place(wants, heights, 3, 2, 420);
+  const order = tops.map((top, i) => [top, i]).sort((a, b) => a[0] - b[0]);
+  for (let k = 1; k < order.length; k++) assert.ok(order[k][0] >= order[k - 1][0] + 15 + 3 - 1e-9, `overlap at ${k}`);
+  assert.ok(Math.min(...tops) >= 2 && Math.max(...tops) + 15 <= 420);
+  const tight = place(wants, heights, 3, 2, 240); // no room to spare: still apart, still inside
+  assert.ok(Math.min(...tight) >= 2 && Math.max(...tight) + 15 <= 240);
+  assert.equal(tops[0], 40 - 7.5, "a label with room stays at its line");
+});
+
+test("the history sums up untouched checklists and keeps started ones apart", () => {
+  assert.equal(untouched({ name: "A", id: "a", cls: "", points: [["2026-Q1", 0], ["2026-Q2", null]] }), true);
+  assert.equal(untouched({ name: "A", id: "a", cls: "", started: true, points: [["2026-Q1", 0]] }), false);
+  assert.equal(untouched({ name: "A", id: "a", cls: "", points: [["2026-Q1", 20], ["2026-Q2", 0]] }), false);
+  assert.equal(untouched({ name: "All", cls: "", points: [["2026-Q1", 0]] }), false, "the overall line is always drawn");
 });
 
 test("the full list says where to check an item that names its evidence", async () => {

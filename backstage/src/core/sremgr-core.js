@@ -407,31 +407,31 @@ function ownChecklist(d, checklist2) {
   if (!isObj(rec.items)) rec.items = dict();
   return rec;
 }
-function apply(d, change) {
-  switch (change.kind) {
+function apply(d, change2) {
+  switch (change2.kind) {
     case "item": {
-      const c = ownChecklist(d, change.checklist);
-      const next = clone(lookup(c.items, change.item) || moved(d, change.item) || dict());
-      Object.assign(next, change.patch);
-      if ("note" in change.patch) next.noted = change.at;
-      else next.changed = change.at;
-      c.items[change.item.id] = next;
+      const c = ownChecklist(d, change2.checklist);
+      const next = clone(lookup(c.items, change2.item) || moved(d, change2.item) || dict());
+      Object.assign(next, change2.patch);
+      if ("note" in change2.patch) next.noted = change2.at;
+      else next.changed = change2.at;
+      c.items[change2.item.id] = next;
       return d;
     }
     case "reviewed":
-      ownChecklist(d, change.checklist).reviewed = change.at;
+      ownChecklist(d, change2.checklist).reviewed = change2.at;
       return d;
     case "reset-checklist":
-      for (const id of [change.checklist.id, ...change.checklist.aliases]) delete d.checklists[id];
+      for (const id of [change2.checklist.id, ...change2.checklist.aliases]) delete d.checklists[id];
       return d;
     case "snapshot":
-      d.snapshots[change.period] = clone(change.snapshot);
+      d.snapshots[change2.period] = clone(change2.snapshot);
       return d;
     case "meta":
-      Object.assign(d.meta, change.patch);
+      Object.assign(d.meta, change2.patch);
       return d;
     case "transform":
-      return change.run(d);
+      return change2.run(d);
   }
 }
 
@@ -930,7 +930,7 @@ function bindChecklist(root, store, env) {
     return li && root.contains(li) && itemAt(li) || void 0;
   }
   const at2 = () => new Date(env.now()).toISOString();
-  const change = (it, patch) => store.apply({ kind: "item", checklist: checklist2, item: it, patch, at: at2() });
+  const change2 = (it, patch) => store.apply({ kind: "item", checklist: checklist2, item: it, patch, at: at2() });
   root.addEventListener("change", (e) => {
     const target = (
       /** @type {HTMLInputElement} */
@@ -938,7 +938,7 @@ function bindChecklist(root, store, env) {
     );
     const it = target.classList.contains("sremgr-check") && itemOf(target);
     if (!it) return;
-    const saved = change(it, { state: target.checked ? DONE : OPEN, fp: it.fp });
+    const saved = change2(it, { state: target.checked ? DONE : OPEN, fp: it.fp });
     if (target.checked) env.askPersistence();
     changed(saved);
   });
@@ -948,7 +948,7 @@ function bindChecklist(root, store, env) {
       e.target
     );
     const it = target.classList.contains("sremgr-note") && itemOf(target);
-    if (it) target.parentElement.setAttribute("data-sremgr-saved", String(change(it, { note: target.value.slice(0, MAX_NOTE) })));
+    if (it) target.parentElement.setAttribute("data-sremgr-saved", String(change2(it, { note: target.value.slice(0, MAX_NOTE) })));
   });
   root.addEventListener("keydown", (e) => {
     const target = (
@@ -981,9 +981,9 @@ function bindChecklist(root, store, env) {
     const it = itemOf(btn);
     if (action && isSetAside(action) && it) {
       const r = findItem(checklistRecord(store.data, checklist2)?.items, it) || moved(store.data, it);
-      changed(change(it, { state: stateOf(r) === action ? OPEN : action, fp: it.fp }));
+      changed(change2(it, { state: stateOf(r) === action ? OPEN : action, fp: it.fp }));
     } else if (action === "confirm" && it) {
-      changed(change(it, { fp: it.fp }));
+      changed(change2(it, { fp: it.fp }));
       if (it.input) it.input.focus();
     } else if (action === "note" && it) {
       if (it.box) showNote(
@@ -1142,20 +1142,20 @@ function createStore(opts) {
       store.mode === "memory" && !wasMemory
     ) store.data = emptyData(iso2());
   }
-  function applyChange(change) {
+  function applyChange(change2) {
     if (store.mode === "newer") return false;
     let saved = false;
     if (store.mode === "ok") {
       const base = unsaved ? store.data : fresh();
       if (base) {
-        const next = apply(base, change);
-        if (BULK.has(change.kind)) next.meta.rewritten = iso2();
+        const next = apply(base, change2);
+        if (BULK.has(change2.kind)) next.meta.rewritten = iso2();
         saved = write(next);
       }
     }
-    if (store.mode !== "ok") store.data = apply(store.data, change);
-    if (change.kind === "item" || change.kind === "reviewed") {
-      recent.push({ change, at: now2() });
+    if (store.mode !== "ok") store.data = apply(store.data, change2);
+    if (change2.kind === "item" || change2.kind === "reviewed") {
+      recent.push({ change: change2, at: now2() });
       if (saved) afterWrite();
     }
     notify();
@@ -1184,21 +1184,21 @@ function createStore(opts) {
     let fixed = false;
     const done = /* @__PURE__ */ new Set();
     for (let n = recent.length - 1; n >= 0; n--) {
-      const { change } = recent[n];
-      if (change.kind !== "item" && change.kind !== "reviewed") continue;
-      if (instant(change.at) <= rewritten) continue;
-      const field = change.kind === "reviewed" ? "reviewed" : "note" in change.patch ? "noted" : "changed";
-      const which = [change.checklist.id, change.kind === "item" ? change.item.id : "", field].join("\n");
+      const { change: change2 } = recent[n];
+      if (change2.kind !== "item" && change2.kind !== "reviewed") continue;
+      if (instant(change2.at) <= rewritten) continue;
+      const field = change2.kind === "reviewed" ? "reviewed" : "note" in change2.patch ? "noted" : "changed";
+      const which = [change2.checklist.id, change2.kind === "item" ? change2.item.id : "", field].join("\n");
       if (done.has(which)) continue;
       done.add(which);
-      const c = own2(base.checklists, change.checklist.id);
-      const r = change.kind === "item" ? own2(own2(c, "items"), change.item.id) : c;
-      const seen = stamp(change.kind === "reviewed" ? own2(c, "reviewed") : own2(r, field), t2);
-      const at2 = instant(change.at);
-      const patch = change.kind === "item" ? change.patch : {};
+      const c = own2(base.checklists, change2.checklist.id);
+      const r = change2.kind === "item" ? own2(own2(c, "items"), change2.item.id) : c;
+      const seen = stamp(change2.kind === "reviewed" ? own2(c, "reviewed") : own2(r, field), t2);
+      const at2 = instant(change2.at);
+      const patch = change2.kind === "item" ? change2.patch : {};
       const differs = Object.keys(patch).some((k) => own2(r, k) !== patch[k]);
       if (seen < at2 || seen === at2 && differs) {
-        base = apply(base, change);
+        base = apply(base, change2);
         fixed = true;
       }
     }
@@ -1876,7 +1876,7 @@ function summaryParts(d, m, p, now2) {
   const prev = lastClosedBefore(d, p);
   const tallies2 = m.checklists.map((c) => score(d, c, c.items, now2));
   const started = [];
-  const untouched = [];
+  const untouched2 = [];
   const notes = [];
   const aside = [];
   const open = [];
@@ -1897,10 +1897,10 @@ function summaryParts(d, m, p, now2) {
       if (!row2.done && row2.scored && s.started) open.push({ c, it, order: open.length });
     }
     if (s.started || notes.some((n) => n.c === c)) started.push({ c, s, since: prev ? sinceText(d, s.done, prev, c.id) : "", gained, lost });
-    else untouched.push(c);
+    else untouched2.push(c);
   });
   open.sort((a, b) => b.it.weight - a.it.weight || a.order - b.order);
-  return { prev, overall: overall(tallies2), started, untouched, notes, aside, open: open.slice(0, TOP_OPEN), openCount: open.length, tallies: tallies2 };
+  return { prev, overall: overall(tallies2), started, untouched: untouched2, notes, aside, open: open.slice(0, TOP_OPEN), openCount: open.length, tallies: tallies2 };
 }
 function itemLine(c, it) {
   return `${mdPlain(it.text)}${it.weight !== 1 ? ` (×${num(it.weight)})` : ""} — *${mdPlain(c.title)}*`;
@@ -2087,9 +2087,9 @@ function describe(store, name) {
   let b = described.get(name);
   if (!b) {
     const rest = name.slice(backupPrefix(store.key).length);
-    const cut2 = rest.indexOf("~");
+    const cut3 = rest.indexOf("~");
     const data = readBackup(store, name);
-    b = { name, when: cut2 < 0 ? rest : rest.slice(0, cut2), cause: cut2 < 0 ? "" : rest.slice(cut2 + 1), holds: data && holds(data) };
+    b = { name, when: cut3 < 0 ? rest : rest.slice(0, cut3), cause: cut3 < 0 ? "" : rest.slice(cut3 + 1), holds: data && holds(data) };
     described.set(name, b);
   }
   return b;
@@ -2383,27 +2383,105 @@ function fit(text, max) {
 function wrap(text, max) {
   const n = Math.max(4, Math.floor(max));
   if (text.length <= n) return [text];
-  const cut2 = text.lastIndexOf(" ", n);
-  if (cut2 <= 0) return [fit(text, n)];
-  return [text.slice(0, cut2), fit(text.slice(cut2 + 1), n)];
+  const cut3 = text.lastIndexOf(" ", n);
+  if (cut3 <= 0) return [fit(text, n)];
+  return [text.slice(0, cut3), fit(text.slice(cut3 + 1), n)];
 }
-function spread(ys, gap2, lo, hi) {
-  const order = ys.map((y, i) => [y, i]).sort((a, b) => a[0] - b[0]);
-  const out = new Array(ys.length);
-  let prev = lo - gap2;
-  for (const [y, i] of order) out[i] = prev = Math.max(y, prev + gap2);
-  const over = prev - hi;
-  if (over > 0) for (let i = 0; i < out.length; i++) out[i] = Math.max(lo, out[i] - over);
-  return out;
+var COLOURS = 6;
+var pen;
+function measurer(at2, bold = false) {
+  if (pen === void 0) {
+    try {
+      pen = document.createElement("canvas").getContext("2d");
+    } catch {
+      pen = null;
+    }
+  }
+  const ctx = pen;
+  if (!ctx || !at2) return (s) => s.length * CHAR * (bold ? 1.06 : 1);
+  const font = `${bold ? "600 " : ""}${FONT}px ${getComputedStyle(at2).fontFamily || "sans-serif"}`;
+  return (s) => {
+    ctx.font = font;
+    return ctx.measureText(s).width * 1.04 + 1;
+  };
 }
-function lineChart(labels, series, width = 640) {
+function wrapTo(text, max, measure) {
+  if (measure(text) <= max) return [text];
+  const spaced = text.includes(" ");
+  const parts = spaced ? text.split(" ") : [...text];
+  const glue = spaced ? " " : "";
+  let first = parts[0], k = 1;
+  while (k < parts.length && measure(first + glue + parts[k]) <= max) first += glue + parts[k++];
+  if (measure(first) > max) return [cut2(text, max, measure)];
+  return [first, cut2(parts.slice(k).join(glue), max, measure)];
+}
+function cut2(text, max, measure) {
+  if (measure(text) <= max) return text;
+  let s = text;
+  while (s.length > 1 && measure(s + "…") > max) s = s.slice(0, -1);
+  return s.trimEnd() + "…";
+}
+function place(wants, heights, gap2, lo, hi) {
+  const order = wants.map((_, i) => i).sort((a, b) => wants[a] - wants[b] || a - b);
+  const top = new Array(wants.length);
+  let edge = lo;
+  for (const i of order) {
+    top[i] = Math.max(wants[i] - heights[i] / 2, edge);
+    edge = top[i] + heights[i] + gap2;
+  }
+  edge = hi;
+  for (const i of order.slice().reverse()) {
+    if (top[i] + heights[i] > edge) top[i] = edge - heights[i];
+    edge = top[i] - gap2;
+  }
+  return top;
+}
+var LINE = FONT + 3;
+var GAP = 3;
+function untouched(s) {
+  return !!s.id && !s.started && s.points.every((pt) => !pt[1]);
+}
+function lineChart(labels, series, width = 640, at2 = null, picked2 = null) {
   const W = Math.round(Math.max(300, Math.min(width, 720)));
-  const n = labels.length, named = series.filter((s) => s.id);
-  const R = Math.min(200, Math.round(W * 0.42)), L = 40, T = 14, B = 44;
-  const H = Math.max(240, T + B + (named.length + 1) * (FONT + 3));
+  const n = labels.length;
+  const quiet = series.filter(untouched), shown2 = series.filter((s) => !untouched(s));
+  const R = Math.min(210, Math.round(W * 0.42)), L = 40, T = 14, B = 44;
+  const room = R - 18;
+  const plain = measurer(at2), bold = measurer(at2, true);
+  const ends = [];
+  const lastOf = (s) => {
+    for (let i = s.points.length - 1; i >= 0; i--) if (s.points[i][1] != null) return (
+      /** @type {[number, number]} */
+      [
+        i,
+        /** @type {number} */
+        s.points[i][1]
+      ]
+    );
+    return (
+      /** @type {[number, number]} */
+      [n - 1, 0]
+    );
+  };
+  let colour = 0;
+  const colours = /* @__PURE__ */ new Map();
+  for (const s of shown2) {
+    const [i, v] = lastOf(s);
+    const c = s.id ? colour++ % COLOURS + 1 : 0;
+    colours.set(s, c);
+    ends.push({ key: s.id || "overall", lines: wrapTo(`${percent(v)} ${s.name}`, room, s.id ? plain : bold), want: v, cls: s.id ? "" : " sremgr-end-overall", title: `${s.name}: ${percent(v)}`, end: [i, v], colour: c });
+  }
+  if (quiet.length) {
+    const text = t("dash.chartQuiet", { n: quiet.length });
+    ends.push({ key: "quiet", lines: wrapTo(`${percent(0)} ${text}`, room, plain), want: 0, cls: " sremgr-end-quiet", title: `${text}: ${quiet.map((s) => s.name).join(", ")}`, end: null, colour: 0 });
+  }
+  const heights = ends.map((e) => e.lines.length * LINE);
+  const need = heights.reduce((a, b) => a + b, 0) + GAP * ends.length + 8;
+  const H = Math.max(240, need + T + B - 30);
   const x = (i) => L + (n > 1 ? i * (W - L - R - 12) / (n - 1) : (W - L - R) / 2);
   const y = (v) => T + (100 - v) * (H - T - B) / 100;
-  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "sremgr-chart", role: "img", "aria-label": t("dash.chartLabel") });
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "sremgr-chart sremgr-history-chart", role: "img", "aria-label": t("dash.chartLabel") });
+  if (picked2) g.setAttribute("data-sremgr-picked", picked2);
   for (const v of [0, 25, 50, 75, 100]) {
     g.appendChild(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "sremgr-grid" }));
     g.appendChild(label("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "sremgr-axis" }, percent(v)));
@@ -2414,41 +2492,89 @@ function lineChart(labels, series, width = 640) {
     if (!i || l.slice(0, 4) !== labels[i - 1].slice(0, 4)) text.appendChild(label("tspan", { x: x(i), dy: FONT + 2 }, l.slice(0, 4)));
     g.appendChild(text);
   });
-  const ends = series.map((s) => {
-    const last = [...s.points].reverse().find((pt) => pt[1] != null);
-    return last ? (
-      /** @type {number} */
-      last[1]
-    ) : 0;
-  });
-  const at2 = spread(ends.map((v) => y(v) + 4), FONT + 2, T + 4, H - B);
-  const room = (R - 10) / CHAR;
-  series.forEach((s, k) => {
-    const v = ends[k];
-    const text = label(
-      "text",
-      { x: W - R + 8, y: at2[k], class: "sremgr-axis sremgr-end" + (s.id ? "" : " sremgr-end-overall"), "data-series": s.id || "overall" },
-      fit(`${percent(v)} ${s.name}`, room)
-    );
-    text.appendChild(label("title", {}, `${s.name}: ${percent(v)}`));
-    g.appendChild(text);
-  });
-  for (const s of series.slice().reverse()) {
+  const mark2 = (key) => picked2 ? key === picked2 ? " sremgr-picked" : " sremgr-dim" : "";
+  for (const s of [...quiet, ...shown2.filter((s2) => s2.id), ...shown2.filter((s2) => !s2.id)]) {
+    const key = untouched(s) ? "quiet" : s.id || "overall";
+    const c = colours.get(s) || 0;
     const pts = [];
-    const grp = svg("g", { class: s.cls, "data-series": s.id || "overall" });
+    const grp = svg("g", { class: s.cls + (c ? " sremgr-c" + c : "") + (key === "quiet" ? " sremgr-line-quiet" : "") + mark2(key), "data-series": key });
     s.points.forEach((pt, i) => {
       const v = pt[1];
       if (v == null) return;
       pts.push(x(i) + "," + y(v));
-      const c = svg("circle", { cx: x(i), cy: y(v), r: s.id ? 2.5 : 4, "data-period": pt[0], "data-score": v });
-      c.appendChild(label("title", {}, `${s.name}, ${pt[0]}: ${percent(v)}`));
-      grp.appendChild(c);
+      const dot = svg("circle", { cx: x(i), cy: y(v), r: s.id ? 2.5 : 4, "data-period": pt[0], "data-score": v });
+      dot.appendChild(label("title", {}, `${s.name}, ${pt[0]}: ${percent(v)}`));
+      grp.appendChild(dot);
       if (!s.id && i < n - 1) grp.appendChild(label("text", { x: x(i), y: y(v) - 8, "text-anchor": i === 0 ? "start" : "middle", class: "sremgr-axis sremgr-value" }, percent(v)));
     });
     grp.insertBefore(svg("polyline", { points: pts.join(" "), fill: "none" }), grp.firstChild);
     g.appendChild(grp);
   }
+  const tops = place(ends.map((e) => y(e.want)), heights, GAP, 2, H - 2);
+  const lx = W - R + 14;
+  ends.forEach((e, k) => {
+    const mid = tops[k] + heights[k] / 2;
+    const grp = svg("g", { class: "sremgr-end-label" + (e.colour ? " sremgr-c" + e.colour : "") + mark2(e.key), "data-series": e.key });
+    const from = e.end ? [x(e.end[0]) + 4, y(e.end[1])] : [W - R + 2, y(0)];
+    grp.appendChild(svg("polyline", { points: `${from[0]},${from[1]} ${lx - 8},${mid} ${lx - 3},${mid}`, fill: "none", class: "sremgr-leader" }));
+    const text = svg("text", { x: lx, y: tops[k] + FONT - 1, class: "sremgr-axis sremgr-end" + e.cls });
+    e.lines.forEach((line, i) => text.appendChild(label("tspan", { x: lx, dy: i ? LINE : 0 }, line)));
+    text.appendChild(label("title", {}, e.title));
+    grp.appendChild(text);
+    g.appendChild(grp);
+  });
   return g;
+}
+var picked = (
+  /** @type {string | null} */
+  null
+);
+function historyChart(labels, series, width, at2) {
+  const shown2 = series.filter((s) => !untouched(s));
+  if (picked && !shown2.some((s) => (s.id || "overall") === picked)) picked = null;
+  const box = h("div", { class: "sremgr-history" });
+  let chart = lineChart(labels, series, width, at2, picked);
+  let colour = 0;
+  const buttons = shown2.map((s) => {
+    const key = s.id || "overall";
+    const c = s.id ? colour++ % COLOURS + 1 : 0;
+    return h("button", { type: "button", class: "sremgr-btn sremgr-pick" + (c ? " sremgr-c" + c : " sremgr-pick-overall"), "data-series": key, "aria-pressed": String(key === picked) }, [
+      h("span", { class: "sremgr-swatch", "aria-hidden": "true" }),
+      s.name
+    ]);
+  });
+  const pick = (key) => {
+    picked = key;
+    const next = lineChart(labels, series, width, at2, picked);
+    chart.replaceWith(next);
+    chart = next;
+    for (const b of buttons) b.setAttribute("aria-pressed", String(b.getAttribute("data-series") === picked));
+  };
+  const group = h("div", { class: "sremgr-picks", role: "group", "aria-label": t("dash.pickLine") }, buttons);
+  group.addEventListener("click", (e) => {
+    const b = (
+      /** @type {Element} */
+      e.target.closest("button[data-series]")
+    );
+    if (b) pick(b.getAttribute("data-series") === picked ? null : b.getAttribute("data-series"));
+  });
+  group.addEventListener("keydown", (e) => {
+    if (
+      /** @type {KeyboardEvent} */
+      e.key === "Escape" && picked
+    ) pick(null);
+  });
+  box.addEventListener("click", (e) => {
+    const end = (
+      /** @type {Element} */
+      e.target.closest("svg g[data-series]")
+    );
+    const key = end && end.getAttribute("data-series");
+    if (key && key !== "quiet") pick(key === picked ? null : key);
+  });
+  box.appendChild(chart);
+  box.appendChild(group);
+  return box;
 }
 function radarChart(axes, p, prev, width = 560) {
   const W = Math.round(Math.max(300, Math.min(width, 640)));
@@ -2524,7 +2650,7 @@ function layout(root) {
   const closeGroup = group(t("dash.groupQuarter"), [button(t("dash.close"), "close")]);
   const controls = h("div", { class: "sremgr-toolbar" }, [
     closeGroup,
-    group(t("dash.groupShare"), [button(t("dash.copy"), "copy"), button(t("dash.copyFull"), "copy-full"), button(t("dash.download"), "download")]),
+    group(t("dash.groupShare"), [button(t("dash.copy"), "copy"), button(t("dash.copyFull"), "copy-full"), button(t("dash.download"), "download"), button(t("dash.print"), "print")]),
     group(t("dash.groupCopy"), [button(t("dash.export"), "export"), button(t("dash.import"), "import")])
   ]);
   const picker = (
@@ -2544,7 +2670,9 @@ function layout(root) {
     list.parentNode.insertBefore(extra2, charts.nextSibling);
     list.parentNode.insertBefore(safety2, extra2.nextSibling);
   }
-  return { list, summary: summary2, closeGroup, controls, picker, panel, answer, charts, extra: extra2, safety: safety2, safetyAnswer, rows: /* @__PURE__ */ new Map() };
+  const sheet = h("section", { class: "sremgr-sheet", "aria-labelledby": "sremgr-sheet-title" });
+  root.insertBefore(sheet, root.firstChild);
+  return { list, summary: summary2, closeGroup, controls, picker, panel, answer, charts, extra: extra2, safety: safety2, safetyAnswer, rows: /* @__PURE__ */ new Map(), sheet };
 }
 function draw(parts, v, width, startLink) {
   drawSummary(parts, v, startLink);
@@ -2612,27 +2740,40 @@ function drawRows(parts, v) {
 }
 function drawCharts(parts, v, width) {
   const { charts } = parts;
+  const active = document.activeElement;
+  const had = active && charts.contains(active) ? active.getAttribute("data-series") : null;
   clear(charts);
   const hist = v.history;
-  charts.appendChild(h("h2", { id: "sremgr-history", text: t("dash.history") }));
-  charts.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.historyHelp") }));
-  charts.appendChild(lineChart(hist.labels, hist.series, width));
-  charts.appendChild(dataTable(t("dash.tableCaption"), hist.head, hist.rows));
-  const r = v.radar;
-  if (!r) return;
-  charts.appendChild(h("h2", { id: "sremgr-radar", text: r.title }));
-  charts.appendChild(h("p", { class: "sremgr-quiet", text: r.help }));
-  charts.appendChild(radarChart(r.axes, v.period, v.prev, width));
-  if (radarNumbered(Math.min(width, 640), r.axes.length)) {
-    charts.appendChild(h("ol", { class: "sremgr-radar-key" }, r.key.map((k) => h("li", {}, [k.label + " ", h("b", { text: k.value })]))));
+  const r = v.prev || v.closedNow ? v.radar : null;
+  if (hist.labels.length < 2) charts.appendChild(h("p", { class: "sremgr-quiet sremgr-charts-later", text: t(r ? "dash.historyLater" : "dash.chartsLater") }));
+  else {
+    const block2 = h("div", { class: "sremgr-chart-block" }, [
+      h("h2", { id: "sremgr-history", text: t("dash.history") }),
+      h("p", { class: "sremgr-quiet", text: t("dash.historyHelp") })
+    ]);
+    charts.appendChild(block2);
+    block2.appendChild(historyChart(hist.labels, hist.series, width, charts));
+    const again = had && Array.from(block2.querySelectorAll("button[data-series]")).find((b) => b.getAttribute("data-series") === had);
+    if (again) again.focus();
+    charts.appendChild(dataTable(t("dash.tableCaption"), hist.head, hist.rows));
   }
-  charts.appendChild(legend(r.legend));
+  if (!r) return;
+  const block = h("div", { class: "sremgr-chart-block" }, [
+    h("h2", { id: "sremgr-radar", text: r.title }),
+    h("p", { class: "sremgr-quiet", text: r.help }),
+    radarChart(r.axes, v.period, v.prev, width)
+  ]);
+  charts.appendChild(block);
+  if (radarNumbered(Math.min(width, 640), r.axes.length)) {
+    block.appendChild(h("ol", { class: "sremgr-radar-key" }, r.key.map((k) => h("li", {}, [k.label + " ", h("b", { text: k.value })]))));
+  }
+  block.appendChild(legend(r.legend));
   charts.appendChild(dataTable(t("dash.lessonsCaption"), r.head, r.rows));
 }
 function drawTags(parts, v) {
   const { extra: extra2 } = parts;
   clear(extra2);
-  if (!v.tags.length) return;
+  if (!v.tags.length || !v.summary.started) return;
   extra2.appendChild(h("h2", { id: "sremgr-tags", text: t("dash.byTag") }));
   extra2.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.byTagHelp") }));
   const shared = h("ul", { class: "sremgr-tag-list" });
@@ -2682,6 +2823,77 @@ function drawSafety(parts, v) {
   }
 }
 
+// src/mkdocs_sremgr/assets/src/dashboard/sheet.js
+function change(now2, before) {
+  if (now2 == null || before == null) return "";
+  const d = now2 - before;
+  return d > 0 ? "+" + num(d) : d < 0 ? "−" + num(-d) : "±0";
+}
+function trend(change2) {
+  const arrow = change2.startsWith("+") ? "▲ " : change2.startsWith("−") ? "▼ " : "";
+  return arrow ? h("span", { class: "sremgr-trend", "aria-hidden": "true", text: arrow }) : null;
+}
+function quarterSheet(d, m, p, now2) {
+  const x = summaryParts(d, m, p, now2);
+  const prev = x.prev;
+  const score2 = (id) => {
+    const s = prev ? snapshotOf(d, prev, id) : void 0;
+    return s && typeof s.score === "number" && s.total > 0 ? s.score : null;
+  };
+  const rows = [];
+  const quiet = [];
+  m.checklists.forEach((c, i) => {
+    const s = x.tallies[i];
+    const before = score2(c.id);
+    if (!s.started && !before) return void quiet.push(c.title);
+    const pct2 = s.total > 0 ? s.pct : null;
+    rows.push({ id: c.id, title: c.title, now: progressText(s), before: before == null ? "–" : percent(before), change: change(pct2, before) });
+  });
+  const allBefore = prev ? mean(m.checklists.map((c) => score2(c.id))) : null;
+  rows.unshift({ id: "", title: t("dash.overallSeries"), now: percent(x.overall.all), before: allBefore == null ? "–" : percent(allBefore), change: change(x.overall.all, allBefore) });
+  const where = (c, it) => `${c.title} — ${it.text}`;
+  return {
+    title: t("dash.sheetTitle", { period: p }),
+    sub: t("dash.sheetSub", { day: day(new Date(now2).toISOString()) }),
+    head: [t("dash.lesson"), t("dash.now", { period: p }), prev || t("dash.sheetNoPrev"), t("dash.sheetChange")],
+    rows,
+    untouched: quiet.length ? t("dash.sheetUntouched", { n: quiet.length, names: quiet.join(", ") }) : "",
+    notes: x.notes.map((n) => ({ where: where(n.c, n.it), text: n.note })),
+    // The reason as the 1:1 summary gives it, without its Markdown emphasis.
+    aside: x.aside.map((n) => ({ where: where(n.c, n.it), why: t(stateRow(n.st).note).replace(/\*/g, "").trim() })),
+    open: x.open.map((n) => ({ where: where(n.c, n.it) })),
+    openTitle: t("dash.sheetOpen", { n: x.open.length, total: x.openCount })
+  };
+}
+function drawSheet(el, s) {
+  let body = el.querySelector(".sremgr-sheet-body");
+  if (!body) {
+    body = h("div", { class: "sremgr-sheet-body" });
+    el.appendChild(body);
+    el.appendChild(h("section", { class: "sremgr-sheet-team", "data-sremgr-slot": "team" }));
+  }
+  const out = body;
+  clear(out);
+  out.appendChild(h("h2", { id: "sremgr-sheet-title", text: s.title }));
+  out.appendChild(h("p", { class: "sremgr-quiet", text: s.sub }));
+  out.appendChild(h("table", { class: "sremgr-sheet-scores" }, [
+    h("thead", {}, [h("tr", {}, s.head.map((c) => h("th", { scope: "col", text: c })))]),
+    h("tbody", {}, s.rows.map((r) => h("tr", r.id ? {} : { class: "sremgr-sheet-all" }, [
+      h("th", { scope: "row", text: r.title }),
+      h("td", { text: r.now }),
+      h("td", { text: r.before }),
+      h("td", {}, [trend(r.change), r.change])
+    ])))
+  ]));
+  if (s.untouched) out.appendChild(h("p", { class: "sremgr-sheet-untouched", text: s.untouched }));
+  const list = (cls, title, items) => {
+    if (items.length) out.appendChild(h("section", { class: cls }, [h("h3", { text: title }), h("ul", {}, items.map((kids) => h("li", {}, kids)))]));
+  };
+  list("sremgr-sheet-notes", t("dash.sheetNotes"), s.notes.map((n) => [h("b", { text: n.where }), h("br"), n.text]));
+  list("sremgr-sheet-aside", t("dash.sheetAside"), s.aside.map((n) => [n.where + " ", h("i", { text: n.why })]));
+  list("sremgr-sheet-open", s.openTitle, s.open.map((n) => [n.where]));
+}
+
 // src/mkdocs_sremgr/assets/src/dashboard/strings.generated.js
 var EN_DASHBOARD = {
   "cadence.weekly": "weekly",
@@ -2719,7 +2931,7 @@ var EN_DASHBOARD = {
     "other": "Not reviewed in the last {n} days ({cadence})"
   },
   "dash.history": "History by quarter",
-  "dash.historyHelp": "Thick line: all checklists (the mean of their percentages), with its value at each quarter; thin lines: each checklist, named at the right with its value now. “Show as a table” has every number.",
+  "dash.historyHelp": "Thick line: all checklists (the mean of their percentages), with its value at each quarter; a coloured line for each checklist, named at its end with its value now; the checklists not started share one line at 0%. Pick a name under the chart to highlight its line. “Show as a table” has every number.",
   "dash.overallSeries": "All checklists",
   "dash.tableCaption": "Scores by quarter (percent; the last column is now)",
   "dash.checklist": "Checklist",
@@ -2934,6 +3146,25 @@ var EN_DASHBOARD = {
     "one": "- Not started ({n}): {names}",
     "other": "- Not started ({n}): {names}"
   },
+  "dash.chartQuiet": {
+    "one": "{n} not started",
+    "other": "{n} not started"
+  },
+  "dash.pickLine": "Highlight a line",
+  "dash.chartsLater": "Charts come once a quarter is closed: tick what you did this quarter, then Close the quarter on this page. They show each lesson this quarter against the last, and your history by quarter.",
+  "dash.historyLater": "Your history by quarter comes next quarter, once there are two quarters to draw.",
+  "dash.print": "Print the quarter on a page",
+  "dash.sheetTitle": "{period} on a page",
+  "dash.sheetSub": "For my one-on-one, as of {day}. Scores are for my own review, not for ranking anyone.",
+  "dash.sheetNoPrev": "No earlier quarter",
+  "dash.sheetChange": "Change",
+  "dash.sheetUntouched": {
+    "one": "Not started ({n}): {names}",
+    "other": "Not started ({n}): {names}"
+  },
+  "dash.sheetNotes": "My notes",
+  "dash.sheetAside": "Set aside",
+  "dash.sheetOpen": "Open items that weigh most ({n} of {total})",
   "dash.headline": {
     "one": "{n} of {count} checklists started · {pct}% of it done",
     "other": "{n} of {count} checklists started · {pct}% of them done"
@@ -3109,6 +3340,7 @@ function history(d, m, tally2, p, overallNow, asideNow) {
       name: c.title,
       id: c.id,
       cls: "sremgr-line",
+      started: tally2(c.id).started,
       points: [...periods.map((x, i) => (
         /** @type {[string, number | null]} */
         [x, snapScore(snaps[i])]
@@ -3244,6 +3476,7 @@ function bindDashboard(root, host) {
     const input = { data: store.data, manifest: m, now: now2(), fys, backups: backups(store).map((name) => describe(store, name)) };
     draw(parts, dashboardView2(input, period()), drawnAt, startLink);
     team.paint(m);
+    drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now2()));
   }
   function say(text, ok = true) {
     hush();
@@ -3371,6 +3604,7 @@ function bindDashboard(root, host) {
     const backupRow = btn.closest("[data-sremgr-backup]");
     const backupName = backupRow && backupRow.getAttribute("data-sremgr-backup");
     answerAt = parts.safety.contains(btn) ? parts.safetyAnswer : parts.answer;
+    if (a === "print") return window.print();
     if (store.mode === "newer" && a !== "copy" && a !== "download" && a !== "copy-full") return say(t("dash.newer"), false);
     if (a === "close") askClose(man);
     else if (a === "copy") copyMarkdown(man, false);

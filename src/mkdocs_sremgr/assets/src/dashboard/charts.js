@@ -4,7 +4,7 @@
 import { h } from "../dom.js";
 import { percent, t } from "../strings.js";
 
-/** @typedef {{name: string, id?: string, cls: string, points: [string, number | null][]}} Series */
+/** @typedef {{name: string, id?: string, cls: string, started?: boolean, points: [string, number | null][]}} Series */
 /** @typedef {{label: string, now: number, before: number | null}} Axis */
 
 /** Text size in CSS px (WCAG-friendly on a phone) and the average width of one character. */
@@ -41,30 +41,127 @@ export function wrap(/** @type {string} */ text, /** @type {number} */ max) {
   return [text.slice(0, cut), fit(text.slice(cut + 1), n)];
 }
 
-/**
- * Places labels at wanted heights `ys` so that none overlaps (at least `gap` apart), inside
- * [lo, hi]; returns the heights in the same order.
- */
-export function spread(/** @type {number[]} */ ys, /** @type {number} */ gap, /** @type {number} */ lo, /** @type {number} */ hi) {
-  const order = ys.map((y, i) => [y, i]).sort((a, b) => a[0] - b[0]);
-  const out = new Array(ys.length);
-  let prev = lo - gap;
-  for (const [y, i] of order) out[i] = prev = Math.max(y, prev + gap);
-  // Pushed past the bottom: shift the stack up.
-  const over = prev - hi;
-  if (over > 0) for (let i = 0; i < out.length; i++) out[i] = Math.max(lo, out[i] - over);
-  return out;
+/** How many line colours there are (sremgr.css: --sremgr-c1 … --sremgr-c6); more lines reuse them. */
+export const COLOURS = 6;
+
+/** @type {CanvasRenderingContext2D | null | undefined} */
+let pen;
+/** A measure of text at 12 px in the page's font (a canvas measures it: the drawing is made
+ *  detached, where nothing can be measured); an estimate where no canvas exists. */
+export function measurer(/** @type {Element | null} */ at, /** @type {boolean} */ bold = false) {
+  if (pen === undefined) {
+    try {
+      pen = document.createElement("canvas").getContext("2d");
+    } catch {
+      pen = null;
+    }
+  }
+  const ctx = pen;
+  if (!ctx || !at) return (/** @type {string} */ s) => s.length * CHAR * (bold ? 1.06 : 1);
+  const font = `${bold ? "600 " : ""}${FONT}px ${getComputedStyle(at).fontFamily || "sans-serif"}`;
+  // A little room on top of the measure: a print or a zoom may round glyphs up.
+  return (/** @type {string} */ s) => {
+    ctx.font = font;
+    return ctx.measureText(s).width * 1.04 + 1;
+  };
 }
 
-/** The history: one line per checklist, labelled at its end with its name and value; the overall line thick, every point valued. */
-export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} */ series, /** @type {number} */ width = 640) {
+/**
+ * `text` on at most two lines no wider than `max` (measured by `measure`): broken at spaces,
+ * or anywhere in a script written without them; what does not fit is cut with an ellipsis.
+ * @returns {string[]}
+ */
+export function wrapTo(/** @type {string} */ text, /** @type {number} */ max, /** @type {(s: string) => number} */ measure) {
+  if (measure(text) <= max) return [text];
+  const spaced = text.includes(" ");
+  const parts = spaced ? text.split(" ") : [...text];
+  const glue = spaced ? " " : "";
+  let first = parts[0], k = 1;
+  while (k < parts.length && measure(first + glue + parts[k]) <= max) first += glue + parts[k++];
+  if (measure(first) > max) return [cut(text, max, measure)];
+  return [first, cut(parts.slice(k).join(glue), max, measure)];
+}
+
+function cut(/** @type {string} */ text, /** @type {number} */ max, /** @type {(s: string) => number} */ measure) {
+  if (measure(text) <= max) return text;
+  let s = text;
+  while (s.length > 1 && measure(s + "…") > max) s = s.slice(0, -1);
+  return s.trimEnd() + "…";
+}
+
+/**
+ * Places boxes of `heights` as near as they can be to the wanted centres `wants`, never
+ * overlapping (at least `gap` apart) and inside [lo, hi] when they fit there; returns each
+ * box's top, in the same order. A box pushed off its place keeps the order of the wants.
+ * @returns {number[]}
+ */
+export function place(/** @type {number[]} */ wants, /** @type {number[]} */ heights, /** @type {number} */ gap, /** @type {number} */ lo, /** @type {number} */ hi) {
+  const order = wants.map((_, i) => i).sort((a, b) => wants[a] - wants[b] || a - b);
+  /** @type {number[]} */
+  const top = new Array(wants.length);
+  let edge = lo;
+  for (const i of order) {
+    top[i] = Math.max(wants[i] - heights[i] / 2, edge);
+    edge = top[i] + heights[i] + gap;
+  }
+  // Pushed past the bottom: move the stack back up, from the last box, only as far as needed.
+  edge = hi;
+  for (const i of order.slice().reverse()) {
+    if (top[i] + heights[i] > edge) top[i] = edge - heights[i];
+    edge = top[i] - gap;
+  }
+  return top;
+}
+
+/** The height one label line takes, and the space between two labels. */
+const LINE = FONT + 3, GAP = 3;
+
+/** Whether a checklist's line has nothing to draw: never started and 0 (or no record) at every quarter. */
+export function untouched(/** @type {Series} */ s) {
+  return !!s.id && !s.started && s.points.every((pt) => !pt[1]);
+}
+
+/**
+ * The history: one line per checklist in a colour of its own, each labelled at its end with its
+ * value and name, the labels placed so that none overlaps another or leaves the drawing (a thin
+ * leader joins a label moved off its line's end); the checklists never started share one line
+ * and one label ("10 not started"); the overall line thick, with its value at every quarter.
+ * `at` is the element the drawing goes in (its font is measured); `picked`, a line to highlight.
+ */
+export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} */ series, /** @type {number} */ width = 640, /** @type {Element | null} */ at = null, /** @type {string | null} */ picked = null) {
   const W = Math.round(Math.max(300, Math.min(width, 720)));
-  const n = labels.length, named = series.filter((s) => s.id);
-  const R = Math.min(200, Math.round(W * 0.42)), L = 40, T = 14, B = 44;
-  const H = Math.max(240, T + B + (named.length + 1) * (FONT + 3));
+  const n = labels.length;
+  const quiet = series.filter(untouched), shown = series.filter((s) => !untouched(s));
+  const R = Math.min(210, Math.round(W * 0.42)), L = 40, T = 14, B = 44;
+  const room = R - 18; // the labels' width: from W - R + 14 to 4 px before the edge
+  const plain = measurer(at), bold = measurer(at, true);
+  /** @type {{key: string, lines: string[], want: number, cls: string, title: string, end: [number, number] | null, colour: number}[]} */
+  const ends = [];
+  // The end of each line: its last value; its label says the value, then the name.
+  const lastOf = (/** @type {Series} */ s) => {
+    for (let i = s.points.length - 1; i >= 0; i--) if (s.points[i][1] != null) return /** @type {[number, number]} */ ([i, /** @type {number} */ (s.points[i][1])]);
+    return /** @type {[number, number]} */ ([n - 1, 0]);
+  };
+  let colour = 0;
+  /** @type {Map<Series, number>} */
+  const colours = new Map();
+  for (const s of shown) {
+    const [i, v] = lastOf(s);
+    const c = s.id ? (colour++ % COLOURS) + 1 : 0;
+    colours.set(s, c);
+    ends.push({ key: s.id || "overall", lines: wrapTo(`${percent(v)} ${s.name}`, room, s.id ? plain : bold), want: v, cls: s.id ? "" : " sremgr-end-overall", title: `${s.name}: ${percent(v)}`, end: [i, v], colour: c });
+  }
+  if (quiet.length) {
+    const text = t("dash.chartQuiet", { n: quiet.length });
+    ends.push({ key: "quiet", lines: wrapTo(`${percent(0)} ${text}`, room, plain), want: 0, cls: " sremgr-end-quiet", title: `${text}: ${quiet.map((s) => s.name).join(", ")}`, end: null, colour: 0 });
+  }
+  const heights = ends.map((e) => e.lines.length * LINE);
+  const need = heights.reduce((a, b) => a + b, 0) + GAP * ends.length + 8;
+  const H = Math.max(240, need + T + B - 30);
   const x = (/** @type {number} */ i) => L + (n > 1 ? (i * (W - L - R - 12)) / (n - 1) : (W - L - R) / 2);
   const y = (/** @type {number} */ v) => T + ((100 - v) * (H - T - B)) / 100;
-  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "sremgr-chart", role: "img", "aria-label": t("dash.chartLabel") });
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "sremgr-chart sremgr-history-chart", role: "img", "aria-label": t("dash.chartLabel") });
+  if (picked) g.setAttribute("data-sremgr-picked", picked);
   for (const v of [0, 25, 50, 75, 100]) {
     g.appendChild(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "sremgr-grid" }));
     g.appendChild(label("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "sremgr-axis" }, percent(v)));
@@ -77,38 +174,89 @@ export function lineChart(/** @type {string[]} */ labels, /** @type {Series[]} *
     if (!i || l.slice(0, 4) !== labels[i - 1].slice(0, 4)) text.appendChild(label("tspan", { x: x(i), dy: FONT + 2 }, l.slice(0, 4)));
     g.appendChild(text);
   });
-  // End labels: name and value at the right of each line, spread so that none overlaps.
-  const ends = series.map((s) => {
-    const last = [...s.points].reverse().find((pt) => pt[1] != null);
-    return last ? /** @type {number} */ (last[1]) : 0;
-  });
-  const at = spread(ends.map((v) => y(v) + 4), FONT + 2, T + 4, H - B);
-  const room = (R - 10) / CHAR;
-  series.forEach((s, k) => {
-    const v = ends[k];
-    const text = label("text", { x: W - R + 8, y: at[k], class: "sremgr-axis sremgr-end" + (s.id ? "" : " sremgr-end-overall"), "data-series": s.id || "overall" },
-      fit(`${percent(v)} ${s.name}`, room));
-    text.appendChild(label("title", {}, `${s.name}: ${percent(v)}`));
-    g.appendChild(text);
-  });
-  for (const s of series.slice().reverse()) {
+  // The lines: the untouched ones first (under the others, all at 0), the overall one last (on top).
+  const mark = (/** @type {string} */ key) => (picked ? (key === picked ? " sremgr-picked" : " sremgr-dim") : "");
+  for (const s of [...quiet, ...shown.filter((s) => s.id), ...shown.filter((s) => !s.id)]) {
+    const key = untouched(s) ? "quiet" : s.id || "overall";
+    const c = colours.get(s) || 0;
     /** @type {string[]} */
     const pts = [];
-    const grp = svg("g", { class: s.cls, "data-series": s.id || "overall" });
+    const grp = svg("g", { class: s.cls + (c ? " sremgr-c" + c : "") + (key === "quiet" ? " sremgr-line-quiet" : "") + mark(key), "data-series": key });
     s.points.forEach((pt, i) => {
       const v = pt[1];
       if (v == null) return;
       pts.push(x(i) + "," + y(v));
-      const c = svg("circle", { cx: x(i), cy: y(v), r: s.id ? 2.5 : 4, "data-period": pt[0], "data-score": v });
-      c.appendChild(label("title", {}, `${s.name}, ${pt[0]}: ${percent(v)}`));
-      grp.appendChild(c);
+      const dot = svg("circle", { cx: x(i), cy: y(v), r: s.id ? 2.5 : 4, "data-period": pt[0], "data-score": v });
+      dot.appendChild(label("title", {}, `${s.name}, ${pt[0]}: ${percent(v)}`));
+      grp.appendChild(dot);
       // The overall line carries its value at every quarter: readable without hover or the table.
       if (!s.id && i < n - 1) grp.appendChild(label("text", { x: x(i), y: y(v) - 8, "text-anchor": i === 0 ? "start" : "middle", class: "sremgr-axis sremgr-value" }, percent(v)));
     });
     grp.insertBefore(svg("polyline", { points: pts.join(" "), fill: "none" }), grp.firstChild);
     g.appendChild(grp);
   }
+  // The labels, each as near its line's end as the others let it be, with a leader when moved.
+  const tops = place(ends.map((e) => y(e.want)), heights, GAP, 2, H - 2);
+  const lx = W - R + 14;
+  ends.forEach((e, k) => {
+    const mid = tops[k] + heights[k] / 2;
+    const grp = svg("g", { class: "sremgr-end-label" + (e.colour ? " sremgr-c" + e.colour : "") + mark(e.key), "data-series": e.key });
+    const from = e.end ? [x(e.end[0]) + 4, y(e.end[1])] : [W - R + 2, y(0)];
+    grp.appendChild(svg("polyline", { points: `${from[0]},${from[1]} ${lx - 8},${mid} ${lx - 3},${mid}`, fill: "none", class: "sremgr-leader" }));
+    const text = svg("text", { x: lx, y: tops[k] + FONT - 1, class: "sremgr-axis sremgr-end" + e.cls });
+    e.lines.forEach((line, i) => text.appendChild(label("tspan", { x: lx, dy: i ? LINE : 0 }, line)));
+    text.appendChild(label("title", {}, e.title));
+    grp.appendChild(text);
+    g.appendChild(grp);
+  });
   return g;
+}
+
+/** The line picked on the history chart, kept across repaints (null: none). */
+let picked = /** @type {string | null} */ (null);
+
+/**
+ * The history chart with the buttons that pick one of its lines (by keyboard, pointer or
+ * touch): the picked line and its label stand out, the others are muted; the same button again,
+ * or Escape, shows them all alike.
+ */
+export function historyChart(/** @type {string[]} */ labels, /** @type {Series[]} */ series, /** @type {number} */ width, /** @type {Element} */ at) {
+  const shown = series.filter((s) => !untouched(s));
+  if (picked && !shown.some((s) => (s.id || "overall") === picked)) picked = null;
+  const box = h("div", { class: "sremgr-history" });
+  let chart = lineChart(labels, series, width, at, picked);
+  let colour = 0;
+  const buttons = shown.map((s) => {
+    const key = s.id || "overall";
+    const c = s.id ? (colour++ % COLOURS) + 1 : 0;
+    return h("button", { type: "button", class: "sremgr-btn sremgr-pick" + (c ? " sremgr-c" + c : " sremgr-pick-overall"), "data-series": key, "aria-pressed": String(key === picked) }, [
+      h("span", { class: "sremgr-swatch", "aria-hidden": "true" }), s.name,
+    ]);
+  });
+  const pick = (/** @type {string | null} */ key) => {
+    picked = key;
+    const next = lineChart(labels, series, width, at, picked);
+    chart.replaceWith(next);
+    chart = next;
+    for (const b of buttons) b.setAttribute("aria-pressed", String(b.getAttribute("data-series") === picked));
+  };
+  const group = h("div", { class: "sremgr-picks", role: "group", "aria-label": t("dash.pickLine") }, buttons);
+  group.addEventListener("click", (e) => {
+    const b = /** @type {Element} */ (e.target).closest("button[data-series]");
+    if (b) pick(b.getAttribute("data-series") === picked ? null : b.getAttribute("data-series"));
+  });
+  group.addEventListener("keydown", (e) => {
+    if (/** @type {KeyboardEvent} */ (e).key === "Escape" && picked) pick(null);
+  });
+  // A tap on a line's label picks that line too (the buttons are the way in for a keyboard).
+  box.addEventListener("click", (e) => {
+    const end = /** @type {Element} */ (e.target).closest("svg g[data-series]");
+    const key = end && end.getAttribute("data-series");
+    if (key && key !== "quiet") pick(key === picked ? null : key);
+  });
+  box.appendChild(chart);
+  box.appendChild(group);
+  return box;
 }
 
 /**

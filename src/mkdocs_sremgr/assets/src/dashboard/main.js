@@ -17,6 +17,7 @@ import { teamSection } from "./team.js";
 import { pulseSnapshot } from "./teamview.js";
 import { storedPulse } from "../pulse/stored.js";
 import { draw, layout } from "./render.js";
+import { drawSheet, quarterSheet } from "./sheet.js";
 import { useStrings } from "./strings.js";
 import { dashboardView, holdsText, snapshot } from "./view.js";
 
@@ -85,6 +86,7 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
     const input = { data: store.data, manifest: m, now: now(), fys, backups: kept.backups(store).map((name) => kept.describe(store, name)) };
     draw(parts, dashboardView(input, period()), drawnAt, startLink);
     team.paint(m);
+    drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now()));
   }
 
   // ---- actions
@@ -213,6 +215,7 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
     const backupRow = btn.closest("[data-sremgr-backup]");
     const backupName = backupRow && backupRow.getAttribute("data-sremgr-backup");
     answerAt = parts.safety.contains(btn) ? parts.safetyAnswer : parts.answer;
+    if (a === "print") return window.print(); // the print stylesheet prints the quarter on a page
     if (store.mode === "newer" && a !== "copy" && a !== "download" && a !== "copy-full") return say(t("dash.newer"), false);
     if (a === "close") askClose(man);
     else if (a === "copy") copyMarkdown(man, false);

@@ -2,14 +2,14 @@
 // (view.js) into them. It works nothing out: every number and word comes from the model.
 import { button, clear, drawBar, h } from "../dom.js";
 import { t } from "../strings.js";
-import { dataTable, legend, lineChart, radarChart, radarNumbered } from "./charts.js";
+import { dataTable, historyChart, legend, radarChart, radarNumbered } from "./charts.js";
 
 /** @typedef {import("./view.js").View} Model */
 /**
  * The dashboard's elements: made once per bind, drawn into on every paint.
  * @typedef {{list: Element | null, summary: Element, closeGroup: HTMLElement, controls: Element, picker: HTMLInputElement,
  *   panel: HTMLElement, answer: HTMLElement, charts: Element, extra: Element, safety: Element, safetyAnswer: HTMLElement,
- *   rows: Map<string, {bar: Element, meta: Element}>}} Parts
+ *   rows: Map<string, {bar: Element, meta: Element}>, sheet: Element}} Parts
  */
 
 /** Adds the dashboard's parts around the handbook's list of checklists in `root`. @returns {Parts} */
@@ -21,7 +21,7 @@ export function layout(/** @type {Element} */ root) {
   const closeGroup = group(t("dash.groupQuarter"), [button(t("dash.close"), "close")]);
   const controls = h("div", { class: "sremgr-toolbar" }, [
     closeGroup,
-    group(t("dash.groupShare"), [button(t("dash.copy"), "copy"), button(t("dash.copyFull"), "copy-full"), button(t("dash.download"), "download")]),
+    group(t("dash.groupShare"), [button(t("dash.copy"), "copy"), button(t("dash.copyFull"), "copy-full"), button(t("dash.download"), "download"), button(t("dash.print"), "print")]),
     group(t("dash.groupCopy"), [button(t("dash.export"), "export"), button(t("dash.import"), "import")]),
   ]);
   const picker = /** @type {HTMLInputElement} */ (h("input", { type: "file", accept: ".json,application/json", class: "sremgr-file", "aria-label": t("dash.pickerLabel"), tabindex: "-1" }));
@@ -39,7 +39,10 @@ export function layout(/** @type {Element} */ root) {
     list.parentNode.insertBefore(extra, charts.nextSibling);
     list.parentNode.insertBefore(safety, extra.nextSibling);
   }
-  return { list, summary, closeGroup, controls, picker, panel, answer, charts, extra, safety, safetyAnswer, rows: new Map() };
+  // The quarter on a page (sheet.js): hidden on screen, printed first (the charts follow).
+  const sheet = h("section", { class: "sremgr-sheet", "aria-labelledby": "sremgr-sheet-title" });
+  root.insertBefore(sheet, root.firstChild);
+  return { list, summary, closeGroup, controls, picker, panel, answer, charts, extra, safety, safetyAnswer, rows: new Map(), sheet };
 }
 
 /** Draws the whole view model; the charts for `width` CSS pixels. */
@@ -112,24 +115,40 @@ export function drawRows(/** @type {Parts} */ parts, /** @type {Model} */ v) {
   }
 }
 
-/** The history and the radar, each with its table, drawn for `width` CSS pixels. */
+/**
+ * The history and the radar, each with its table, drawn for `width` CSS pixels, each heading
+ * kept with its chart (one block, printed on one page). Only once there is something to draw:
+ * the radar from the first closed quarter, the history from its second point; until then one
+ * line says when they come.
+ */
 export function drawCharts(/** @type {Parts} */ parts, /** @type {Model} */ v, /** @type {number} */ width) {
   const { charts } = parts;
+  // A repaint (another tab, a resize) must not drop the focus of a reader picking lines.
+  const active = document.activeElement;
+  const had = active && charts.contains(active) ? active.getAttribute("data-series") : null;
   clear(charts);
   const hist = v.history;
-  charts.appendChild(h("h2", { id: "sremgr-history", text: t("dash.history") }));
-  charts.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.historyHelp") }));
-  charts.appendChild(lineChart(hist.labels, hist.series, width));
-  charts.appendChild(dataTable(t("dash.tableCaption"), hist.head, hist.rows));
-  const r = v.radar;
-  if (!r) return;
-  charts.appendChild(h("h2", { id: "sremgr-radar", text: r.title }));
-  charts.appendChild(h("p", { class: "sremgr-quiet", text: r.help }));
-  charts.appendChild(radarChart(r.axes, v.period, v.prev, width));
-  if (radarNumbered(Math.min(width, 640), r.axes.length)) {
-    charts.appendChild(h("ol", { class: "sremgr-radar-key" }, r.key.map((k) => h("li", {}, [k.label + " ", h("b", { text: k.value })]))));
+  const r = v.prev || v.closedNow ? v.radar : null;
+  if (hist.labels.length < 2) charts.appendChild(h("p", { class: "sremgr-quiet sremgr-charts-later", text: t(r ? "dash.historyLater" : "dash.chartsLater") }));
+  else {
+    const block = h("div", { class: "sremgr-chart-block" }, [
+      h("h2", { id: "sremgr-history", text: t("dash.history") }), h("p", { class: "sremgr-quiet", text: t("dash.historyHelp") }),
+    ]);
+    charts.appendChild(block);
+    block.appendChild(historyChart(hist.labels, hist.series, width, charts));
+    const again = had && Array.from(block.querySelectorAll("button[data-series]")).find((b) => b.getAttribute("data-series") === had);
+    if (again) /** @type {HTMLElement} */ (again).focus();
+    charts.appendChild(dataTable(t("dash.tableCaption"), hist.head, hist.rows));
   }
-  charts.appendChild(legend(r.legend));
+  if (!r) return;
+  const block = h("div", { class: "sremgr-chart-block" }, [
+    h("h2", { id: "sremgr-radar", text: r.title }), h("p", { class: "sremgr-quiet", text: r.help }), radarChart(r.axes, v.period, v.prev, width),
+  ]);
+  charts.appendChild(block);
+  if (radarNumbered(Math.min(width, 640), r.axes.length)) {
+    block.appendChild(h("ol", { class: "sremgr-radar-key" }, r.key.map((k) => h("li", {}, [k.label + " ", h("b", { text: k.value })]))));
+  }
+  block.appendChild(legend(r.legend));
   charts.appendChild(dataTable(t("dash.lessonsCaption"), r.head, r.rows));
 }
 
@@ -137,7 +156,8 @@ export function drawCharts(/** @type {Parts} */ parts, /** @type {Model} */ v, /
 export function drawTags(/** @type {Parts} */ parts, /** @type {Model} */ v) {
   const { extra } = parts;
   clear(extra);
-  if (!v.tags.length) return;
+  // Before anything is started, every tag would read 0%: nothing to show yet.
+  if (!v.tags.length || !v.summary.started) return;
   extra.appendChild(h("h2", { id: "sremgr-tags", text: t("dash.byTag") }));
   extra.appendChild(h("p", { class: "sremgr-quiet", text: t("dash.byTagHelp") }));
   const shared = h("ul", { class: "sremgr-tag-list" });

@@ -38,7 +38,7 @@ export const EN_DASHBOARD = {
   "other": "Not reviewed in the last {n} days ({cadence})"
  },
  "dash.history": "History by quarter",
- "dash.historyHelp": "Thick line: all checklists (the mean of their percentages), with its value at each quarter; thin lines: each checklist, named at the right with its value now. “Show as a table” has every number.",
+ "dash.historyHelp": "Thick line: all checklists (the mean of their percentages), with its value at each quarter; a coloured line for each checklist, named at its end with its value now; the checklists not started share one line at 0%. Pick a name under the chart to highlight its line. “Show as a table” has every number.",
  "dash.overallSeries": "All checklists",
  "dash.tableCaption": "Scores by quarter (percent; the last column is now)",
  "dash.checklist": "Checklist",
@@ -253,6 +253,25 @@ export const EN_DASHBOARD = {
   "one": "- Not started ({n}): {names}",
   "other": "- Not started ({n}): {names}"
  },
+ "dash.chartQuiet": {
+  "one": "{n} not started",
+  "other": "{n} not started"
+ },
+ "dash.pickLine": "Highlight a line",
+ "dash.chartsLater": "Charts come once a quarter is closed: tick what you did this quarter, then Close the quarter on this page. They show each lesson this quarter against the last, and your history by quarter.",
+ "dash.historyLater": "Your history by quarter comes next quarter, once there are two quarters to draw.",
+ "dash.print": "Print the quarter on a page",
+ "dash.sheetTitle": "{period} on a page",
+ "dash.sheetSub": "For my one-on-one, as of {day}. Scores are for my own review, not for ranking anyone.",
+ "dash.sheetNoPrev": "No earlier quarter",
+ "dash.sheetChange": "Change",
+ "dash.sheetUntouched": {
+  "one": "Not started ({n}): {names}",
+  "other": "Not started ({n}): {names}"
+ },
+ "dash.sheetNotes": "My notes",
+ "dash.sheetAside": "Set aside",
+ "dash.sheetOpen": "Open items that weigh most ({n} of {total})",
  "dash.headline": {
   "one": "{n} of {count} checklists started · {pct}% of it done",
   "other": "{n} of {count} checklists started · {pct}% of them done"

@@ -202,7 +202,7 @@ function history(
   for (const c of m.checklists) {
     const snaps = periods.map((x) => snapshotOf(d, x, c.id));
     series.push({
-      name: c.title, id: c.id, cls: "sremgr-line",
+      name: c.title, id: c.id, cls: "sremgr-line", started: tally(c.id).started,
       points: [...periods.map((x, i) => /** @type {[string, number | null]} */ ([x, snapScore(snaps[i])])), [p, tally(c.id).pct]],
     });
     asides.push([...snaps.map(snapAside), tally(c.id).aside]);
