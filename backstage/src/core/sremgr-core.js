@@ -2298,10 +2298,12 @@ function teamSection(after, { store, period, now: now2, signal, link }) {
     Promise.all(files.map((f) => (f.size > MAX_CHARS * 4 ? Promise.resolve("x".repeat(MAX_CHARS + 1)) : f.text().catch(() => "")).then((text) => ({ name: f.name, text })))).then(add);
   }
   return {
-    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse). */
-    paint(m) {
+    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse), and
+     * the team's part of the printed quarter on a page into `slot`. */
+    paint(m, slot) {
       const pulse = m.pulse || null;
       section.hidden = !pulse;
+      if (slot) clear(slot);
       if (!pulse) return;
       ctx = { m, pulse };
       if (!section.firstChild) {
@@ -2316,9 +2318,24 @@ function teamSection(after, { store, period, now: now2, signal, link }) {
       }
       const q = period();
       section.querySelector(".sremgr-team-help").textContent = t("dash.pulse.help", { period: q });
-      drawResults(results, teamView({ data: store.data, manifest: m, pulse, handbook: m.storage_key, quarter: q, now: now2() }));
+      const view = teamView({ data: store.data, manifest: m, pulse, handbook: m.storage_key, quarter: q, now: now2() });
+      drawResults(results, view);
+      const kept = quarterPulse(store.data, m.storage_key, q);
+      if (slot && "agg" in kept && kept.agg.answers) drawSheetTeam(slot, view, pulse.title || t("dash.pulse.title"));
     }
   };
+}
+function drawSheetTeam(el, v, title) {
+  if ("bad" in v) return;
+  const head = h("h3", { text: title });
+  if ("needed" in v) {
+    el.append(head, h("p", { text: v.text }));
+    return;
+  }
+  el.append(head, h("p", { text: v.text }), h("table", { class: "sremgr-sheet-scores" }, [
+    h("thead", {}, [h("tr", {}, [t("dash.lesson"), t("dash.pulse.team"), t("dash.pulse.yours")].map((c) => h("th", { scope: "col", text: c })))]),
+    h("tbody", {}, v.lessons.map((l) => h("tr", {}, [h("th", { scope: "row", text: l.title }), h("td", { text: l.team }), h("td", { text: l.yours })])))
+  ]));
 }
 function drawResults(el, v) {
   clear(el);
@@ -3475,8 +3492,8 @@ function bindDashboard(root, host) {
     drawnAt = parts.charts.clientWidth || 640;
     const input = { data: store.data, manifest: m, now: now2(), fys, backups: backups(store).map((name) => describe(store, name)) };
     draw(parts, dashboardView2(input, period()), drawnAt, startLink);
-    team.paint(m);
     drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now2()));
+    team.paint(m, parts.sheet.querySelector('[data-sremgr-slot="team"]'));
   }
   function say(text, ok = true) {
     hush();

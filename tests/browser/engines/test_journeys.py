@@ -133,6 +133,8 @@ def choose(driver: WebDriver, label: str) -> None:
             None,
         )
     )
+    # Centred first: scrolled only to the top edge, Firefox leaves it under Material's header.
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
 
 

@@ -105,10 +105,12 @@ export function teamSection(after, { store, period, now, signal, link }) {
   }
 
   return {
-    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse). */
-    paint(/** @type {Manifest & {pulse?: ManifestPulse | null}} */ m) {
+    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse), and
+     * the team's part of the printed quarter on a page into `slot`. */
+    paint(/** @type {Manifest & {pulse?: ManifestPulse | null}} */ m, /** @type {Element | null} */ slot) {
       const pulse = m.pulse || null;
       section.hidden = !pulse;
+      if (slot) clear(slot);
       if (!pulse) return;
       ctx = { m, pulse };
       if (!section.firstChild) {
@@ -121,9 +123,27 @@ export function teamSection(after, { store, period, now, signal, link }) {
       }
       const q = period();
       /** @type {Element} */ (section.querySelector(".sremgr-team-help")).textContent = t("dash.pulse.help", { period: q });
-      drawResults(results, teamView({ data: store.data, manifest: m, pulse, handbook: m.storage_key, quarter: q, now: now() }));
+      const view = teamView({ data: store.data, manifest: m, pulse, handbook: m.storage_key, quarter: q, now: now() });
+      drawResults(results, view);
+      const kept = quarterPulse(store.data, m.storage_key, q);
+      if (slot && "agg" in kept && kept.agg.answers) drawSheetTeam(slot, view, pulse.title || t("dash.pulse.title"));
     },
   };
+}
+
+/** The quarter on a page's team part (once an answer was added this quarter): the same
+ * threshold as the screen, then per lesson the team's view beside the manager's score. */
+function drawSheetTeam(/** @type {Element} */ el, /** @type {import("./teamview.js").TeamView} */ v, /** @type {string} */ title) {
+  if ("bad" in v) return;
+  const head = h("h3", { text: title });
+  if ("needed" in v) {
+    el.append(head, h("p", { text: v.text }));
+    return;
+  }
+  el.append(head, h("p", { text: v.text }), h("table", { class: "sremgr-sheet-scores" }, [
+    h("thead", {}, [h("tr", {}, [t("dash.lesson"), t("dash.pulse.team"), t("dash.pulse.yours")].map((c) => h("th", { scope: "col", text: c })))]),
+    h("tbody", {}, v.lessons.map((l) => h("tr", {}, [h("th", { scope: "row", text: l.title }), h("td", { text: l.team }), h("td", { text: l.yours })]))),
+  ]));
 }
 
 /** The figures, or only how many more answers are needed, or why the kept ones are not shown. */
