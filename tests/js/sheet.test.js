@@ -45,6 +45,17 @@ test("the quarter on a page: each lesson now, at the last close and the change; 
   assert.equal(s.open.length, 2); // a4 and b2
 });
 
+test("the team pulse: a line, then a column beside the manager's scores; a lesson only the team rated gets its row", () => {
+  const under = quarterSheet(data, manifest, "2026-Q4", NOW, { line: "Team pulse: one more answer is needed" });
+  assert.equal(under.team, "Team pulse: one more answer is needed");
+  assert.equal(under.head.length, 4);
+  assert.ok(under.rows.every((r) => r.team === undefined));
+  const s = quarterSheet(data, manifest, "2026-Q4", NOW, { line: "Team pulse: 3 answers", head: "Team's view", cells: { alpha: "75 of 100", gamma: "25 of 100" } });
+  assert.deepEqual(s.head, ["Lesson", "2026-Q4 (now)", "2026-Q3", "Change", "Team's view"]);
+  assert.deepEqual(s.rows.map((r) => [r.title, r.team]), [["All checklists", ""], ["Alpha", "75 of 100"], ["Beta", "–"], ["Gamma", "25 of 100"]]);
+  assert.equal(s.untouched, "Not started (1): Delta");
+});
+
 test("a first quarter has nothing to compare with, and says so", () => {
   const s = quarterSheet({ ...data, snapshots: {} }, manifest, "2026-Q4", NOW);
   assert.equal(s.head[2], "No earlier quarter");

@@ -2298,13 +2298,13 @@ function teamSection(after, { store, period, now: now2, signal, link }) {
     Promise.all(files.map((f) => (f.size > MAX_CHARS * 4 ? Promise.resolve("x".repeat(MAX_CHARS + 1)) : f.text().catch(() => "")).then((text) => ({ name: f.name, text })))).then(add);
   }
   return {
-    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse), and
-     * the team's part of the printed quarter on a page into `slot`. */
-    paint(m, slot) {
+    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse) and
+     * returns the printed quarter on a page's part: nothing until an answer was added this
+     * quarter, then the same threshold as the screen and the team's view per lesson. */
+    paint(m) {
       const pulse = m.pulse || null;
       section.hidden = !pulse;
-      if (slot) clear(slot);
-      if (!pulse) return;
+      if (!pulse) return null;
       ctx = { m, pulse };
       if (!section.firstChild) {
         section.append(
@@ -2321,21 +2321,15 @@ function teamSection(after, { store, period, now: now2, signal, link }) {
       const view = teamView({ data: store.data, manifest: m, pulse, handbook: m.storage_key, quarter: q, now: now2() });
       drawResults(results, view);
       const kept = quarterPulse(store.data, m.storage_key, q);
-      if (slot && "agg" in kept && kept.agg.answers) drawSheetTeam(slot, view, pulse.title || t("dash.pulse.title"));
+      return "agg" in kept && kept.agg.answers ? sheetTeam(view, pulse.title || t("dash.pulse.title")) : null;
     }
   };
 }
-function drawSheetTeam(el, v, title) {
-  if ("bad" in v) return;
-  const head = h("h3", { text: title });
-  if ("needed" in v) {
-    el.append(head, h("p", { text: v.text }));
-    return;
-  }
-  el.append(head, h("p", { text: v.text }), h("table", { class: "sremgr-sheet-scores" }, [
-    h("thead", {}, [h("tr", {}, [t("dash.lesson"), t("dash.pulse.team"), t("dash.pulse.yours")].map((c) => h("th", { scope: "col", text: c })))]),
-    h("tbody", {}, v.lessons.map((l) => h("tr", {}, [h("th", { scope: "row", text: l.title }), h("td", { text: l.team }), h("td", { text: l.yours })])))
-  ]));
+function sheetTeam(v, title) {
+  if ("bad" in v) return null;
+  const line = `${title}: ${v.text}`;
+  if ("needed" in v) return { line };
+  return { line, head: t("dash.pulse.team"), cells: Object.fromEntries(v.lessons.map((l) => [l.id, l.team])) };
 }
 function drawResults(el, v) {
   clear(el);
@@ -2850,7 +2844,8 @@ function trend(change2) {
   const arrow = change2.startsWith("+") ? "▲ " : change2.startsWith("−") ? "▼ " : "";
   return arrow ? h("span", { class: "sremgr-trend", "aria-hidden": "true", text: arrow }) : null;
 }
-function quarterSheet(d, m, p, now2) {
+function quarterSheet(d, m, p, now2, team = null) {
+  const cells = team && team.cells;
   const x = summaryParts(d, m, p, now2);
   const prev = x.prev;
   const score2 = (id) => {
@@ -2862,17 +2857,18 @@ function quarterSheet(d, m, p, now2) {
   m.checklists.forEach((c, i) => {
     const s = x.tallies[i];
     const before = score2(c.id);
-    if (!s.started && !before) return void quiet.push(c.title);
+    if (!s.started && !before && !(cells && cells[c.id])) return void quiet.push(c.title);
     const pct2 = s.total > 0 ? s.pct : null;
-    rows.push({ id: c.id, title: c.title, now: progressText(s), before: before == null ? "–" : percent(before), change: change(pct2, before) });
+    rows.push({ id: c.id, title: c.title, now: progressText(s), before: before == null ? "–" : percent(before), change: change(pct2, before), ...cells && { team: cells[c.id] || "–" } });
   });
   const allBefore = prev ? mean(m.checklists.map((c) => score2(c.id))) : null;
-  rows.unshift({ id: "", title: t("dash.overallSeries"), now: percent(x.overall.all), before: allBefore == null ? "–" : percent(allBefore), change: change(x.overall.all, allBefore) });
+  rows.unshift({ id: "", title: t("dash.overallSeries"), now: percent(x.overall.all), before: allBefore == null ? "–" : percent(allBefore), change: change(x.overall.all, allBefore), ...cells && { team: "" } });
   const where = (c, it) => `${c.title} — ${it.text}`;
   return {
     title: t("dash.sheetTitle", { period: p }),
     sub: t("dash.sheetSub", { day: day(new Date(now2).toISOString()) }),
-    head: [t("dash.lesson"), t("dash.now", { period: p }), prev || t("dash.sheetNoPrev"), t("dash.sheetChange")],
+    head: [t("dash.lesson"), t("dash.now", { period: p }), prev || t("dash.sheetNoPrev"), t("dash.sheetChange"), ...team && team.head ? [team.head] : []],
+    team: team ? team.line : "",
     rows,
     untouched: quiet.length ? t("dash.sheetUntouched", { n: quiet.length, names: quiet.join(", ") }) : "",
     notes: x.notes.map((n) => ({ where: where(n.c, n.it), text: n.note })),
@@ -2887,19 +2883,20 @@ function drawSheet(el, s) {
   if (!body) {
     body = h("div", { class: "sremgr-sheet-body" });
     el.appendChild(body);
-    el.appendChild(h("section", { class: "sremgr-sheet-team", "data-sremgr-slot": "team" }));
   }
   const out = body;
   clear(out);
   out.appendChild(h("h2", { id: "sremgr-sheet-title", text: s.title }));
   out.appendChild(h("p", { class: "sremgr-quiet", text: s.sub }));
+  if (s.team) out.appendChild(h("p", { class: "sremgr-sheet-team", text: s.team }));
   out.appendChild(h("table", { class: "sremgr-sheet-scores" }, [
     h("thead", {}, [h("tr", {}, s.head.map((c) => h("th", { scope: "col", text: c })))]),
     h("tbody", {}, s.rows.map((r) => h("tr", r.id ? {} : { class: "sremgr-sheet-all" }, [
       h("th", { scope: "row", text: r.title }),
       h("td", { text: r.now }),
       h("td", { text: r.before }),
-      h("td", {}, [trend(r.change), r.change])
+      h("td", {}, [trend(r.change), r.change]),
+      ...r.team === void 0 ? [] : [h("td", { "data-sremgr-team-cell": r.id, text: r.team })]
     ])))
   ]));
   if (s.untouched) out.appendChild(h("p", { class: "sremgr-sheet-untouched", text: s.untouched }));
@@ -3492,8 +3489,7 @@ function bindDashboard(root, host) {
     drawnAt = parts.charts.clientWidth || 640;
     const input = { data: store.data, manifest: m, now: now2(), fys, backups: backups(store).map((name) => describe(store, name)) };
     draw(parts, dashboardView2(input, period()), drawnAt, startLink);
-    drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now2()));
-    team.paint(m, parts.sheet.querySelector('[data-sremgr-slot="team"]'));
+    drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now2(), team.paint(m)));
   }
   function say(text, ok = true) {
     hush();

@@ -85,8 +85,7 @@ export function bindDashboard(/** @type {Element} */ root, /** @type {Host} */ h
     drawnAt = parts.charts.clientWidth || 640;
     const input = { data: store.data, manifest: m, now: now(), fys, backups: kept.backups(store).map((name) => kept.describe(store, name)) };
     draw(parts, dashboardView(input, period()), drawnAt, startLink);
-    drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now()));
-    team.paint(m, parts.sheet.querySelector('[data-sremgr-slot="team"]'));
+    drawSheet(parts.sheet, quarterSheet(store.data, m, period(), now(), team.paint(m)));
   }
 
   // ---- actions

@@ -105,13 +105,13 @@ export function teamSection(after, { store, period, now, signal, link }) {
   }
 
   return {
-    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse), and
-     * the team's part of the printed quarter on a page into `slot`. */
-    paint(/** @type {Manifest & {pulse?: ManifestPulse | null}} */ m, /** @type {Element | null} */ slot) {
+    /** Draws the section for the manifest `m` (nothing when the handbook has no pulse) and
+     * returns the printed quarter on a page's part: nothing until an answer was added this
+     * quarter, then the same threshold as the screen and the team's view per lesson. */
+    paint(/** @type {Manifest & {pulse?: ManifestPulse | null}} */ m) {
       const pulse = m.pulse || null;
       section.hidden = !pulse;
-      if (slot) clear(slot);
-      if (!pulse) return;
+      if (!pulse) return null;
       ctx = { m, pulse };
       if (!section.firstChild) {
         section.append(
@@ -126,24 +126,18 @@ export function teamSection(after, { store, period, now, signal, link }) {
       const view = teamView({ data: store.data, manifest: m, pulse, handbook: m.storage_key, quarter: q, now: now() });
       drawResults(results, view);
       const kept = quarterPulse(store.data, m.storage_key, q);
-      if (slot && "agg" in kept && kept.agg.answers) drawSheetTeam(slot, view, pulse.title || t("dash.pulse.title"));
+      return "agg" in kept && kept.agg.answers ? sheetTeam(view, pulse.title || t("dash.pulse.title")) : null;
     },
   };
 }
 
-/** The quarter on a page's team part (once an answer was added this quarter): the same
- * threshold as the screen, then per lesson the team's view beside the manager's score. */
-function drawSheetTeam(/** @type {Element} */ el, /** @type {import("./teamview.js").TeamView} */ v, /** @type {string} */ title) {
-  if ("bad" in v) return;
-  const head = h("h3", { text: title });
-  if ("needed" in v) {
-    el.append(head, h("p", { text: v.text }));
-    return;
-  }
-  el.append(head, h("p", { text: v.text }), h("table", { class: "sremgr-sheet-scores" }, [
-    h("thead", {}, [h("tr", {}, [t("dash.lesson"), t("dash.pulse.team"), t("dash.pulse.yours")].map((c) => h("th", { scope: "col", text: c })))]),
-    h("tbody", {}, v.lessons.map((l) => h("tr", {}, [h("th", { scope: "row", text: l.title }), h("td", { text: l.team }), h("td", { text: l.yours })]))),
-  ]));
+/** The quarter on a page's team part: a line, and from the threshold on a column per lesson.
+ * @returns {import("./sheet.js").SheetTeam | null} */
+function sheetTeam(/** @type {import("./teamview.js").TeamView} */ v, /** @type {string} */ title) {
+  if ("bad" in v) return null;
+  const line = `${title}: ${v.text}`;
+  if ("needed" in v) return { line };
+  return { line, head: t("dash.pulse.team"), cells: Object.fromEntries(v.lessons.map((l) => [l.id, l.team])) };
 }
 
 /** The figures, or only how many more answers are needed, or why the kept ones are not shown. */
