@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -362,18 +362,8 @@ class _Assembler:
         for item in checklist.items:
             if (first := _claim(owners, item.id, item)) and item.doc is not None:
                 self.problems.append(_twice(item.doc, item.path, item.id, checklist.id, _at(first)))
-        claimed: dict[str, Item] = {}
-        for item in checklist.items:
-            for n, alias in enumerate(item.aliases):
-                if alias in owners:
-                    self._item_problem(
-                        item,
-                        ("aliases", n),
-                        f"alias `{alias}` is also the id of an item at {_at(owners[alias])}",
-                        "an alias names a former id that no item uses now",
-                    )
-                elif earlier := _claim(claimed, alias, item):
-                    self._item_problem(item, ("aliases", n), *_claimed_twice(alias, earlier, "id"))
+        for item, n, message, hint in _alias_clashes(checklist.items, owners, "item"):
+            self._item_problem(item, ("aliases", n), message, hint)
         seen_sections: dict[str, Section] = {}
         for section in checklist.sections:
             if section.id in seen_sections and section.doc is not None:
@@ -507,24 +497,8 @@ class _Assembler:
                     "statement ids must be unique within a pulse",
                 )
             owners.setdefault(statement.id, statement)
-        claimed: dict[str, Statement] = {}
-        for statement in pulse.statements:
-            for n, alias in enumerate(statement.aliases):
-                if alias in owners:
-                    self._statement_problem(
-                        statement,
-                        ("aliases", n),
-                        f"alias `{alias}` is also the id of a statement, at {_at(owners[alias])}",
-                        "an alias names a former id that no statement uses now",
-                    )
-                elif alias in claimed and claimed[alias] is not statement:
-                    self._statement_problem(
-                        statement,
-                        ("aliases", n),
-                        f"alias `{alias}` is also claimed by statement `{claimed[alias].id}`",
-                        "each former id can move to one statement only",
-                    )
-                claimed.setdefault(alias, statement)
+        for statement, n, message, hint in _alias_clashes(pulse.statements, owners, "statement"):
+            self._statement_problem(statement, ("aliases", n), message, hint)
         kept: list[Statement] = []
         for statement in pulse.statements:
             checklist = self.catalog.checklist_named(statement.lesson)
@@ -684,6 +658,35 @@ def _claim(claimed: dict[str, _Claimant], alias: str, owner: _Claimant) -> _Clai
     another one: an id names one item, and progress stored under a former id moves to one."""
     first = claimed.setdefault(alias, owner)
     return first if first is not owner else None
+
+
+_Entry = TypeVar("_Entry", Item, Statement)
+
+
+def _alias_clashes(
+    entries: Sequence[_Entry], owners: Mapping[str, _Entry], kind: str
+) -> Iterator[tuple[_Entry, int, str, str]]:
+    """Former ids (aliases) of items or statements that clash: one that an entry uses as its id
+    now, or one a second entry claims too (progress under a former id moves to one place).
+    Yields each clashing entry, the alias's index, the message and the hint."""
+    claimed: dict[str, _Entry] = {}
+    for entry in entries:
+        for n, alias in enumerate(entry.aliases):
+            if alias in owners:
+                article = "an" if kind[0] in "aeiou" else "a"
+                yield (
+                    entry,
+                    n,
+                    f"alias `{alias}` is also the id of {article} {kind} at {_at(owners[alias])}",
+                    f"an alias names a former id that no {kind} uses now",
+                )
+            elif (earlier := claimed.setdefault(alias, entry)) is not entry:
+                yield (
+                    entry,
+                    n,
+                    f"alias `{alias}` is also claimed by {kind} `{earlier.id}` at {_at(earlier)}",
+                    f"each former id can move to one {kind} only",
+                )
 
 
 def _claimed_twice(alias: str, first: Checklist | Item, former: str) -> tuple[str, str]:

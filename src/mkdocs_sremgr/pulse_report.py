@@ -24,7 +24,7 @@ from mkdocs_sremgr.errors import format_problems
 from mkdocs_sremgr.i18n import Strings, fill, resolve_language
 from mkdocs_sremgr.model import Catalog, Pulse
 from mkdocs_sremgr.pulse import Refused
-from mkdocs_sremgr.report import md_cell, md_plain
+from mkdocs_sremgr.report import emit, md_cell, md_plain
 from mkdocs_sremgr.safeio import ReadRefused, read_bounded, read_stdin_bounded
 from mkdocs_sremgr.site import find_site
 
@@ -260,20 +260,7 @@ def run_pulse_report(args: argparse.Namespace, *, today: date | None = None) -> 
             file=sys.stderr,
         )
     text = to_html(report) if args.format == "html" else to_markdown(report)
-    if args.output:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(
-                f"mkdocs-sremgr report --pulse: cannot write {_shown(args.output)}: "
-                f"{exc.strerror or exc}",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"wrote {args.output}")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return emit(text, args, "report --pulse")
 
 
 def _build(args: argparse.Namespace, today: date) -> PulseReport:

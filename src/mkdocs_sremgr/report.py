@@ -458,19 +458,23 @@ def run_report(args: argparse.Namespace) -> int:
         print(problems[0], file=sys.stderr)
         return 1
     rollup = summarize(exports, catalog)
-    text = to_html(rollup) if args.format == "html" else to_markdown(rollup)
-    if args.output:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(
-                f"mkdocs-sremgr report: cannot write {_shown(args.output)}: {exc.strerror or exc}",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"wrote {args.output}")
-    else:
+    return emit(to_html(rollup) if args.format == "html" else to_markdown(rollup), args, "report")
+
+
+def emit(text: str, args: argparse.Namespace, command: str) -> int:
+    """Writes a report to `args.output` (or stdout); returns the exit status (1: not written)."""
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(
+            f"mkdocs-sremgr {command}: cannot write {_shown(args.output)}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"wrote {args.output}")
     return 0
 
 
