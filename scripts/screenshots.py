@@ -6,7 +6,8 @@ Usage: python scripts/screenshots.py [--out docs/assets/screenshots] [--all]
 (for a visual check, not committed): the checklist, the dashboard, its charts with their
 tables open, and an anti-pattern page, in Material and the default theme (whose
 `color_mode: auto` follows the system's dark mode too). README uses checklist.png,
-dashboard.png and history.png.
+dashboard.png and history.png; docs/quarterly-review.md uses the four walkthrough-*.png
+(a first visit, a checklist page, closing a quarter early, the charts on a phone).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = [
@@ -106,6 +107,66 @@ SEED = """async (now) => {
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
 
+def seeded(browser: Browser, base: str, width: int, height: int, seed: bool = True) -> Page:
+    """A new page (its own empty storage) at NOW, with the nine months of SEED unless not."""
+    page = browser.new_page(viewport={"width": width, "height": height}, color_scheme="light")
+    page.clock.install(time=NOW)
+    if seed:
+        page.goto(base)
+        page.evaluate(SEED, NOW.isoformat().replace("+00:00", "Z"))
+    return page
+
+
+def ready(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(".sremgr[data-sremgr-ready]", state="attached")
+
+
+def walkthrough(browser: Browser, base: str, out: Path) -> None:
+    """docs/quarterly-review.md's pictures, each showing what its caption says."""
+    # A first visit: nothing stored, so "Where to start" and every checklist "not started".
+    page = seeded(browser, base, 1280, 800, seed=False)
+    ready(page, base + "handbook/dashboard/")
+    page.screenshot(path=str(out / "walkthrough-first-visit.png"))
+    page.close()
+
+    # A checklist page: points, the legend (folded under "How progress is counted", so
+    # opened here), "Last reviewed" and the answer to "Mark reviewed today", then the
+    # first item's toolbar and its note saying "Saved".
+    page = seeded(browser, base, 1280, 800)
+    ready(page, base + "handbook/be-on-call/")
+    page.locator("details.sremgr-legend-box").evaluate("d => { d.open = true; }")
+    first = page.locator("li.sremgr-item").first
+    first.locator('[data-sremgr-action="note"]').click()
+    first.locator("textarea").fill("Took the Nov 7 weekend; two pages, both noise.")
+    page.locator('[data-sremgr-action="reviewed"]').first.click()
+    # From the top down to the checklist's progress (the title is in the nav and the
+    # header): scrolling down, never up, keeps Material's "Back to top" away.
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    page.locator(".sremgr-summary-more").evaluate(
+        "d => window.scrollTo(0, d.getBoundingClientRect().bottom + window.scrollY - 48)"
+    )
+    page.wait_for_timeout(500)  # Material's header shows the page's title
+    page.screenshot(path=str(out / "walkthrough-checklist.png"))
+    page.close()
+
+    # Closing a quarter early: the question names the quarter and when it ends.
+    page = seeded(browser, base, 1280, 800)
+    ready(page, base + "handbook/dashboard/")
+    page.locator('[data-sremgr-action="close"]').click()
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(out / "walkthrough-close.png"))
+    page.close()
+
+    # The history and the radar on a phone, after three closed quarters.
+    page = seeded(browser, base, 390, 2400)
+    ready(page, base + "handbook/dashboard/")
+    page.locator(".sremgr-charts").screenshot(path=str(out / "walkthrough-charts-phone.png"))
+    page.close()
+
+
 def shoot(out: Path, variants: bool) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="sremgr-shots-"))
     themes = ["material", "mkdocs"] if variants else ["material"]
@@ -171,6 +232,8 @@ def shoot(out: Path, variants: bool) -> None:
                                 path=str(target / f"antipattern{suffix}.png"), full_page=True
                             )
                         page.close()
+                if theme == "material":
+                    walkthrough(browser, base, out)
                 server.shutdown()
             browser.close()
     finally:
