@@ -240,9 +240,9 @@ def material_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     server.server_close()
 
 
-@pytest.fixture
-def offsite_requests(context: Any) -> list[str]:
-    """Every request for anything but 127.0.0.1 is recorded and blocked."""
+def block_offsite(context: Any) -> list[str]:
+    """Records and blocks every request of `context` for anything but 127.0.0.1; returns the
+    list it records them in."""
     seen: list[str] = []
 
     def guard(route: Any) -> None:
@@ -255,6 +255,12 @@ def offsite_requests(context: Any) -> list[str]:
 
     context.route("**/*", guard)
     return seen
+
+
+@pytest.fixture
+def offsite_requests(context: Any) -> list[str]:
+    """Every request for anything but 127.0.0.1 is recorded and blocked."""
+    return block_offsite(context)
 
 
 def stored(page: Any, key: str | None = None) -> Any:

@@ -18,15 +18,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ALPHA, Site, _config, _free_port, _Handler, ready, storage_key, stored
+from samples import ANTIPATTERN
 
-ANTIPATTERN = """\
-kind: antipattern
-id: hero-culture
-title: Hero culture
-summary: One person does everything.
-symptoms: [Always the same name.]
-instead: [Share the load.]
-"""
 NOV_20 = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
 AT = "2026-11-02T09:00:00.000Z"
 #: The answer under the dashboard's toolbar.

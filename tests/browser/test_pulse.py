@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from test_a11y import AXE, VARIANTS, axe_violations
 
-from conftest import ALPHA, BETA, GAMMA, Site, instant_armed, ready, serve_site
+from conftest import ALPHA, BETA, GAMMA, Site, block_offsite, instant_armed, ready, serve_site
 
 PULSE = """\
 kind: pulse
@@ -47,22 +47,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield built
     server.shutdown()
     server.server_close()
-
-
-def guard(context: Any) -> list[str]:
-    """Records and blocks every request that would leave the site's origin."""
-    seen: list[str] = []
-
-    def route(r: Any) -> None:
-        url = r.request.url
-        if url.startswith(("http://127.0.0.1:", "blob:", "data:")):
-            r.continue_()
-        else:
-            seen.append(url)
-            r.abort()
-
-    context.route("**/*", route)
-    return seen
 
 
 def open_pulse(context: Any, site: Site) -> Any:
@@ -111,7 +95,7 @@ def answer_files(browser: Any, site: Site, tmp_path: Path, offsite: list[str]) -
     paths = []
     for n, values in enumerate(ANSWERS):
         context = browser.new_context(accept_downloads=True)
-        offsite += guard(context)
+        offsite += block_offsite(context)
         page = open_pulse(context, site)
         answer(page, values)
         paths.append(download(page, tmp_path / f"person-{n}.json"))
@@ -126,7 +110,7 @@ def test_three_people_answer_and_the_team_view_shows_nothing_before_the_third(
     offsite: list[str] = []
     paths = answer_files(browser, site, tmp_path, offsite)
     manager = browser.new_context()
-    offsite += guard(manager)
+    offsite += block_offsite(manager)
     page = open_dashboard(manager, site)
     add_files(page, paths[:2])
     page.wait_for_selector('[data-sremgr-team="needed"][data-sremgr-needed="1"]')
@@ -261,7 +245,7 @@ def test_another_handbooks_or_quarters_answers_and_pasted_codes(
     codes = []
     for values in ANSWERS:
         context = browser.new_context()
-        offsite += guard(context)
+        offsite += block_offsite(context)
         page = open_pulse(context, site)
         answer(page, values)
         # the clipboard is refused here (no permission): the code shows, selected, to copy by hand
@@ -272,7 +256,7 @@ def test_another_handbooks_or_quarters_answers_and_pasted_codes(
         context.close()
     assert all(c.startswith("sremgr-pulse1:") for c in codes)
     manager = browser.new_context()
-    offsite += guard(manager)
+    offsite += block_offsite(manager)
     page = open_dashboard(manager, site)
     key = page.get_attribute(".sremgr[data-sremgr-storage-key]", "data-sremgr-storage-key")
     fp = page.evaluate(
@@ -407,7 +391,7 @@ def test_the_default_theme_answers_and_counts_too(
     offsite: list[str] = []
     paths = answer_files(browser, plain_site, tmp_path, offsite)
     context = browser.new_context()
-    offsite += guard(context)
+    offsite += block_offsite(context)
     page = open_dashboard(context, plain_site)
     add_files(page, paths)
     page.wait_for_selector('[data-sremgr-team="shown"][data-sremgr-answers="3"]')

@@ -2327,7 +2327,7 @@ function teamSection(after, { store, period, now: now2, signal, link }) {
 }
 function sheetTeam(v, title) {
   if ("bad" in v) return null;
-  const line = `${title}: ${v.text}`;
+  const line = t("dash.pulse.named", { name: title, text: v.text });
   if ("needed" in v) return { line };
   return { line, head: t("dash.pulse.team"), cells: Object.fromEntries(v.lessons.map((l) => [l.id, l.team])) };
 }

@@ -135,7 +135,7 @@ export function teamSection(after, { store, period, now, signal, link }) {
  * @returns {import("./sheet.js").SheetTeam | null} */
 function sheetTeam(/** @type {import("./teamview.js").TeamView} */ v, /** @type {string} */ title) {
   if ("bad" in v) return null;
-  const line = `${title}: ${v.text}`;
+  const line = t("dash.pulse.named", { name: title, text: v.text });
   if ("needed" in v) return { line };
   return { line, head: t("dash.pulse.team"), cells: Object.fromEntries(v.lessons.map((l) => [l.id, l.team])) };
 }
